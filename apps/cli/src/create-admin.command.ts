@@ -1,0 +1,31 @@
+import { createInterface } from 'node:readline/promises';
+import { NestFactory } from '@nestjs/core';
+import { AdminAccountsService } from '@polity/identity';
+import type { PolityConfig } from '@polity/platform';
+import { CliModule } from './cli.module';
+import { migrate } from './migration-commands';
+
+async function readPassword(): Promise<string> {
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+  try {
+    return (await prompt.question('Password for the admin account (10+ characters): ')).trim();
+  } finally {
+    prompt.close();
+  }
+}
+
+/** `create-admin <email> [display name]`: creates an admin, or grants admin to an existing account. */
+export async function createAdmin(config: PolityConfig, email: string | undefined, displayName: string | undefined): Promise<void> {
+  if (!email || !email.includes('@')) throw new Error('usage: create-admin <email> [display name]');
+  const password = await readPassword();
+  if (password.length < 10) throw new Error('The password must have at least 10 characters.');
+  await migrate(config);
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
+  try {
+    const outcome = await app.get(AdminAccountsService).ensureAdmin(email, password, displayName);
+    console.log(`Admin account ${outcome}.`);
+  } finally {
+    await app.close();
+  }
+}

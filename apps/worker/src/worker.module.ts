@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { IdentityJobsModule } from '@polity/identity';
+import { HealthModule, PlatformModule, PolityConfig, ProblemDetailsFilter } from '@polity/platform';
+import { WorkerHostModule } from '@polity/queue';
+import { POLITY_SCHEMA } from '@polity/schema';
+
+/** The worker process: every job handler, the outbox relay, and health routes. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: PolityConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(config, POLITY_SCHEMA), HealthModule, WorkerHostModule, IdentityJobsModule],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './domain-events';
+export * from './jobs';
+export * from './client-events';
+export * from './rooms';

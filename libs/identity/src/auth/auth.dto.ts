@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { UserResponseDto } from '../users/user-response.dto';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterDto {
+  @ApiProperty({ example: 'ana@example.org' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 256 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(256)
+  password: string;
+
+  @ApiProperty({ example: 'Ana', maxLength: 80 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  displayName: string;
+}
+
+export class LoginDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(256)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class AuthResponseDto {
+  @ApiProperty({ type: UserResponseDto })
+  user: UserResponseDto;
+
+  @ApiProperty({ description: 'Bearer token for the Authorization header and the Socket.IO handshake' })
+  accessToken: string;
+
+  @ApiProperty({ description: 'Seconds until the access token expires' })
+  accessTokenExpiresIn: number;
+
+  @ApiProperty({ description: 'Single use: exchange it at /auth/refresh for a new pair' })
+  refreshToken: string;
+}

@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BroadcastModule } from '@polity/realtime';
+import { AdminAccountsService } from './admin/admin-accounts.service';
+import { AdminUsersController } from './admin/admin-users.controller';
+import { InitialAdminBootstrap } from './admin/initial-admin.bootstrap';
+import { AuthController } from './auth/auth.controller';
+import { AuthSessionEntity } from './auth/auth-session.entity';
+import { AuthService } from './auth/auth.service';
+import { FailureThrottle } from './auth/login-throttle';
+import { PasswordHasher } from './auth/password-hasher';
+import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { SessionsService } from './auth/sessions.service';
+import { CensusController } from './census/census.controller';
+import { CensusEntryEntity } from './census/census-entry.entity';
+import { CensusHasher } from './census/census-hasher';
+import { CensusService } from './census/census.service';
+import { CensusUploadEntity } from './census/census-upload.entity';
+import { MeController } from './me/me.controller';
+import { AccountErasureService } from './privacy/account-erasure.service';
+import { AccountPersonalData } from './privacy/account-personal-data';
+import { AccountSessionsHandler } from './users/account-sessions.handler';
+import { UserEntity } from './users/user.entity';
+import { UsersService } from './users/users.service';
+
+export const IDENTITY_ENTITIES = [UserEntity, AuthSessionEntity, RefreshTokenEntity, CensusUploadEntity, CensusEntryEntity];
+
+/** Accounts, sessions, roles, census verification and GDPR; services only. */
+@Module({
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
+  providers: [
+    UsersService,
+    SessionsService,
+    AuthService,
+    PasswordHasher,
+    FailureThrottle,
+    CensusHasher,
+    CensusService,
+    AccountPersonalData,
+    AccountErasureService,
+    AdminAccountsService,
+  ],
+  exports: [UsersService, AuthService, CensusService, AccountErasureService, AdminAccountsService],
+})
+export class IdentityModule {}
+
+/** Identity's HTTP routes, and the first-admin bootstrap; imported by the api. */
+@Module({
+  imports: [IdentityModule],
+  controllers: [AuthController, MeController, AdminUsersController, CensusController],
+  providers: [InitialAdminBootstrap],
+})
+export class IdentityHttpModule {}
+
+/** Identity's job handlers; imported by the worker. */
+@Module({
+  imports: [BroadcastModule],
+  providers: [AccountSessionsHandler],
+})
+export class IdentityJobsModule {}

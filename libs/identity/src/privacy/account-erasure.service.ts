@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { AccessTokenService, PersonalDataRegistry, Problems, UnitOfWork } from '@polity/platform';
+import { AuthSessionEntity } from '../auth/auth-session.entity';
+import { AuthService } from '../auth/auth.service';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+
+/** GDPR: export everything about a person, or erase their account in one transaction. */
+@Injectable()
+export class AccountErasureService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly registry: PersonalDataRegistry,
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  async exportFor(userId: string): Promise<Record<string, unknown>> {
+    await this.users.get(userId);
+    return {
+      exportedAt: new Date().toISOString(),
+      about: 'Everything Polity holds about you, by feature. Public contributions appear under their feature.',
+      ...(await this.registry.exportFor(userId)),
+    };
+  }
+
+  async erase(userId: string, password: string): Promise<void> {
+    await this.auth.confirmPassword(userId, password);
+    const sessionIds = await this.unitOfWork.run(async (tx) => {
+      const user = await tx.manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || user.erasedAt) throw Problems.notFound('Your account');
+      if (user.roles.includes('admin') && (await this.users.countOtherAdmins(tx.manager, userId)) === 0) {
+        throw Problems.conflict('last_admin', 'You are the only admin; make someone else admin before erasing your account.');
+      }
+      const sessions = await tx.manager.find(AuthSessionEntity, { where: { userId }, select: { id: true } });
+      await this.registry.eraseFor(userId, tx);
+      tx.publish('user.erased', { userId });
+      return sessions.map((session) => session.id);
+    });
+    await Promise.all([this.tokens.invalidateUserTokens(userId), ...sessionIds.map((id) => this.tokens.revokeSession(id))]);
+  }
+}

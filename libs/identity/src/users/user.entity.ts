@@ -1,0 +1,42 @@
+import type { Role } from '@polity/contracts';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * A person's account. Erasure keeps the row (so contributions keep their author key) but empties
+ * every personal field and stamps `erasedAt`.
+ */
+@Entity('user_account')
+@Check('chk_user_account_roles', `roles <@ ARRAY['citizen','moderator','official','admin']::text[]`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Lower-cased; null once the account is erased. */
+  @Column('text', { nullable: true, unique: true })
+  email: string | null;
+
+  @Column('text')
+  displayName: string;
+
+  @Column('text', { nullable: true })
+  passwordHash: string | null;
+
+  @Column('text', { array: true, default: () => `'{citizen}'` })
+  roles: Role[];
+
+  @Column('timestamptz', { nullable: true })
+  verifiedAt: Date | null;
+
+  /** District code from the census entry that verified this account, if the census had one. */
+  @Column('text', { nullable: true })
+  residentDistrict: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  erasedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { GrantableRole, Role } from '@polity/contracts';
+import { AccessTokenService, Problems, Transaction, UnitOfWork } from '@polity/platform';
+import { EntityManager, Repository } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+/** The public face of an author: erased accounts read as "Deleted user". */
+export interface PublicUser {
+  id: string;
+  displayName: string;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  async create(tx: Transaction, input: { email: string; displayName: string; passwordHash: string; roles?: Role[] }): Promise<UserEntity> {
+    try {
+      const user = await tx.manager.save(
+        tx.manager.create(UserEntity, {
+          email: normalizeEmail(input.email),
+          displayName: input.displayName.trim(),
+          passwordHash: input.passwordHash,
+          roles: input.roles ?? ['citizen'],
+        }),
+      );
+      tx.publish('user.registered', { userId: user.id });
+      return user;
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+        throw Problems.conflict('email_taken', 'An account with this email address already exists.');
+      }
+      throw error;
+    }
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ email: normalizeEmail(email) });
+  }
+
+  async get(id: string, manager: EntityManager = this.users.manager): Promise<UserEntity> {
+    const user = await manager.findOneBy(UserEntity, { id });
+    if (!user || user.erasedAt) throw Problems.notFound('That user');
+    return user;
+  }
+
+  async publicProfiles(ids: readonly string[]): Promise<Map<string, PublicUser>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.users
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.displayName', 'u.erasedAt'])
+      .where('u.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+    return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.erasedAt ? 'Deleted user' : u.displayName }]));
+  }
+
+  async setRoles(actorId: string, userId: string, granted: GrantableRole[]): Promise<UserEntity> {
+    const roles: Role[] = ['citizen', ...new Set(granted)];
+    const user = await this.unitOfWork.run(async (tx) => {
+      const target = await tx.manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!target || target.erasedAt) throw Problems.notFound('That user');
+      if (target.id === actorId && target.roles.includes('admin') && !roles.includes('admin')) {
+        throw Problems.conflict('cannot_demote_self', 'You cannot remove your own admin role; ask another admin.');
+      }
+      target.roles = roles;
+      await tx.manager.save(target);
+      tx.publish('user.roles_changed', { userId: target.id, roles });
+      return target;
+    });
+    // Tokens carry roles, so the old ones must stop working now rather than when they expire.
+    await this.tokens.invalidateUserTokens(user.id);
+    return user;
+  }
+
+  async countOtherAdmins(manager: EntityManager, userId: string): Promise<number> {
+    return manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where(`'admin' = ANY(u.roles)`)
+      .andWhere('u.id <> :userId', { userId })
+      .andWhere('u.erased_at IS NULL')
+      .getCount();
+  }
+}

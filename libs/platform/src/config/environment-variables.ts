@@ -1,0 +1,167 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  return value;
+};
+
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** Secrets that ship in the repository for local development; production refuses them. */
+export const DEVELOPMENT_SECRETS = {
+  JWT_ACCESS_SECRET: 'development-access-secret-change-me-0123456789',
+  CENSUS_HASH_KEY: 'development-census-key-change-me-0123456789',
+  UNSUBSCRIBE_SECRET: 'development-unsubscribe-secret-change-me-0123',
+} as const;
+
+/**
+ * Every environment variable Polity reads, with its default. `.env.example` lists the same
+ * variables with their meaning; `environment-variables.spec.ts` keeps the two in step.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  API_PORT = 3000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_PORT = 3001;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Matches(/^(\*|[^,\s]+(,[^,\s]+)*)$/, { message: 'CORS_ORIGINS must be * or a comma-separated list of origins' })
+  CORS_ORIGINS = 'http://localhost:3000,http://localhost:5173';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @Matches(/^1?\d{1,2}mb$|^\d{1,4}kb$/, { message: 'HTTP_BODY_LIMIT must look like 512kb or 1mb' })
+  HTTP_BODY_LIMIT = '1mb';
+
+  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'], require_protocol: true })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/polity';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_MIGRATE_ON_START = true;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_CREATE_IF_MISSING = true;
+
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+  @Matches(/^[a-z0-9][a-z0-9-]{0,40}$/, { message: 'REDIS_PREFIX must be lowercase letters, digits and dashes' })
+  REDIS_PREFIX = 'polity';
+
+  @IsString()
+  @MinLength(32)
+  JWT_ACCESS_SECRET: string = DEVELOPMENT_SECRETS.JWT_ACCESS_SECRET;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(300)
+  @Max(31_536_000)
+  REFRESH_TOKEN_TTL_SECONDS = 2_592_000;
+
+  @IsString()
+  @MinLength(32)
+  CENSUS_HASH_KEY: string = DEVELOPMENT_SECRETS.CENSUS_HASH_KEY;
+
+  @IsString()
+  @MinLength(32)
+  UNSUBSCRIBE_SECRET: string = DEVELOPMENT_SECRETS.UNSUBSCRIBE_SECRET;
+
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_IP = 300;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_USER = 600;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTH_PER_IP = 30;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  AUTH_FAILURE_WINDOW_SECONDS = 900;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  VERIFICATION_MAX_FAILURES = 5;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY = 5;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  OUTBOX_POLL_INTERVAL_MS = 1000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_DAYS = 7;
+}

@@ -1,0 +1,97 @@
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { DEVELOPMENT_SECRETS, EnvironmentVariables } from './environment-variables';
+import {
+  AuthConfig,
+  DatabaseConfig,
+  HttpConfig,
+  PolityConfig,
+  RateLimitConfig,
+  RedisConfig,
+  RuntimeConfig,
+  WorkerConfig,
+} from './polity-config';
+
+/** A configuration problem, worded as one line that names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Environment = Record<string, string | undefined>;
+
+function firstMessage(error: ValidationError): string {
+  const messages = Object.values(error.constraints ?? {});
+  return messages[0] ?? `${error.property} is invalid`;
+}
+
+function validateEnvironment(env: Environment): EnvironmentVariables {
+  // An empty variable means "use the default", as in most twelve-factor tools.
+  const provided = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const variables = plainToInstance(EnvironmentVariables, provided, { exposeDefaultValues: true });
+  const [error] = validateSync(variables, { whitelist: true, stopAtFirstError: true });
+  if (error) throw new ConfigError(`Invalid environment variable ${error.property}: ${firstMessage(error)}`);
+  if ((variables.ADMIN_EMAIL === undefined) !== (variables.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid environment variable ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (variables.NODE_ENV === 'production') {
+    for (const [name, developmentValue] of Object.entries(DEVELOPMENT_SECRETS)) {
+      if (variables[name as keyof typeof DEVELOPMENT_SECRETS] === developmentValue) {
+        throw new ConfigError(
+          `Invalid environment variable ${name}: production mode refuses the development default; set a secret of your own`,
+        );
+      }
+    }
+  }
+  return variables;
+}
+
+/** Reads and validates the environment once; throws {@link ConfigError} naming the first bad variable. */
+export function loadConfig(env: Environment = process.env): PolityConfig {
+  const v = validateEnvironment(env);
+  const corsOrigins = v.CORS_ORIGINS === '*' ? '*' : v.CORS_ORIGINS.split(',');
+  return {
+    runtime: new RuntimeConfig(v.NODE_ENV, v.LOG_LEVEL),
+    http: new HttpConfig(v.HOST, v.API_PORT, v.WORKER_PORT, v.PUBLIC_URL.replace(/\/$/, ''), corsOrigins, v.TRUST_PROXY, v.HTTP_BODY_LIMIT),
+    database: new DatabaseConfig(v.DATABASE_URL, v.DATABASE_POOL_SIZE, v.DATABASE_MIGRATE_ON_START, v.DATABASE_CREATE_IF_MISSING),
+    redis: new RedisConfig(v.REDIS_URL, v.REDIS_PREFIX),
+    auth: new AuthConfig(
+      v.JWT_ACCESS_SECRET,
+      v.JWT_ACCESS_TTL_SECONDS,
+      v.REFRESH_TOKEN_TTL_SECONDS,
+      v.CENSUS_HASH_KEY,
+      v.UNSUBSCRIBE_SECRET,
+      v.ADMIN_EMAIL && v.ADMIN_PASSWORD ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD } : null,
+    ),
+    rateLimit: new RateLimitConfig(
+      v.RATE_LIMIT_WINDOW_SECONDS,
+      v.RATE_LIMIT_PER_IP,
+      v.RATE_LIMIT_PER_USER,
+      v.RATE_LIMIT_AUTH_PER_IP,
+      v.LOGIN_MAX_FAILURES,
+      v.AUTH_FAILURE_WINDOW_SECONDS,
+      v.VERIFICATION_MAX_FAILURES,
+    ),
+    worker: new WorkerConfig(v.WORKER_CONCURRENCY, v.OUTBOX_POLL_INTERVAL_MS, v.OUTBOX_RETENTION_DAYS),
+  };
+}
+
+/**
+ * Loads `.env` from the working directory when present (real environment variables win), then
+ * validates. On a bad variable it prints one line and exits, as a process should at start.
+ */
+export function loadConfigOrExit(): PolityConfig {
+  try {
+    process.loadEnvFile();
+  } catch {
+    // No .env file: the environment and the defaults are enough.
+  }
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The validated configuration, split by concern. Each section is its own injectable class so a
+ * service asks only for what it uses (`constructor(private readonly auth: AuthConfig)`).
+ */
+export class RuntimeConfig {
+  constructor(
+    readonly environment: 'development' | 'test' | 'production',
+    readonly logLevel: string,
+  ) {}
+
+  get isProduction(): boolean {
+    return this.environment === 'production';
+  }
+}
+
+export class HttpConfig {
+  constructor(
+    readonly host: string,
+    readonly apiPort: number,
+    readonly workerPort: number,
+    readonly publicUrl: string,
+    readonly corsOrigins: string[] | '*',
+    readonly trustProxy: boolean,
+    readonly bodyLimit: string,
+  ) {}
+}
+
+export class DatabaseConfig {
+  constructor(
+    readonly url: string,
+    readonly poolSize: number,
+    readonly migrateOnStart: boolean,
+    readonly createIfMissing: boolean,
+  ) {}
+}
+
+export class RedisConfig {
+  constructor(
+    readonly url: string,
+    /** Namespaces every key, queue and pub/sub channel, so two deployments can share a server. */
+    readonly prefix: string,
+  ) {}
+}
+
+export class AuthConfig {
+  constructor(
+    readonly accessTokenSecret: string,
+    readonly accessTokenTtlSeconds: number,
+    readonly refreshTokenTtlSeconds: number,
+    readonly censusHashKey: string,
+    readonly unsubscribeSecret: string,
+    readonly initialAdmin: { email: string; password: string } | null,
+  ) {}
+}
+
+export class RateLimitConfig {
+  constructor(
+    readonly windowSeconds: number,
+    readonly perIp: number,
+    readonly perUser: number,
+    readonly authPerIp: number,
+    readonly loginMaxFailures: number,
+    readonly failureWindowSeconds: number,
+    readonly verificationMaxFailures: number,
+  ) {}
+}
+
+export class WorkerConfig {
+  constructor(
+    readonly concurrency: number,
+    readonly outboxPollIntervalMs: number,
+    readonly outboxRetentionDays: number,
+  ) {}
+}
+
+export interface PolityConfig {
+  runtime: RuntimeConfig;
+  http: HttpConfig;
+  database: DatabaseConfig;
+  redis: RedisConfig;
+  auth: AuthConfig;
+  rateLimit: RateLimitConfig;
+  worker: WorkerConfig;
+}

@@ -1,0 +1,61 @@
+export interface CsvOptions {
+  delimiter?: string;
+}
+
+/**
+ * RFC 4180 CSV: quoted fields may hold delimiters, quotes (doubled) and newlines; CRLF or LF line
+ * ends; a trailing newline adds no row. Returns rows of raw strings with their 1-based line numbers.
+ */
+export function parseCsv(text: string, options: CsvOptions = {}): { line: number; cells: string[] }[] {
+  const delimiter = options.delimiter ?? ',';
+  const rows: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+
+  const endRow = (): void => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = '';
+  };
+
+  for (let i = 0; i < input.length; i++) {
+    const char = input[i];
+    if (quoted) {
+      if (char === '"' && input[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        if (char === '\n') line++;
+        cell += char;
+      }
+    } else if (char === '"' && cell === '') {
+      quoted = true;
+    } else if (char === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && input[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else {
+      cell += char;
+    }
+  }
+  if (cell !== '' || cells.length > 0) endRow();
+  return rows;
+}
+
+/** Quotes a value for CSV output when it needs it. */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

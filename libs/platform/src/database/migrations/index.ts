@@ -1,0 +1,3 @@
+import { CreateOutbox1795400000000 } from './1795400000000-create-outbox.migration';
+
+export const PLATFORM_MIGRATIONS = [CreateOutbox1795400000000];

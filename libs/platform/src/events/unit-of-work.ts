@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { jobsForEvent } from '@polity/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
+import { DomainEventBus } from './domain-event-bus';
+import { OutboxEventEntity } from './outbox-event.entity';
+import { Transaction } from './transaction';
+
+/** Channel the relay listens on, so an outbox row is picked up at commit rather than at the next poll. */
+export const OUTBOX_CHANNEL = 'polity_outbox';
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+const MAX_ATTEMPTS = 4;
+
+export interface UnitOfWorkOptions {
+  isolation?: IsolationLevel;
+}
+
+/**
+ * Runs a piece of work in one database transaction. Events the work publishes are written to the
+ * outbox inside the transaction (when a job consumes them) and handed to in-process listeners only
+ * after commit, so nobody hears of a change that a rollback then undoes. Serialization failures and
+ * deadlocks are retried, which is what makes SERIALIZABLE usable for races such as ballot edits.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bus: DomainEventBus,
+  ) {}
+
+  async run<T>(work: (tx: Transaction) => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const tx = await this.attempt(work, options, attempt);
+      if (tx.done) {
+        await this.bus.deliver(tx.transaction.events);
+        return tx.value;
+      }
+    }
+  }
+
+  private async attempt<T>(
+    work: (tx: Transaction) => Promise<T>,
+    options: UnitOfWorkOptions,
+    attempt: number,
+  ): Promise<{ done: true; value: T; transaction: Transaction } | { done: false }> {
+    try {
+      let transaction: Transaction | undefined;
+      const value = await this.dataSource.transaction(options.isolation ?? 'READ COMMITTED', async (manager) => {
+        transaction = new Transaction(manager);
+        const result = await work(transaction);
+        await this.writeOutbox(manager, transaction);
+        return result;
+      });
+      return { done: true, value, transaction: transaction as Transaction };
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+      if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10 * attempt));
+        return { done: false };
+      }
+      throw error;
+    }
+  }
+
+  private async writeOutbox(manager: EntityManager, transaction: Transaction): Promise<void> {
+    const durable = transaction.events.filter((event) => jobsForEvent(event.type).length > 0);
+    if (durable.length === 0) return;
+    await manager.insert(
+      OutboxEventEntity,
+      durable.map((event) => ({ eventId: event.id, type: event.type, payload: event, occurredAt: new Date(event.occurredAt) })),
+    );
+    await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, String(durable.length)]);
+  }
+}

@@ -1,0 +1,49 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type Redis from 'ioredis';
+import { Public } from '../auth/auth.decorators';
+import { ProblemException } from '../errors/problem';
+import { InjectRedis } from '../redis/redis.module';
+
+/** Liveness (the process answers) and readiness (PostgreSQL and Redis answer), for api and worker. */
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @InjectRedis() private readonly redis: Redis,
+  ) {}
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready(): Promise<unknown> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('postgres').withTimeout(2000),
+        () =>
+          this.indicators
+            .check('redis')
+            .attempt(async () => {
+              await this.redis.ping();
+            })
+            .withTimeout(2000),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      throw new ProblemException({
+        status: 503,
+        code: 'not_ready',
+        detail: 'A dependency is not answering.',
+        extensions: { checks: error.getResponse() },
+      });
+    }
+  }
+}

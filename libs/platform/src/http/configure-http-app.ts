@@ -1,0 +1,63 @@
+import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { HttpConfig } from '../config/polity-config';
+import { validationProblem } from '../errors/validation-problem.factory';
+
+export const API_PREFIX = 'api/v1';
+
+/** Large uploads (a census, a batch of paper ballots) arrive as CSV text on their own routes. */
+const CSV_BODY_LIMIT = '25mb';
+
+/**
+ * Everything an HTTP process sets up around its routes; main.ts and the tests' createTestApp()
+ * both call it, so tests exercise the same pipes, filters and headers as production.
+ */
+export function configureHttpApp(app: NestExpressApplication, options: { withApiDocs: boolean }): void {
+  const http = app.get(HttpConfig);
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.set('trust proxy', http.trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.enableCors({
+    origin: http.corsOrigins === '*' ? true : http.corsOrigins,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+  });
+  app.useBodyParser('json', { limit: http.bodyLimit });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: CSV_BODY_LIMIT });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      // One message per field: "email must be an email" rather than every rule it also breaks.
+      stopAtFirstError: true,
+      exceptionFactory: validationProblem,
+    }),
+  );
+  app.enableShutdownHooks();
+  if (options.withApiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Polity API')
+        .setDescription(
+          'Citizen participation: proposals, budgets, surveys, co-design and council meetings. Errors are RFC 9457 problem+json.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessTokenService } from './auth/access-token.service';
+import { ConfigModule } from './config/config.module';
+import { DatabaseConfig, PolityConfig } from './config/polity-config';
+import { buildDataSourceOptions, SchemaCatalogue } from './database/data-source-options';
+import { DomainEventBus } from './events/domain-event-bus';
+import { UnitOfWork } from './events/unit-of-work';
+import { LoggingModule } from './logging/logging.module';
+import { PersonalDataRegistry } from './privacy/personal-data';
+import { RedisModule } from './redis/redis.module';
+
+/**
+ * What every Polity process needs: configuration, logging, PostgreSQL, Redis, the domain-event
+ * bus and unit of work, and access-token verification. Global, so features just inject.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(config: PolityConfig, schema: SchemaCatalogue): DynamicModule {
+    const shared = [DomainEventBus, UnitOfWork, AccessTokenService, PersonalDataRegistry];
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        RedisModule,
+        DiscoveryModule,
+        JwtModule.register({}),
+        TypeOrmModule.forRootAsync({
+          inject: [DatabaseConfig],
+          useFactory: (database: DatabaseConfig) => buildDataSourceOptions(database, schema),
+        }),
+      ],
+      providers: shared,
+      exports: [...shared, JwtModule, DiscoveryModule],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './job-queue';
+export * from './handles-job.decorator';
+export * from './job-workers';
+export * from './outbox-relay';
+export * from './queue.module';

@@ -1,0 +1,48 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JOB_QUEUES, JobName, JobPayloads, QueueName } from '@polity/contracts';
+import { RedisConnections } from '@polity/platform';
+import { DefaultJobOptions, Job, Queue } from 'bullmq';
+
+/** Retried with backoff, kept for a while for inspection, never piling up forever. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 5000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 20000 },
+};
+
+export interface EnqueueOptions {
+  /** Same id, same job: BullMQ ignores a second add while the first is still stored. */
+  jobId?: string;
+  delay?: number;
+  priority?: number;
+}
+
+/** Typed producer for every queue: `enqueue('account.sync-sessions', payload)`. */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly connections: RedisConnections) {}
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.connections.open({ maxRetriesPerRequest: 3 }),
+        prefix: this.connections.prefix('bull'),
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async enqueue<J extends JobName>(name: J, payload: JobPayloads[J], options: EnqueueOptions = {}): Promise<Job> {
+    return this.queue(JOB_QUEUES[name]).add(name, payload, options);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+  }
+}

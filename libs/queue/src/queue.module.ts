@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AdminJobsController } from './admin-jobs.controller';
+import { JobQueue } from './job-queue';
+import { JobWorkers } from './job-workers';
+import { MaintenanceSchedule } from './maintenance-schedule';
+import { OutboxRelay } from './outbox-relay';
+import { PruneOutboxHandler } from './prune-outbox.handler';
+
+/** Producing jobs; any process may import it. */
+@Module({ providers: [JobQueue], exports: [JobQueue] })
+export class QueueModule {}
+
+/** The admins' view of the queues, served by the api. */
+@Module({ imports: [QueueModule], controllers: [AdminJobsController] })
+export class QueueAdminModule {}
+
+/** Consuming jobs: the worker's processors, the outbox relay and the recurring maintenance. */
+@Module({
+  imports: [QueueModule],
+  providers: [JobWorkers, OutboxRelay, PruneOutboxHandler, MaintenanceSchedule],
+  exports: [OutboxRelay],
+})
+export class WorkerHostModule {}

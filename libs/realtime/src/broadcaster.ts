@@ -1,0 +1,40 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import { ClientEventName, ClientEventPayloads, RoomMessage, userRoom } from '@polity/contracts';
+import { RedisConnections } from '@polity/platform';
+import { RoomSequence } from './room-sequence';
+
+export const socketIoChannelKey = (connections: RedisConnections): string => connections.prefix('socket.io');
+
+/**
+ * The one way any process (api or worker) pushes to clients: it publishes through Redis to every
+ * api instance's Socket.IO adapter, which delivers to the sockets in the room.
+ */
+@Injectable()
+export class Broadcaster implements OnModuleInit {
+  private emitter: Emitter;
+
+  constructor(
+    private readonly connections: RedisConnections,
+    private readonly sequence: RoomSequence,
+  ) {}
+
+  onModuleInit(): void {
+    this.emitter = new Emitter(this.connections.open(), { key: socketIoChannelKey(this.connections) });
+  }
+
+  async toRoom<E extends ClientEventName>(room: string, event: E, data: ClientEventPayloads[E]): Promise<RoomMessage<E>> {
+    const message: RoomMessage<E> = { room, seq: await this.sequence.next(room), sentAt: new Date().toISOString(), data };
+    this.emitter.to(room).emit(event, message);
+    return message;
+  }
+
+  toUser<E extends ClientEventName>(userId: string, event: E, data: ClientEventPayloads[E]): Promise<RoomMessage<E>> {
+    return this.toRoom(userRoom(userId), event, data);
+  }
+
+  /** Closes every socket in a room on every instance, e.g. an erased account's open tabs. */
+  disconnectRoom(room: string): void {
+    this.emitter.in(room).disconnectSockets(true);
+  }
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRedis } from '@polity/platform';
+import type Redis from 'ioredis';
+
+const SEQUENCE_TTL_SECONDS = 7 * 24 * 3600;
+const key = (room: string): string => `room-seq:${room}`;
+
+/**
+ * Per-room message counters. A client remembers the last `seq` it saw in a room; after a
+ * reconnect the subscribe ack tells it the current one, and any gap means "resync over REST".
+ */
+@Injectable()
+export class RoomSequence {
+  constructor(@InjectRedis() private readonly redis: Redis) {}
+
+  async next(room: string): Promise<number> {
+    const [[, seq]] = (await this.redis.multi().incr(key(room)).expire(key(room), SEQUENCE_TTL_SECONDS).exec()) as [
+      [null, number],
+      unknown,
+    ];
+    return seq;
+  }
+
+  async current(room: string): Promise<number> {
+    return Number((await this.redis.get(key(room))) ?? 0);
+  }
+}

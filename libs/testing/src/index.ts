@@ -1,0 +1,5 @@
+export * from './test-config';
+export * from './test-app';
+export * from './expect-eventually';
+export * from './socket-client';
+export * from './user-factory';

@@ -1,0 +1,29 @@
+import { loadConfig, PolityConfig } from '@polity/platform';
+import { testDatabaseUrl, testRedisUrl } from '../../../test/test-environment';
+
+/**
+ * Configuration for an app under test: the test database and Redis, an ephemeral port, quiet logs,
+ * and rate limits high enough that only tests about rate limiting meet them.
+ */
+export function testConfig(overrides: Record<string, string> = {}): PolityConfig {
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    HOST: '127.0.0.1',
+    API_PORT: '0',
+    WORKER_PORT: '0',
+    DATABASE_URL: testDatabaseUrl,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: testRedisUrl,
+    REDIS_PREFIX: 'polity-test',
+    RATE_LIMIT_PER_IP: '1000000',
+    RATE_LIMIT_PER_USER: '1000000',
+    RATE_LIMIT_AUTH_PER_IP: '1000000',
+    OUTBOX_POLL_INTERVAL_MS: '200',
+    ...overrides,
+  };
+  const config = loadConfig(env);
+  const database = new URL(config.database.url).pathname.slice(1);
+  if (!database.includes('test')) throw new Error(`Refusing to run against database "${database}": its name must contain "test".`);
+  return config;
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { GrantableRole } from '@polity/contracts';
+import { UsersService } from '@polity/identity';
+import type { RunningApp } from './test-app';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  displayName: string;
+  accessToken: string;
+  refreshToken: string;
+  /** `Bearer <token>`, for supertest's .set('Authorization', …) */
+  auth: string;
+}
+
+let sequence = 0;
+
+/** Registers a fresh citizen through the public API. */
+export async function registerUser(
+  api: RunningApp,
+  overrides: Partial<Pick<TestUser, 'email' | 'password' | 'displayName'>> = {},
+): Promise<TestUser> {
+  sequence += 1;
+  const email = overrides.email ?? `citizen-${sequence}-${randomUUID().slice(0, 8)}@example.test`;
+  const password = overrides.password ?? 'correct horse battery';
+  const displayName = overrides.displayName ?? `Citizen ${sequence}`;
+  const response = await api.http.post('/api/v1/auth/register').send({ email, password, displayName }).expect(201);
+  const body = response.body as { user: { id: string }; accessToken: string; refreshToken: string };
+  return {
+    id: body.user.id,
+    email,
+    password,
+    displayName,
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    auth: `Bearer ${body.accessToken}`,
+  };
+}
+
+/** A user holding the given roles, signed in after the grant so their token carries them. */
+export async function createUserWithRoles(api: RunningApp, roles: GrantableRole[]): Promise<TestUser> {
+  const user = await registerUser(api);
+  await api.app.get(UsersService).setRoles(user.id, user.id, roles);
+  return signIn(api, user);
+}
+
+export async function signIn(api: RunningApp, user: TestUser): Promise<TestUser> {
+  const response = await api.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  const body = response.body as { accessToken: string; refreshToken: string };
+  return { ...user, accessToken: body.accessToken, refreshToken: body.refreshToken, auth: `Bearer ${body.accessToken}` };
+}
