@@ -8,4 +8,8 @@ async function main(): Promise<void> {
   await app.listen(config.http.workerPort, config.http.host);
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Boot failures (database unreachable, a job without a handler) end the process with the cause.
+  console.error('polity worker failed to start:', error);
+  process.exit(1);
+});

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { QueueName } from '@polity/contracts';
 import { decodeCursor, encodeCursor, Page, PageQueryDto, Problems, RequireRoles } from '@polity/platform';
-import { IsEnum, IsIn, IsOptional } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Job } from 'bullmq';
 import { JobQueue } from './job-queue';
 
@@ -23,6 +23,10 @@ export class JobListQueryDto extends PageQueryDto {
 export class JobRefParamsDto {
   @IsEnum(QueueName)
   queue: QueueName;
+
+  @IsString()
+  @MaxLength(200)
+  id: string;
 }
 
 export interface JobView {
@@ -69,8 +73,8 @@ export class AdminJobsController {
 
   @Post(':queue/:id/retry')
   @HttpCode(202)
-  async retry(@Param() params: JobRefParamsDto, @Param('id') id: string): Promise<JobView> {
-    const job = await this.jobs.queue(params.queue).getJob(id);
+  async retry(@Param() params: JobRefParamsDto): Promise<JobView> {
+    const job = await this.jobs.queue(params.queue).getJob(params.id);
     if (!job) throw Problems.notFound('That job');
     if (!(await job.isFailed())) throw Problems.conflict('job_not_failed', 'Only failed jobs can be retried.');
     await job.retry('failed');

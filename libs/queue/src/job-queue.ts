@@ -16,6 +16,8 @@ export interface EnqueueOptions {
   jobId?: string;
   delay?: number;
   priority?: number;
+  /** Overrides the default retry count, e.g. 1 for a job that must not repeat. */
+  attempts?: number;
 }
 
 /** Typed producer for every queue: `enqueue('account.sync-sessions', payload)`. */

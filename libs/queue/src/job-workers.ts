@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { JOB_QUEUES, JobName, QueueName } from '@polity/contracts';
 import { RedisConnections, WorkerConfig } from '@polity/platform';
@@ -18,7 +18,7 @@ export class JobHandlerCatalogueError extends Error {
  * jobs and waits for the running ones to finish.
  */
 @Injectable()
-export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobWorkers implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
   private readonly handlers = new Map<JobName, Handler>();
   private readonly workers: Worker[] = [];
@@ -30,10 +30,14 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly config: WorkerConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /** Checked at module init, before any bootstrap hook opens a connection or starts a timer. */
+  onModuleInit(): void {
     this.discoverHandlers();
     const missing = (Object.keys(JOB_QUEUES) as JobName[]).filter((name) => !this.handlers.has(name));
     if (missing.length > 0) throw new JobHandlerCatalogueError(`No handler for job(s): ${missing.join(', ')}`);
+  }
+
+  onApplicationBootstrap(): void {
     for (const queue of new Set(Object.values(JOB_QUEUES))) this.workers.push(this.startWorker(queue));
   }
 
@@ -42,6 +46,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private discoverHandlers(): void {
+    this.handlers.clear();
     for (const wrapper of this.discovery.getProviders()) {
       const instance: unknown = wrapper.instance;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;

@@ -33,6 +33,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
+    // A boot that failed elsewhere may already have shut us down while LISTEN was connecting.
+    if (this.stopped) {
+      await this.listener?.end().catch(() => undefined);
+      return;
+    }
     this.timer = setInterval(() => this.kick(), this.config.outboxPollIntervalMs);
     this.kick();
   }

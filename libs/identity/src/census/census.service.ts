@@ -91,9 +91,13 @@ export class CensusService {
       if (!user || user.erasedAt) throw Problems.notFound('Your account');
       if (user.verifiedAt) throw Problems.conflict('already_verified', 'Your account is already verified.');
       const claimed: { district: string | null }[] = await tx.manager.query(
-        `UPDATE census_entry SET claimed_by_user_id = $1, claimed_at = now()
-         WHERE id = (SELECT id FROM census_entry WHERE lookup_hash = ANY($2::bytea[]) AND claimed_by_user_id IS NULL LIMIT 1)
-         RETURNING district`,
+        // Wrapped in a CTE so the driver hands back rows (a bare UPDATE yields [rows, count]).
+        `WITH claimed AS (
+           UPDATE census_entry SET claimed_by_user_id = $1, claimed_at = now()
+           WHERE id = (SELECT id FROM census_entry WHERE lookup_hash = ANY($2::bytea[]) AND claimed_by_user_id IS NULL LIMIT 1 FOR UPDATE)
+           RETURNING district
+         )
+         SELECT district FROM claimed`,
         [userId, hashes],
       );
       if (claimed.length === 0) {

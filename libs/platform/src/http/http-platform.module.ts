@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from '../auth/auth.guard';
 import { RateLimitConfig } from '../config/polity-config';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { HealthModule } from '../health/health.module';
+import { ProblemThrottlerGuard } from '../throttling/problem-throttler.guard';
 import { rateLimitOptions } from '../throttling/rate-limit';
 import { RedisThrottlerStorage } from '../throttling/redis-throttler.storage';
 
@@ -26,7 +27,7 @@ class ThrottlerStorageModule {}
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: ProblemThrottlerGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
   ],
 })
