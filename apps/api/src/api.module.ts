@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CommentsHttpModule } from '@polity/comments';
+import { DistrictsHttpModule } from '@polity/districts';
+import { FollowsHttpModule } from '@polity/follows';
 import { IdentityHttpModule } from '@polity/identity';
 import { HttpPlatformModule, PlatformModule, PolityConfig } from '@polity/platform';
 import { QueueAdminModule, QueueModule } from '@polity/queue';
 import { RealtimeGatewayModule } from '@polity/realtime';
+import { ProposalsHttpModule } from '@polity/proposals';
 import { POLITY_SCHEMA } from '@polity/schema';
 
 /** The api process: HTTP routes and the Socket.IO gateway of every feature. */
@@ -18,6 +22,10 @@ export class ApiModule {
         QueueModule,
         QueueAdminModule,
         IdentityHttpModule,
+        DistrictsHttpModule,
+        ProposalsHttpModule,
+        CommentsHttpModule,
+        FollowsHttpModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { IdentityJobsModule } from '@polity/identity';
 import { HealthModule, PlatformModule, PolityConfig, ProblemDetailsFilter } from '@polity/platform';
+import { ProposalsJobsModule } from '@polity/proposals';
 import { WorkerHostModule } from '@polity/queue';
 import { POLITY_SCHEMA } from '@polity/schema';
 
@@ -11,7 +12,7 @@ export class WorkerModule {
   static forRoot(config: PolityConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, POLITY_SCHEMA), HealthModule, WorkerHostModule, IdentityJobsModule],
+      imports: [PlatformModule.forRoot(config, POLITY_SCHEMA), HealthModule, WorkerHostModule, IdentityJobsModule, ProposalsJobsModule],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

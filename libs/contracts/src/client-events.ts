@@ -1,4 +1,5 @@
 import type { Role } from './roles';
+import type { CommentView, ProposalAnswerView, ProposalView } from './views';
 
 /**
  * Events the server pushes to Socket.IO clients, by name, with their data.
@@ -6,6 +7,17 @@ import type { Role } from './roles';
  */
 export interface ClientEventPayloads {
   'account.updated': { roles: Role[]; reason: 'roles_changed' | 'erased' };
+  /** Room `proposals`: a new proposal for the list. */
+  'proposal.created': ProposalView;
+  /** Room `proposal:<id>` (and `proposals`): edited, withdrawn, or its status changed. */
+  'proposal.updated': ProposalView;
+  /** Room `proposal:<id>`: coalesced to a few per second, always ending on the true count. */
+  'proposal.support_count': { id: string; supportCount: number };
+  'proposal.answered': { id: string; answer: ProposalAnswerView };
+  /** The room of the commented resource, e.g. `proposal:<id>`. */
+  'comment.created': CommentView;
+  'comment.updated': CommentView;
+  'comment.deleted': CommentView;
 }
 
 export type ClientEventName = keyof ClientEventPayloads;

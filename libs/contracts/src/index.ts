@@ -3,3 +3,4 @@ export * from './domain-events';
 export * from './jobs';
 export * from './client-events';
 export * from './rooms';
+export * from './views';

@@ -2,6 +2,7 @@ import type { DomainEvent, DomainEventType } from './domain-events';
 
 export enum QueueName {
   Account = 'account',
+  Proposals = 'proposals',
   Maintenance = 'maintenance',
 }
 
@@ -9,6 +10,7 @@ export enum QueueName {
 export const JOB_QUEUES = {
   'account.sync-sessions': QueueName.Account,
   'maintenance.prune-outbox': QueueName.Maintenance,
+  'proposals.sync-support-count': QueueName.Proposals,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUES;
@@ -16,6 +18,7 @@ export type JobName = keyof typeof JOB_QUEUES;
 export interface JobPayloads {
   'account.sync-sessions': DomainEvent<'user.roles_changed'> | DomainEvent<'user.erased'>;
   'maintenance.prune-outbox': { olderThanDays: number };
+  'proposals.sync-support-count': DomainEvent<'proposal.support_changed'>;
 }
 
 type JobsTakingEvent<T extends DomainEventType> = {
@@ -30,6 +33,16 @@ type JobsTakingEvent<T extends DomainEventType> = {
 export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEvent<T>[] } = {
   'user.roles_changed': ['account.sync-sessions'],
   'user.erased': ['account.sync-sessions'],
+  'proposal.support_changed': ['proposals.sync-support-count'],
+};
+
+/**
+ * Jobs that only need to run once per window per key, however many events asked for them: the
+ * relay gives every event of one window the same job id, delayed to the window's end, so the job
+ * reads a state that includes all of them. Used for tallies under a rush.
+ */
+export const JOB_COALESCING: { [J in JobName]?: { windowMs: number; key: (payload: JobPayloads[J]) => string } } = {
+  'proposals.sync-support-count': { windowMs: 250, key: (event) => event.payload.proposalId },
 };
 
 export function jobsForEvent(type: DomainEventType): readonly JobName[] {

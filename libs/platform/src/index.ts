@@ -30,3 +30,5 @@ export * from './logging/logging.module';
 export * from './platform.module';
 export * from './csv/parse-csv';
 export * from './database/migrations';
+export * from './content/render-markdown';
+export * from './resources/discussable-resource';

@@ -11,6 +11,7 @@ import { UnitOfWork } from './events/unit-of-work';
 import { LoggingModule } from './logging/logging.module';
 import { PersonalDataRegistry } from './privacy/personal-data';
 import { RedisModule } from './redis/redis.module';
+import { DiscussableResources } from './resources/discussable-resource';
 
 /**
  * What every Polity process needs: configuration, logging, PostgreSQL, Redis, the domain-event
@@ -19,7 +20,7 @@ import { RedisModule } from './redis/redis.module';
 @Module({})
 export class PlatformModule {
   static forRoot(config: PolityConfig, schema: SchemaCatalogue): DynamicModule {
-    const shared = [DomainEventBus, UnitOfWork, AccessTokenService, PersonalDataRegistry];
+    const shared = [DomainEventBus, UnitOfWork, AccessTokenService, PersonalDataRegistry, DiscussableResources];
     return {
       module: PlatformModule,
       global: true,

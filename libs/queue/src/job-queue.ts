@@ -18,6 +18,7 @@ export interface EnqueueOptions {
   priority?: number;
   /** Overrides the default retry count, e.g. 1 for a job that must not repeat. */
   attempts?: number;
+  removeOnComplete?: boolean;
 }
 
 /** Typed producer for every queue: `enqueue('account.sync-sessions', payload)`. */

@@ -1,12 +1,26 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEvent, jobsForEvent } from '@polity/contracts';
+import { DomainEvent, JOB_COALESCING, JobName, jobsForEvent } from '@polity/contracts';
+import type { EnqueueOptions } from './job-queue';
 import { DatabaseConfig, OUTBOX_CHANNEL, WorkerConfig } from '@polity/platform';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { JobQueue } from './job-queue';
 
 const BATCH_SIZE = 200;
+
+/** One job per event, or one per coalescing window and key (see JOB_COALESCING). */
+function jobOptions(job: JobName, event: DomainEvent): EnqueueOptions {
+  const coalescing = JOB_COALESCING[job] as { windowMs: number; key: (payload: DomainEvent) => string } | undefined;
+  if (!coalescing) return { jobId: `${job}-${event.id}` };
+  const now = Date.now();
+  const window = Math.floor(now / coalescing.windowMs);
+  return {
+    jobId: `${job}-${coalescing.key(event)}-${window}`,
+    delay: (window + 1) * coalescing.windowMs - now,
+    removeOnComplete: true,
+  };
+}
 
 /**
  * Moves committed outbox rows into the job queues. It wakes on the NOTIFY sent by the committing
@@ -87,7 +101,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (rows.length === 0) return 0;
       await Promise.all(
         rows.flatMap(({ payload: event }) =>
-          jobsForEvent(event.type).map((job) => this.queue.enqueue(job, event as never, { jobId: `${job}-${event.id}` })),
+          jobsForEvent(event.type).map((job) => this.queue.enqueue(job, event as never, jobOptions(job, event))),
         ),
       );
       await manager.query('UPDATE outbox_event SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);

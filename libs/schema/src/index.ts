@@ -1,11 +1,29 @@
+import { COMMENTS_ENTITIES, COMMENTS_MIGRATIONS } from '@polity/comments';
+import { DISTRICTS_ENTITIES, DISTRICTS_MIGRATIONS } from '@polity/districts';
+import { FOLLOWS_ENTITIES, FOLLOWS_MIGRATIONS } from '@polity/follows';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@polity/identity';
 import { OutboxEventEntity, PLATFORM_MIGRATIONS, SchemaCatalogue } from '@polity/platform';
+import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from '@polity/proposals';
 
 /**
  * Every table's entity and every migration, gathered from the libraries that own them. The api,
  * the worker, the CLI and the tests all build their DataSource from this one list.
  */
 export const POLITY_SCHEMA: SchemaCatalogue = {
-  entities: [OutboxEventEntity, ...IDENTITY_ENTITIES],
-  migrations: [...PLATFORM_MIGRATIONS, ...IDENTITY_MIGRATIONS],
+  entities: [
+    OutboxEventEntity,
+    ...IDENTITY_ENTITIES,
+    ...DISTRICTS_ENTITIES,
+    ...FOLLOWS_ENTITIES,
+    ...COMMENTS_ENTITIES,
+    ...PROPOSALS_ENTITIES,
+  ],
+  migrations: [
+    ...PLATFORM_MIGRATIONS,
+    ...IDENTITY_MIGRATIONS,
+    ...DISTRICTS_MIGRATIONS,
+    ...FOLLOWS_MIGRATIONS,
+    ...COMMENTS_MIGRATIONS,
+    ...PROPOSALS_MIGRATIONS,
+  ],
 };

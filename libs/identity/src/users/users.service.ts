@@ -81,6 +81,11 @@ export class UsersService {
     return user;
   }
 
+  /** Accounts verified against the census and not erased: the base of percentage thresholds. */
+  countVerifiedResidents(): Promise<number> {
+    return this.users.createQueryBuilder('u').where('u.verified_at IS NOT NULL AND u.erased_at IS NULL').getCount();
+  }
+
   async countOtherAdmins(manager: EntityManager, userId: string): Promise<number> {
     return manager
       .createQueryBuilder(UserEntity, 'u')

@@ -164,4 +164,12 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   OUTBOX_RETENTION_DAYS = 7;
+
+  /** A number of supports, or a percentage of verified residents such as `1%`. */
+  @Matches(/^(\d{1,9}|\d{1,2}(\.\d{1,2})?%)$/, { message: 'PROPOSAL_SUPPORT_THRESHOLD must be a whole number or a percentage such as 1%' })
+  PROPOSAL_SUPPORT_THRESHOLD = '1%';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  PROPOSAL_SUPPORT_REQUIRES_VERIFIED = false;
 }

@@ -5,6 +5,7 @@ import {
   AuthConfig,
   DatabaseConfig,
   HttpConfig,
+  ParticipationConfig,
   PolityConfig,
   RateLimitConfig,
   RedisConfig,
@@ -72,6 +73,12 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
       v.VERIFICATION_MAX_FAILURES,
     ),
     worker: new WorkerConfig(v.WORKER_CONCURRENCY, v.OUTBOX_POLL_INTERVAL_MS, v.OUTBOX_RETENTION_DAYS),
+    participation: new ParticipationConfig(
+      v.PROPOSAL_SUPPORT_THRESHOLD.endsWith('%')
+        ? { kind: 'share_of_verified', percent: Number(v.PROPOSAL_SUPPORT_THRESHOLD.slice(0, -1)) }
+        : { kind: 'fixed', count: Number(v.PROPOSAL_SUPPORT_THRESHOLD) },
+      v.PROPOSAL_SUPPORT_REQUIRES_VERIFIED,
+    ),
   };
 }
 

@@ -73,6 +73,19 @@ export class WorkerConfig {
   ) {}
 }
 
+export class ParticipationConfig {
+  constructor(
+    /** Supports a proposal needs to reach its threshold: fixed, or a share of verified residents. */
+    readonly supportThreshold: { kind: 'fixed'; count: number } | { kind: 'share_of_verified'; percent: number },
+    readonly supportRequiresVerified: boolean,
+  ) {}
+
+  thresholdFor(verifiedResidents: number): number {
+    const threshold = this.supportThreshold;
+    return threshold.kind === 'fixed' ? threshold.count : Math.max(1, Math.ceil((verifiedResidents * threshold.percent) / 100));
+  }
+}
+
 export interface PolityConfig {
   runtime: RuntimeConfig;
   http: HttpConfig;
@@ -81,4 +94,5 @@ export interface PolityConfig {
   auth: AuthConfig;
   rateLimit: RateLimitConfig;
   worker: WorkerConfig;
+  participation: ParticipationConfig;
 }

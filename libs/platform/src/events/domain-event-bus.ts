@@ -22,10 +22,12 @@ export class DomainEventBus implements OnApplicationBootstrap {
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const type = this.discovery.getMetadataByDecorator(OnDomainEvent, wrapper, method);
-        if (!type) continue;
+        const types = this.discovery.getMetadataByDecorator(OnDomainEvent, wrapper, method);
+        if (!types) continue;
         const handler = (instance as Record<string, Listener>)[method].bind(instance);
-        this.listeners.set(type, [...(this.listeners.get(type) ?? []), handler]);
+        for (const type of typeof types === 'string' ? [types] : types) {
+          this.listeners.set(type, [...(this.listeners.get(type) ?? []), handler]);
+        }
       }
     }
   }

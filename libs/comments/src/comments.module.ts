@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@polity/identity';
+import { BroadcastModule } from '@polity/realtime';
+import { CommentEntity } from './comment.entity';
+import { CommentPresenter } from './comment-presenter';
+import { CommentThreadsQuery } from './comment-threads.query';
+import { CommentVoteEntity } from './comment-vote.entity';
+import { CommentsController } from './comments.controller';
+import { CommentsLiveListener } from './comments-live.listener';
+import { CommentsPersonalData } from './comments-personal-data';
+import { CommentsService } from './comments.service';
+
+export const COMMENTS_ENTITIES = [CommentEntity, CommentVoteEntity];
+
+/** Threaded comments for any discussable resource; services only. */
+@Module({
+  imports: [TypeOrmModule.forFeature(COMMENTS_ENTITIES), IdentityModule],
+  providers: [CommentsService, CommentPresenter, CommentThreadsQuery, CommentsPersonalData],
+  exports: [CommentsService],
+})
+export class CommentsModule {}
+
+/** The comment routes and their live events; imported by the api. */
+@Module({
+  imports: [CommentsModule, BroadcastModule],
+  controllers: [CommentsController],
+  providers: [CommentsLiveListener],
+})
+export class CommentsHttpModule {}

@@ -1,0 +1,3 @@
+import { CreateComments1795400000400 } from './1795400000400-create-comments.migration';
+
+export const COMMENTS_MIGRATIONS = [CreateComments1795400000400];

@@ -1,0 +1,34 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public, RequireRoles } from '@polity/platform';
+import { DistrictCodeParamsDto, DistrictDto, SaveDistrictDto } from './districts.dto';
+import { DistrictsService } from './districts.service';
+
+@ApiTags('districts')
+@Controller()
+export class DistrictsController {
+  constructor(private readonly districts: DistrictsService) {}
+
+  @Public()
+  @Get('districts')
+  @ApiOkResponse({ type: DistrictDto, isArray: true })
+  list(): Promise<DistrictDto[]> {
+    return this.districts.list();
+  }
+
+  @ApiBearerAuth()
+  @RequireRoles('admin')
+  @Put('admin/districts/:code')
+  @ApiOkResponse({ type: DistrictDto })
+  save(@Param() params: DistrictCodeParamsDto, @Body() body: SaveDistrictDto): Promise<DistrictDto> {
+    return this.districts.save(params.code, body.name);
+  }
+
+  @ApiBearerAuth()
+  @RequireRoles('admin')
+  @Delete('admin/districts/:code')
+  @HttpCode(204)
+  remove(@Param() params: DistrictCodeParamsDto): Promise<void> {
+    return this.districts.remove(params.code);
+  }
+}

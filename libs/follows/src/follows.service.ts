@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { Repository } from 'typeorm';
+import { FollowEntity } from './follow.entity';
+
+/** Who follows what. Idempotent: following twice is one follow, unfollowing nothing is fine. */
+@Injectable()
+export class FollowsService {
+  constructor(@InjectRepository(FollowEntity) private readonly follows: Repository<FollowEntity>) {}
+
+  async follow(kind: string, resourceId: string, userId: string, manager: EntityManager = this.follows.manager): Promise<void> {
+    await manager.createQueryBuilder().insert().into(FollowEntity).values({ kind, resourceId, userId }).orIgnore().execute();
+  }
+
+  async unfollow(kind: string, resourceId: string, userId: string, manager: EntityManager = this.follows.manager): Promise<void> {
+    await manager.delete(FollowEntity, { kind, resourceId, userId });
+  }
+
+  isFollowing(kind: string, resourceId: string, userId: string): Promise<boolean> {
+    return this.follows.existsBy({ kind, resourceId, userId });
+  }
+
+  /** The followers of a resource, for the notifications fan-out. */
+  async followerIds(kind: string, resourceId: string): Promise<string[]> {
+    const rows = await this.follows.find({ where: { kind, resourceId }, select: { userId: true } });
+    return rows.map((row) => row.userId);
+  }
+
+  async followedBy(userId: string): Promise<{ kind: string; resourceId: string; since: Date }[]> {
+    const rows = await this.follows.find({ where: { userId }, order: { createdAt: 'ASC' } });
+    return rows.map((row) => ({ kind: row.kind, resourceId: row.resourceId, since: row.createdAt }));
+  }
+}

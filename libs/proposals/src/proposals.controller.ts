@@ -1,0 +1,105 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ProposalView } from '@polity/contracts';
+import { CurrentPrincipal, Page, Principal, Public, RequireRoles } from '@polity/platform';
+import { ProposalSupportsService } from './proposal-supports.service';
+import {
+  AnswerProposalDto,
+  CreateProposalDto,
+  ListProposalsQueryDto,
+  ProposalDto,
+  ProposalIdParamsDto,
+  ProposalPageDto,
+  SupportProposalDto,
+  SupportStateDto,
+  UpdateProposalDto,
+  WithdrawProposalDto,
+} from './proposals.dto';
+import { ProposalsQuery } from './proposals.query';
+import { ProposalsService } from './proposals.service';
+
+@ApiTags('proposals')
+@Controller('proposals')
+export class ProposalsController {
+  constructor(
+    private readonly proposals: ProposalsService,
+    private readonly query: ProposalsQuery,
+    private readonly supports: ProposalSupportsService,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: ProposalPageDto })
+  list(@CurrentPrincipal() principal: Principal | undefined, @Query() query: ListProposalsQueryDto): Promise<Page<ProposalDto>> {
+    return this.query.list(query, principal);
+  }
+
+  @Public()
+  @Get(':id')
+  @ApiOkResponse({ type: ProposalDto })
+  get(@CurrentPrincipal() principal: Principal | undefined, @Param() params: ProposalIdParamsDto): Promise<ProposalDto> {
+    return this.query.get(params.id, principal);
+  }
+
+  @ApiBearerAuth()
+  @Post()
+  @ApiCreatedResponse({ type: ProposalDto })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateProposalDto): Promise<ProposalDto> {
+    return { ...(await this.proposals.create(principal, body)), supportedByMe: false };
+  }
+
+  @ApiBearerAuth()
+  @Patch(':id')
+  @ApiOkResponse({ type: ProposalDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProposalIdParamsDto,
+    @Body() body: UpdateProposalDto,
+  ): Promise<ProposalDto> {
+    return { ...(await this.proposals.update(principal, params.id, body)), supportedByMe: false };
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProposalDto })
+  async withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProposalIdParamsDto,
+    @Body() body: WithdrawProposalDto,
+  ): Promise<ProposalView> {
+    return this.proposals.withdraw(principal, params.id, body);
+  }
+
+  /** Officials answer: the proposal moves to the given status with the answer text. */
+  @ApiBearerAuth()
+  @RequireRoles('official')
+  @Post(':id/answer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProposalDto })
+  answer(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProposalIdParamsDto,
+    @Body() body: AnswerProposalDto,
+  ): Promise<ProposalView> {
+    return this.proposals.answer(principal, params.id, body);
+  }
+
+  @ApiBearerAuth()
+  @Put(':id/support')
+  @ApiOkResponse({ type: SupportStateDto })
+  support(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProposalIdParamsDto,
+    @Body() body: SupportProposalDto,
+  ): Promise<SupportStateDto> {
+    return this.supports.support(principal, params.id, body.follow ?? true);
+  }
+
+  @ApiBearerAuth()
+  @Delete(':id/support')
+  @ApiOkResponse({ type: SupportStateDto })
+  withdrawSupport(@CurrentPrincipal() principal: Principal, @Param() params: ProposalIdParamsDto): Promise<SupportStateDto> {
+    return this.supports.withdrawSupport(principal, params.id);
+  }
+}

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommentsModule } from '@polity/comments';
+import { DistrictsModule } from '@polity/districts';
+import { FollowsModule } from '@polity/follows';
+import { IdentityModule } from '@polity/identity';
+import { BroadcastModule } from '@polity/realtime';
+import { ProposalEntity } from './proposal.entity';
+import { ProposalCommentCountListener } from './proposal-comment-count.listener';
+import { ProposalPresenter } from './proposal-presenter';
+import { ProposalDiscussion, ProposalListRoomPolicy, ProposalRoomPolicy } from './proposal-rooms';
+import { ProposalSupportEntity } from './proposal-support.entity';
+import { ProposalSupportCounts } from './proposal-support-counts';
+import { ProposalSupportTallyEntity } from './proposal-support-tally.entity';
+import { ProposalSupportsService } from './proposal-supports.service';
+import { ProposalsController } from './proposals.controller';
+import { ProposalsLiveListener } from './proposals-live.listener';
+import { ProposalsPersonalData } from './proposals-personal-data';
+import { ProposalsQuery } from './proposals.query';
+import { ProposalsService } from './proposals.service';
+import { SyncSupportCountHandler } from './sync-support-count.handler';
+
+export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, ProposalSupportTallyEntity];
+
+/** Proposals, supports and answers; services only. */
+@Module({
+  imports: [TypeOrmModule.forFeature(PROPOSALS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, CommentsModule],
+  providers: [ProposalsService, ProposalsQuery, ProposalSupportsService, ProposalSupportCounts, ProposalPresenter, ProposalsPersonalData],
+  exports: [ProposalsService, ProposalsQuery],
+})
+export class ProposalsModule {}
+
+/** Routes, rooms, the discussion hook for comments and follows, and live events; the api's part. */
+@Module({
+  imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, BroadcastModule],
+  controllers: [ProposalsController],
+  providers: [ProposalRoomPolicy, ProposalListRoomPolicy, ProposalDiscussion, ProposalsLiveListener, ProposalCommentCountListener],
+})
+export class ProposalsHttpModule {}
+
+/** The worker's part: the coalesced support count. */
+@Module({
+  imports: [ProposalsModule, IdentityModule, BroadcastModule],
+  providers: [SyncSupportCountHandler],
+})
+export class ProposalsJobsModule {}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { decodeCursor, Page, Principal, Problems, toPage } from '@polity/platform';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { PROPOSAL_SEARCH_DOCUMENT, ProposalEntity } from './proposal.entity';
+import { ProposalPresenter } from './proposal-presenter';
+import { ProposalSupportCounts } from './proposal-support-counts';
+import type { ListProposalsQueryDto, ProposalDto, ProposalSort } from './proposals.dto';
+
+type Position = (string | number)[];
+
+interface SortPlan {
+  /** Extra select holding the sort key, read back for the cursor. */
+  keyExpression: string;
+  order: [string, 'ASC' | 'DESC'][];
+  /** Rows strictly after the cursor's (key, id). */
+  after: string;
+  keyType: 'int' | 'timestamptz' | 'text';
+}
+
+const SORTS: Record<ProposalSort, SortPlan> = {
+  newest: {
+    keyExpression: `to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    order: [
+      ['p.created_at', 'DESC'],
+      ['p.id', 'DESC'],
+    ],
+    after: '(p.created_at, p.id) < (:key::timestamptz, :id::uuid)',
+    keyType: 'timestamptz',
+  },
+  most_supported: {
+    keyExpression: 'p.support_count',
+    order: [
+      ['p.support_count', 'DESC'],
+      ['p.id', 'DESC'],
+    ],
+    after: '(p.support_count, p.id) < (:key::int, :id::uuid)',
+    keyType: 'int',
+  },
+  most_commented: {
+    keyExpression: 'p.comment_count',
+    order: [
+      ['p.comment_count', 'DESC'],
+      ['p.id', 'DESC'],
+    ],
+    after: '(p.comment_count, p.id) < (:key::int, :id::uuid)',
+    keyType: 'int',
+  },
+  random: {
+    // A seeded shuffle: the same seed orders the same way on every page.
+    keyExpression: `md5(:seed || p.id::text)`,
+    order: [
+      [`md5(:seed || p.id::text)`, 'ASC'],
+      ['p.id', 'ASC'],
+    ],
+    after: `(md5(:seed || p.id::text), p.id) > (:key::text, :id::uuid)`,
+    keyType: 'text',
+  },
+};
+
+@Injectable()
+export class ProposalsQuery {
+  constructor(
+    @InjectRepository(ProposalEntity) private readonly proposals: Repository<ProposalEntity>,
+    private readonly presenter: ProposalPresenter,
+    private readonly counts: ProposalSupportCounts,
+  ) {}
+
+  async get(id: string, reader: Principal | undefined): Promise<ProposalDto> {
+    const proposal = await this.proposals.findOneBy({ id });
+    if (!proposal) throw Problems.notFound('That proposal');
+    const [view] = await this.withReader([proposal], reader);
+    return view;
+  }
+
+  async list(query: ListProposalsQueryDto, reader: Principal | undefined): Promise<Page<ProposalDto>> {
+    if (query.sort === 'random' && !query.seed) {
+      throw Problems.badRequest('seed_required', 'sort=random needs a seed (any short string) so that pages do not repeat.');
+    }
+    const plan = SORTS[query.sort];
+    const builder = this.proposals
+      .createQueryBuilder('p')
+      .addSelect(plan.keyExpression, 'sort_key')
+      .setParameter('seed', query.seed ?? '')
+      .limit(query.limit + 1);
+    this.filter(builder, query);
+    for (const [expression, direction] of plan.order) builder.addOrderBy(expression, direction);
+    const cursor = decodeCursor(query.cursor, 2);
+    if (cursor) builder.andWhere(plan.after, { key: cursor[0], id: cursor[1] });
+
+    const { entities, raw } = await builder.getRawAndEntities<{ sort_key: string | number }>();
+    const keys = new Map(entities.map((entity, index) => [entity.id, raw[index].sort_key]));
+    const page = toPage(
+      entities,
+      query.limit,
+      (row): Position => [plan.keyType === 'int' ? Number(keys.get(row.id)) : String(keys.get(row.id)), row.id],
+      (row) => row,
+    );
+    return { items: await this.withReader(page.items, reader), nextCursor: page.nextCursor };
+  }
+
+  private filter(builder: SelectQueryBuilder<ProposalEntity>, query: ListProposalsQueryDto): void {
+    if (query.status) builder.andWhere('p.status = :status', { status: query.status });
+    else builder.andWhere(`p.status <> 'withdrawn'`);
+    if (query.tag) builder.andWhere('p.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
+    if (query.district) builder.andWhere('p.district = :district', { district: query.district });
+    if (query.q) builder.andWhere(`${PROPOSAL_SEARCH_DOCUMENT} @@ websearch_to_tsquery('simple', :q)`, { q: query.q });
+  }
+
+  private async withReader(proposals: ProposalEntity[], reader: Principal | undefined): Promise<ProposalDto[]> {
+    const [views, mine] = await Promise.all([
+      this.presenter.present(proposals),
+      reader
+        ? this.counts.supportedBy(
+            reader.userId,
+            proposals.map((p) => p.id),
+          )
+        : Promise.resolve(new Set<string>()),
+    ]);
+    return views.map((view) => ({ ...view, supportedByMe: mine.has(view.id) }));
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import type { ProposalStatus, ProposalView } from '@polity/contracts';
+import { CommentsService } from '@polity/comments';
+import { DistrictsService } from '@polity/districts';
+import { FollowsService } from '@polity/follows';
+import { cleanText, Principal, Problems, Transaction, UnitOfWork } from '@polity/platform';
+import { ProposalEntity } from './proposal.entity';
+import { ProposalLock } from './proposal-lock';
+import { ProposalPresenter } from './proposal-presenter';
+import { ProposalSupportCounts } from './proposal-support-counts';
+import type { AnswerProposalDto, CreateProposalDto, UpdateProposalDto, WithdrawProposalDto } from './proposals.dto';
+
+/** Where an official answer may move a proposal from each status. */
+const ANSWER_TRANSITIONS: Record<ProposalStatus, readonly ProposalStatus[]> = {
+  published: ['evaluating', 'accepted', 'rejected'],
+  evaluating: ['evaluating', 'accepted', 'rejected'],
+  accepted: ['accepted', 'implemented'],
+  rejected: ['rejected'],
+  implemented: ['implemented'],
+  withdrawn: [],
+};
+
+@Injectable()
+export class ProposalsService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly presenter: ProposalPresenter,
+    private readonly counts: ProposalSupportCounts,
+    private readonly districts: DistrictsService,
+    private readonly comments: CommentsService,
+    private readonly follows: FollowsService,
+  ) {}
+
+  async create(principal: Principal, input: CreateProposalDto): Promise<ProposalView> {
+    if (input.district !== undefined) await this.districts.assertExists(input.district);
+    const proposal = await this.unitOfWork.run(async (tx) => {
+      const saved = await tx.manager.save(
+        tx.manager.create(ProposalEntity, {
+          title: cleanText(input.title),
+          body: cleanText(input.body),
+          tags: input.tags,
+          district: input.district ?? null,
+          latitude: input.location?.lat ?? null,
+          longitude: input.location?.lng ?? null,
+          authorId: principal.userId,
+        }),
+      );
+      await this.follows.follow('proposals', saved.id, principal.userId, tx.manager);
+      tx.publish('proposal.published', { proposalId: saved.id, authorId: principal.userId });
+      return saved;
+    });
+    return this.presenter.presentOne(proposal);
+  }
+
+  /** The author may edit until the first support or comment. */
+  async update(principal: Principal, id: string, input: UpdateProposalDto): Promise<ProposalView> {
+    if (input.district) await this.districts.assertExists(input.district);
+    const proposal = await this.unitOfWork.run(async (tx) => {
+      await ProposalLock.exclusive(tx, id);
+      const found = await this.forAuthor(tx, principal, id);
+      if (found.status !== 'published') throw Problems.conflict('not_editable', `A ${found.status} proposal can no longer be edited.`);
+      if ((await this.counts.exactOne(id, tx.manager)) > 0 || (await this.comments.hasAny('proposals', id, tx))) {
+        throw Problems.conflict('not_editable', 'A proposal can no longer be edited once someone has supported or commented on it.');
+      }
+      if (input.title !== undefined) found.title = cleanText(input.title);
+      if (input.body !== undefined) found.body = cleanText(input.body);
+      if (input.tags !== undefined) found.tags = input.tags;
+      if (input.district !== undefined) found.district = input.district;
+      if (input.location !== undefined) {
+        found.latitude = input.location?.lat ?? null;
+        found.longitude = input.location?.lng ?? null;
+      }
+      await tx.manager.save(found);
+      tx.publish('proposal.updated', { proposalId: id });
+      return found;
+    });
+    return this.presenter.presentOne(proposal);
+  }
+
+  async withdraw(principal: Principal, id: string, input: WithdrawProposalDto): Promise<ProposalView> {
+    const proposal = await this.unitOfWork.run(async (tx) => {
+      await ProposalLock.exclusive(tx, id);
+      const found = await this.forAuthor(tx, principal, id);
+      if (found.status !== 'published' && found.status !== 'evaluating') {
+        throw Problems.conflict('not_withdrawable', `A ${found.status} proposal cannot be withdrawn.`);
+      }
+      found.status = 'withdrawn';
+      found.withdrawnReason = cleanText(input.reason);
+      await tx.manager.save(found);
+      tx.publish('proposal.withdrawn', { proposalId: id, authorId: principal.userId });
+      return found;
+    });
+    return this.presenter.presentOne(proposal);
+  }
+
+  /** An official's answer: moves the status and records who answered, when and why. */
+  async answer(principal: Principal, id: string, input: AnswerProposalDto): Promise<ProposalView> {
+    const proposal = await this.unitOfWork.run(async (tx) => {
+      await ProposalLock.exclusive(tx, id);
+      const found = await tx.manager.findOne(ProposalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!found) throw Problems.notFound('That proposal');
+      if (!ANSWER_TRANSITIONS[found.status].includes(input.status)) {
+        throw Problems.conflict('invalid_transition', `A ${found.status} proposal cannot be answered as ${input.status}.`);
+      }
+      found.status = input.status;
+      found.answerText = cleanText(input.answer);
+      found.answeredById = principal.userId;
+      found.answeredAt = new Date();
+      await tx.manager.save(found);
+      tx.publish('proposal.answered', { proposalId: id, status: input.status, answeredById: principal.userId });
+      return found;
+    });
+    return this.presenter.presentOne(proposal);
+  }
+
+  private async forAuthor(tx: Transaction, principal: Principal, id: string): Promise<ProposalEntity> {
+    const found = await tx.manager.findOne(ProposalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!found) throw Problems.notFound('That proposal');
+    if (found.authorId !== principal.userId) {
+      throw Problems.forbidden('not_author', 'Only the author can change this proposal.');
+    }
+    return found;
+  }
+}
