@@ -8,24 +8,33 @@ import { CommentVoteEntity } from './comment-vote.entity';
 import type { CommentSort, CommentThreadDto } from './comments.dto';
 
 interface SortPlan {
-  order: string;
+  order: [string, 'ASC' | 'DESC'][];
   after: string;
   position: (row: CommentEntity) => (string | number)[];
 }
 
 const SORTS: Record<CommentSort, SortPlan> = {
   oldest: {
-    order: 'c.created_at ASC, c.id ASC',
+    order: [
+      ['c.created_at', 'ASC'],
+      ['c.id', 'ASC'],
+    ],
     after: '(c.created_at, c.id) > (:p0::timestamptz, :p1::uuid)',
     position: (row) => [row.createdAt.toISOString(), row.id],
   },
   newest: {
-    order: 'c.created_at DESC, c.id DESC',
+    order: [
+      ['c.created_at', 'DESC'],
+      ['c.id', 'DESC'],
+    ],
     after: '(c.created_at, c.id) < (:p0::timestamptz, :p1::uuid)',
     position: (row) => [row.createdAt.toISOString(), row.id],
   },
   best: {
-    order: 'c.upvotes - c.downvotes DESC, c.id DESC',
+    order: [
+      ['c.upvotes - c.downvotes', 'DESC'],
+      ['c.id', 'DESC'],
+    ],
     after: '(c.upvotes - c.downvotes, c.id) < (:p0::int, :p1::uuid)',
     position: (row) => [row.upvotes - row.downvotes, row.id],
   },
@@ -55,8 +64,8 @@ export class CommentThreadsQuery {
     const query = this.comments
       .createQueryBuilder('c')
       .where('c.kind = :kind AND c.resource_id = :resourceId AND c.depth = 0', { kind, resourceId })
-      .orderBy(plan.order)
       .limit(limit + 1);
+    for (const [expression, direction] of plan.order) query.addOrderBy(expression, direction);
     const position = decodeCursor(cursor, 2);
     if (position) query.andWhere(plan.after, { p0: position[0], p1: position[1] });
     const roots = await query.getMany();

@@ -17,7 +17,7 @@ export const COMMENTS_ENTITIES = [CommentEntity, CommentVoteEntity];
 @Module({
   imports: [TypeOrmModule.forFeature(COMMENTS_ENTITIES), IdentityModule],
   providers: [CommentsService, CommentPresenter, CommentThreadsQuery, CommentsPersonalData],
-  exports: [CommentsService],
+  exports: [CommentsService, CommentThreadsQuery],
 })
 export class CommentsModule {}
 

@@ -71,9 +71,11 @@ export class CommentsService {
 
   /** Sets (or with null removes) my vote; the counters change in the same transaction as the vote row. */
   async vote(principal: Principal, commentId: string, value: 1 | -1 | null): Promise<CommentView> {
+    const target = await this.comments.findOneBy({ id: commentId });
+    if (!target || !(await this.resources.get(target.kind).roomFor(target.resourceId, principal))) throw Problems.notFound('That comment');
     const comment = await this.unitOfWork.run(async (tx) => {
       const found = await tx.manager.findOne(CommentEntity, { where: { id: commentId }, lock: { mode: 'pessimistic_write' } });
-      if (!found || !(await this.resources.get(found.kind).roomFor(found.resourceId, principal))) throw Problems.notFound('That comment');
+      if (!found) throw Problems.notFound('That comment');
       if (found.deletedAt) throw Problems.conflict('comment_deleted', 'This comment was deleted.');
       if (found.authorId === principal.userId) throw Problems.forbidden('own_comment', 'You cannot vote on your own comment.');
       const previous = await tx.manager.findOneBy(CommentVoteEntity, { commentId, userId: principal.userId });

@@ -22,7 +22,7 @@ import {
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const normaliseTags = ({ value }: { value: unknown }): unknown =>
-  Array.isArray(value) ? value.map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)) : value;
+  Array.isArray(value) ? (value as unknown[]).map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)) : value;
 
 export class LocationDto {
   @ApiProperty({ example: 52.37 }) @IsLatitude() lat: number;

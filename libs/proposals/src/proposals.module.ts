@@ -26,7 +26,7 @@ export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, Propos
 @Module({
   imports: [TypeOrmModule.forFeature(PROPOSALS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, CommentsModule],
   providers: [ProposalsService, ProposalsQuery, ProposalSupportsService, ProposalSupportCounts, ProposalPresenter, ProposalsPersonalData],
-  exports: [ProposalsService, ProposalsQuery],
+  exports: [ProposalsService, ProposalsQuery, ProposalSupportsService, ProposalSupportCounts],
 })
 export class ProposalsModule {}
 
