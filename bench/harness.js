@@ -1,0 +1,110 @@
+// Shared by the benchmarks: a fresh database, the built api and worker as child processes,
+// real access tokens for many citizens, and percentiles. Run through `npm run bench:<name>`.
+require('reflect-metadata');
+const { spawn, execFileSync } = require('node:child_process');
+const { join } = require('node:path');
+const { randomUUID } = require('node:crypto');
+
+const root = join(__dirname, '..');
+const dist = (path) => join(root, 'dist', path);
+const { loadConfig, PlatformModule, AccessTokenService } = require(dist('libs/platform/src'));
+const { POLITY_SCHEMA } = require(dist('libs/schema/src'));
+const { NestFactory } = require('@nestjs/core');
+
+const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/polity_bench';
+const env = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL,
+  DATABASE_POOL_SIZE: '20',
+  REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14',
+  REDIS_PREFIX: `polity-bench-${Date.now()}`,
+  API_PORT: '3310',
+  WORKER_PORT: '3311',
+  HOST: '127.0.0.1',
+  RATE_LIMIT_PER_IP: '100000000',
+  RATE_LIMIT_PER_USER: '100000000',
+  RATE_LIMIT_AUTH_PER_IP: '100000000',
+  PROPOSAL_SUPPORT_THRESHOLD: '1000000',
+  OUTBOX_POLL_INTERVAL_MS: '200',
+};
+const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
+
+function psql(url, sql) {
+  return execFileSync('psql', [url, '-qAtX', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' }).trim();
+}
+
+async function waitReady(port) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`nothing ready on ${port}`);
+}
+
+/** A fresh bench database, migrated by the api at start; api and worker as separate processes. */
+async function startPolity() {
+  psql(ADMIN_URL, 'DROP DATABASE IF EXISTS polity_bench');
+  const children = [];
+  const run = (app) => {
+    const child = spawn(process.execPath, [dist(`apps/${app}/src/main.js`)], { env: { ...process.env, ...env }, stdio: 'inherit' });
+    children.push(child);
+  };
+  run('api');
+  await waitReady(env.API_PORT);
+  run('worker');
+  await waitReady(env.WORKER_PORT);
+  const context = await NestFactory.createApplicationContext(PlatformModule.forRoot(loadConfig(env), POLITY_SCHEMA), { logger: false });
+  const tokens = context.get(AccessTokenService);
+  return {
+    sql: (statement) => psql(DATABASE_URL, statement),
+    /** Inserts citizens directly (hashing passwords would dominate) and issues each a real access token. */
+    citizens(count) {
+      const ids = Array.from({ length: count }, () => randomUUID());
+      psql(
+        DATABASE_URL,
+        `INSERT INTO user_account (id, email, display_name, password_hash, roles)
+         SELECT id::uuid, 'bench-' || id || '@example.test', 'Bench citizen', NULL, '{citizen}' FROM unnest(ARRAY['${ids.join("','")}']) AS id`,
+      );
+      return ids.map((userId) => ({ userId, auth: `Bearer ${tokens.issue({ userId, sessionId: randomUUID(), roles: ['citizen'] })}` }));
+    },
+    async stop() {
+      await context.close();
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(
+        children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)))),
+      );
+    },
+  };
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const median = (values) => percentile(values, 50);
+
+/** Runs `task(i)` for i in [0, total) with at most `concurrency` in flight; returns each latency in ms. */
+async function runConcurrently(total, concurrency, task) {
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+module.exports = { env, apiUrl, startPolity, percentile, median, runConcurrently, psql, DATABASE_URL };

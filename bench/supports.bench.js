@@ -1,0 +1,118 @@
+// npm run bench:supports — supports over HTTP (real tokens, distinct citizens) spread over many
+// proposals and on one hot proposal, beside pgbench running the same SQL transaction.
+const { execFileSync } = require('node:child_process');
+const { writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { apiUrl, startPolity, percentile, runConcurrently, DATABASE_URL } = require('./harness');
+
+const CONCURRENCY = 32;
+const CITIZENS = 2000;
+const PROPOSALS = 50;
+
+const support = async (citizen, proposalId) => {
+  const response = await fetch(`${apiUrl}/api/v1/proposals/${proposalId}/support`, {
+    method: 'PUT',
+    headers: { authorization: citizen.auth, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (response.status !== 200) throw new Error(`support answered ${response.status}: ${await response.text()}`);
+  await response.arrayBuffer();
+};
+
+const supportSql = (proposal) => {
+  const pid = '(SELECT id FROM bench_proposal WHERE idx = :p)';
+  return `
+\\set p ${proposal === 'spread' ? 'random(0, 49)' : '0'}
+BEGIN;
+SELECT pg_advisory_xact_lock_shared(hashtextextended('proposal:' || ${pid}::text, 0));
+SELECT id, status FROM proposal WHERE id = ${pid};
+INSERT INTO proposal_support (proposal_id, user_id) VALUES (${pid}, gen_random_uuid()) ON CONFLICT DO NOTHING RETURNING 1;
+INSERT INTO proposal_support_tally (proposal_id, shard, supports) VALUES (${pid}, floor(random() * 16)::int, 1) ON CONFLICT (proposal_id, shard) DO UPDATE SET supports = proposal_support_tally.supports + EXCLUDED.supports;
+INSERT INTO follow (kind, resource_id, user_id) VALUES ('proposals', ${pid}, gen_random_uuid()) ON CONFLICT DO NOTHING;
+INSERT INTO outbox_event (event_id, type, payload) VALUES (gen_random_uuid(), 'proposal.support_changed', '{}');
+SELECT pg_notify('polity_outbox', '1');
+SELECT sum(supports) FROM proposal_support_tally WHERE proposal_id = ${pid};
+COMMIT;
+`;
+};
+
+function pgbench(script, seconds) {
+  const file = join(tmpdir(), `polity-bench-${process.pid}.sql`);
+  writeFileSync(file, script);
+  const out = execFileSync('pgbench', ['-n', '-c', String(CONCURRENCY), '-j', '2', '-T', String(seconds), '-r', '-f', file, DATABASE_URL], {
+    encoding: 'utf8',
+  });
+  const tps = Number(/tps = ([\d.]+)/.exec(out)[1]);
+  const latency = Number(/latency average = ([\d.]+) ms/.exec(out)[1]);
+  return { tps, latency };
+}
+
+async function main() {
+  const polity = await startPolity();
+  const [author] = polity.citizens(1);
+  const create = async (title) => {
+    const response = await fetch(`${apiUrl}/api/v1/proposals`, {
+      method: 'POST',
+      headers: { authorization: author.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ title, body: 'Benchmark proposal' }),
+    });
+    return (await response.json()).id;
+  };
+  const spread = [];
+  for (let i = 0; i < PROPOSALS; i++) spread.push(await create(`Spread ${i}`));
+  const hot = await create('The hot one');
+  const citizens = polity.citizens(CITIZENS);
+
+  // Warm-up, then the measured runs.
+  await runConcurrently(200, CONCURRENCY, (i) => support(citizens[i], spread[(i + 25) % PROPOSALS]));
+  const spreadRun = await runConcurrently(2 * CITIZENS - 200, CONCURRENCY, (i) => {
+    const n = i + 200;
+    return support(citizens[n % CITIZENS], spread[(n + Math.floor(n / CITIZENS) * 25) % PROPOSALS]);
+  });
+  const hotRun = await runConcurrently(CITIZENS, CONCURRENCY, (i) => support(citizens[i], hot));
+
+  const mismatched = polity.sql(`
+    SELECT count(*) FROM proposal p
+    WHERE (SELECT count(*) FROM proposal_support s WHERE s.proposal_id = p.id)
+       <> coalesce((SELECT sum(supports) FROM proposal_support_tally t WHERE t.proposal_id = p.id), 0)`);
+  const hotRows = polity.sql(`SELECT count(*) FROM proposal_support WHERE proposal_id = '${hot}'`);
+  // The sort column follows the tally through the coalesced job.
+  let lagging = '1';
+  for (let i = 0; i < 40 && lagging !== '0'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    lagging = polity.sql(
+      `SELECT count(*) FROM proposal p WHERE support_count <> (SELECT count(*) FROM proposal_support s WHERE s.proposal_id = p.id)`,
+    );
+  }
+  await polity.stop();
+
+  polity.sql(
+    `CREATE TABLE bench_proposal AS SELECT (row_number() OVER (ORDER BY id)) - 1 AS idx, id FROM proposal WHERE title LIKE 'Spread%'`,
+  );
+  const ceilingSpread = pgbench(supportSql('spread'), 10);
+  polity.sql(`DROP TABLE bench_proposal; CREATE TABLE bench_proposal AS SELECT 0 AS idx, id FROM proposal WHERE id = '${hot}'`);
+  const ceilingHot = pgbench(supportSql('hot'), 10);
+
+  const report = (name, run, ceiling) => {
+    const perSecond = run.latencies.length / run.seconds;
+    console.log(
+      `${name.padEnd(24)} ${perSecond.toFixed(0).padStart(6)} supports/s  p50 ${percentile(run.latencies, 50).toFixed(1)} ms  p99 ${percentile(run.latencies, 99).toFixed(1)} ms` +
+        `   | pgbench same SQL ${ceiling.tps.toFixed(0)} tps, ${ceiling.latency.toFixed(1)} ms avg   | ratio ${(perSecond / ceiling.tps).toFixed(2)}`,
+    );
+  };
+  console.log(
+    `\nbench:supports — ${CONCURRENCY} concurrent clients, ${CITIZENS} citizens, HTTP through the api vs pgbench (same transaction)`,
+  );
+  report(`${PROPOSALS} proposals`, spreadRun, ceilingSpread);
+  report('one hot proposal', hotRun, ceilingHot);
+  console.log(
+    `hot proposal rows: ${hotRows} (expected ${CITIZENS}); proposals whose tally ≠ rows: ${mismatched}; sort columns still lagging: ${lagging}`,
+  );
+  if (mismatched !== '0' || hotRows !== String(CITIZENS) || lagging !== '0') process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
