@@ -1,16 +1,4 @@
-import {
-  collectEvents,
-  connectSocket,
-  createTestApp,
-  createUserWithRoles,
-  expectEventually,
-  nextEvent,
-  registerUser,
-  RunningApp,
-  startTestWorker,
-  subscribe,
-  TestUser,
-} from '@polity/testing';
+import { createTestApp, createUserWithRoles, expectEventually, registerUser, RunningApp, startTestWorker, TestUser } from '@polity/testing';
 import type { DomainEvent } from '@polity/contracts';
 import { DomainEventBus } from '@polity/platform';
 import { DataSource } from 'typeorm';
