@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMMENT_ALIGNMENTS, type AuthorView, type CommentAlignment, type CommentView } from '@polity/contracts';
-import { PageQueryDto } from '@polity/platform';
+import { PageQueryDto, trimString } from '@polity/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export const COMMENT_SORTS = ['oldest', 'newest', 'best'] as const;
 export type CommentSort = (typeof COMMENT_SORTS)[number];
 
 export class CreateCommentDto {
   @ApiProperty({ maxLength: 5000, description: 'Plain text or the Markdown subset' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
@@ -31,7 +29,7 @@ export class CreateCommentDto {
 export class UpdateCommentDto {
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(5000)

@@ -1,3 +1,4 @@
+import { trimString } from '@polity/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
@@ -10,7 +11,7 @@ export class DistrictCodeParamsDto {
 
 export class SaveDistrictDto {
   @ApiProperty({ example: 'North' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -32,3 +32,4 @@ export * from './csv/parse-csv';
 export * from './database/migrations';
 export * from './content/render-markdown';
 export * from './resources/discussable-resource';
+export * from './http/trim-string';

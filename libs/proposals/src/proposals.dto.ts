@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { PROPOSAL_STATUSES, type AuthorView, type ProposalAnswerView, type ProposalStatus, type ProposalView } from '@polity/contracts';
-import { PageQueryDto } from '@polity/platform';
+import { PageQueryDto, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,7 +20,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const normaliseTags = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? (value as unknown[]).map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)) : value;
 
@@ -31,14 +30,14 @@ export class LocationDto {
 
 export class CreateProposalDto {
   @ApiProperty({ maxLength: 150 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(3)
   @MaxLength(150)
   title: string;
 
   @ApiProperty({ maxLength: 10_000, description: 'Plain text or the Markdown subset' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(10_000)
@@ -66,23 +65,8 @@ export class CreateProposalDto {
   location?: LocationDto;
 }
 
-export class UpdateProposalDto {
-  @ApiPropertyOptional({ maxLength: 150 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(3)
-  @MaxLength(150)
-  title?: string;
-
-  @ApiPropertyOptional({ maxLength: 10_000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(10_000)
-  body?: string;
-
+/** Title and body as on creation, all optional; district and location may be cleared with null. */
+export class UpdateProposalDto extends PartialType(OmitType(CreateProposalDto, ['tags', 'district', 'location'] as const)) {
   @ApiPropertyOptional({ type: String, isArray: true })
   @IsOptional()
   @Transform(normaliseTags)
@@ -109,7 +93,7 @@ export class UpdateProposalDto {
 
 export class WithdrawProposalDto {
   @ApiProperty({ maxLength: 1000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(3)
   @MaxLength(1000)
@@ -124,7 +108,7 @@ export class AnswerProposalDto {
   status: (typeof ANSWERABLE_STATUSES)[number];
 
   @ApiProperty({ maxLength: 10_000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(3)
   @MaxLength(10_000)
@@ -168,7 +152,7 @@ export class ListProposalsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Full-text search in titles and bodies' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(200)

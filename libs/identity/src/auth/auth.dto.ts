@@ -1,13 +1,12 @@
+import { trimString } from '@polity/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserResponseDto } from '../users/user-response.dto';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
 export class RegisterDto {
   @ApiProperty({ example: 'ana@example.org' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail()
   @MaxLength(254)
   email: string;
@@ -19,7 +18,7 @@ export class RegisterDto {
   password: string;
 
   @ApiProperty({ example: 'Ana', maxLength: 80 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(80)
@@ -28,7 +27,7 @@ export class RegisterDto {
 
 export class LoginDto {
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(254)
   email: string;

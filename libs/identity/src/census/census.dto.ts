@@ -1,3 +1,4 @@
+import { trimString } from '@polity/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
@@ -26,11 +27,9 @@ export class CensusStatsResponseDto {
   @ApiProperty() claimed: number;
 }
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
 export class VerifyResidentDto {
   @ApiProperty({ description: 'The resident identifier the council issued (national id, resident number, …)' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -44,7 +43,7 @@ export class VerifyResidentDto {
 
   @ApiPropertyOptional({ example: '1011 AB', description: 'Needed when the census pairs identifiers with postcodes' })
   @ValidateIf((dto: VerifyResidentDto) => dto.birthDate === undefined || dto.postcode !== undefined)
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(2)
   @MaxLength(16)
