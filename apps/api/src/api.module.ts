@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { BudgetsHttpModule } from '@polity/budgets';
 import { CommentsHttpModule } from '@polity/comments';
 import { DistrictsHttpModule } from '@polity/districts';
 import { FollowsHttpModule } from '@polity/follows';
@@ -24,6 +25,7 @@ export class ApiModule {
         IdentityHttpModule,
         DistrictsHttpModule,
         ProposalsHttpModule,
+        BudgetsHttpModule,
         CommentsHttpModule,
         FollowsHttpModule,
       ],

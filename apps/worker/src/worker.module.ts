@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { BudgetsJobsModule } from '@polity/budgets';
 import { IdentityJobsModule } from '@polity/identity';
 import { HealthModule, PlatformModule, PolityConfig, ProblemDetailsFilter } from '@polity/platform';
 import { ProposalsJobsModule } from '@polity/proposals';
@@ -12,7 +13,14 @@ export class WorkerModule {
   static forRoot(config: PolityConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, POLITY_SCHEMA), HealthModule, WorkerHostModule, IdentityJobsModule, ProposalsJobsModule],
+      imports: [
+        PlatformModule.forRoot(config, POLITY_SCHEMA),
+        HealthModule,
+        WorkerHostModule,
+        IdentityJobsModule,
+        ProposalsJobsModule,
+        BudgetsJobsModule,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

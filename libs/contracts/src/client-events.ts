@@ -1,3 +1,4 @@
+import type { BudgetPhase, BudgetProjectView, BudgetTallyView, BudgetView, OutcomeProgressView, OutcomeRule } from './budget-views';
 import type { Role } from './roles';
 import type { CommentView, ProposalAnswerView, ProposalView } from './views';
 
@@ -18,6 +19,16 @@ export interface ClientEventPayloads {
   'comment.created': CommentView;
   'comment.updated': CommentView;
   'comment.deleted': CommentView;
+  /** Room `budget:<id>` (and `budgets` for the list): settings or phase changed. */
+  'budget.updated': BudgetView;
+  'budget.phase_changed': { id: string; from: BudgetPhase; to: BudgetPhase };
+  /** Room `budget:<id>`: a project was added, edited or reviewed. */
+  'budget.project_updated': BudgetProjectView;
+  /** Room `budget:<id>`, where the budget shows live results: coalesced to a few per second. */
+  'budget.tally': BudgetTallyView;
+  /** Room `budget:<id>`: a long outcome computation's progress. */
+  'budget.outcome_progress': OutcomeProgressView;
+  'budget.outcome_published': { budgetId: string; outcomeId: string; rule: OutcomeRule };
 }
 
 export type ClientEventName = keyof ClientEventPayloads;

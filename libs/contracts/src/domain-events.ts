@@ -1,4 +1,5 @@
 import type { Role } from './roles';
+import type { BudgetPhase, Feasibility, OutcomeRule } from './budget-views';
 import type { ProposalStatus } from './views';
 
 /**
@@ -21,6 +22,16 @@ export interface DomainEventPayloads {
   'comment.created': { commentId: string; kind: string; resourceId: string; parentId: string | null; authorId: string };
   'comment.updated': { commentId: string; kind: string; resourceId: string };
   'comment.deleted': { commentId: string; kind: string; resourceId: string };
+  'budget.created': { budgetId: string };
+  'budget.updated': { budgetId: string };
+  'budget.phase_changed': { budgetId: string; from: BudgetPhase; to: BudgetPhase };
+  'budget.project_changed': { budgetId: string; projectId: string };
+  'budget.project_reviewed': { budgetId: string; projectId: string; feasibility: Feasibility; suggestedById: string | null };
+  /** Ballots of a budget were cast, edited or withdrawn; the live tally is refreshed, coalesced, by a job. */
+  'budget.ballots_changed': { budgetId: string };
+  /** An official asked for an outcome too large to compute during the request. */
+  'budget.outcome_requested': { budgetId: string; outcomeId: string };
+  'budget.outcome_published': { budgetId: string; outcomeId: string; rule: OutcomeRule };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -4,3 +4,4 @@ export * from './jobs';
 export * from './client-events';
 export * from './rooms';
 export * from './views';
+export * from './budget-views';

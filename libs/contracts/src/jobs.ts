@@ -3,6 +3,7 @@ import type { DomainEvent, DomainEventType } from './domain-events';
 export enum QueueName {
   Account = 'account',
   Proposals = 'proposals',
+  Budgets = 'budgets',
   Maintenance = 'maintenance',
 }
 
@@ -11,6 +12,9 @@ export const JOB_QUEUES = {
   'account.sync-sessions': QueueName.Account,
   'maintenance.prune-outbox': QueueName.Maintenance,
   'proposals.sync-support-count': QueueName.Proposals,
+  'budgets.sync-tally': QueueName.Budgets,
+  'budgets.compute-outcome': QueueName.Budgets,
+  'budgets.advance-phases': QueueName.Budgets,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUES;
@@ -19,6 +23,9 @@ export interface JobPayloads {
   'account.sync-sessions': DomainEvent<'user.roles_changed'> | DomainEvent<'user.erased'>;
   'maintenance.prune-outbox': { olderThanDays: number };
   'proposals.sync-support-count': DomainEvent<'proposal.support_changed'>;
+  'budgets.sync-tally': DomainEvent<'budget.ballots_changed'>;
+  'budgets.compute-outcome': DomainEvent<'budget.outcome_requested'>;
+  'budgets.advance-phases': Record<string, never>;
 }
 
 type JobsTakingEvent<T extends DomainEventType> = {
@@ -34,6 +41,8 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'user.roles_changed': ['account.sync-sessions'],
   'user.erased': ['account.sync-sessions'],
   'proposal.support_changed': ['proposals.sync-support-count'],
+  'budget.ballots_changed': ['budgets.sync-tally'],
+  'budget.outcome_requested': ['budgets.compute-outcome'],
 };
 
 /**
@@ -43,6 +52,7 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
  */
 export const JOB_COALESCING: { [J in JobName]?: { windowMs: number; key: (payload: JobPayloads[J]) => string } } = {
   'proposals.sync-support-count': { windowMs: 250, key: (event) => event.payload.proposalId },
+  'budgets.sync-tally': { windowMs: 250, key: (event) => event.payload.budgetId },
 };
 
 export function jobsForEvent(type: DomainEventType): readonly JobName[] {

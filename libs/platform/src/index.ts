@@ -33,3 +33,5 @@ export * from './database/migrations';
 export * from './content/render-markdown';
 export * from './resources/discussable-resource';
 export * from './http/trim-string';
+export * from './errors/database-errors';
+export * from './privacy/pseudonyms';

@@ -10,6 +10,7 @@ import { DomainEventBus } from './events/domain-event-bus';
 import { UnitOfWork } from './events/unit-of-work';
 import { LoggingModule } from './logging/logging.module';
 import { PersonalDataRegistry } from './privacy/personal-data';
+import { Pseudonyms } from './privacy/pseudonyms';
 import { RedisModule } from './redis/redis.module';
 import { DiscussableResources } from './resources/discussable-resource';
 
@@ -20,7 +21,7 @@ import { DiscussableResources } from './resources/discussable-resource';
 @Module({})
 export class PlatformModule {
   static forRoot(config: PolityConfig, schema: SchemaCatalogue): DynamicModule {
-    const shared = [DomainEventBus, UnitOfWork, AccessTokenService, PersonalDataRegistry, DiscussableResources];
+    const shared = [DomainEventBus, UnitOfWork, AccessTokenService, PersonalDataRegistry, DiscussableResources, Pseudonyms];
     return {
       module: PlatformModule,
       global: true,

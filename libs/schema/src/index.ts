@@ -1,3 +1,4 @@
+import { BUDGETS_ENTITIES, BUDGETS_MIGRATIONS } from '@polity/budgets';
 import { COMMENTS_ENTITIES, COMMENTS_MIGRATIONS } from '@polity/comments';
 import { DISTRICTS_ENTITIES, DISTRICTS_MIGRATIONS } from '@polity/districts';
 import { FOLLOWS_ENTITIES, FOLLOWS_MIGRATIONS } from '@polity/follows';
@@ -17,6 +18,7 @@ export const POLITY_SCHEMA: SchemaCatalogue = {
     ...FOLLOWS_ENTITIES,
     ...COMMENTS_ENTITIES,
     ...PROPOSALS_ENTITIES,
+    ...BUDGETS_ENTITIES,
   ],
   migrations: [
     ...PLATFORM_MIGRATIONS,
@@ -25,5 +27,6 @@ export const POLITY_SCHEMA: SchemaCatalogue = {
     ...FOLLOWS_MIGRATIONS,
     ...COMMENTS_MIGRATIONS,
     ...PROPOSALS_MIGRATIONS,
+    ...BUDGETS_MIGRATIONS,
   ],
 };

@@ -57,6 +57,7 @@ describe('configuration', () => {
       JWT_ACCESS_SECRET: 'a'.repeat(40),
       CENSUS_HASH_KEY: 'b'.repeat(40),
       UNSUBSCRIBE_SECRET: 'c'.repeat(40),
+      PSEUDONYM_SECRET: 'd'.repeat(40),
     };
     expect(loadConfig({ NODE_ENV: 'production', ...secrets }).runtime.isProduction).toBe(true);
     expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, CENSUS_HASH_KEY: undefined })).toThrow(/CENSUS_HASH_KEY/);

@@ -16,6 +16,7 @@ export const DEVELOPMENT_SECRETS = {
   JWT_ACCESS_SECRET: 'development-access-secret-change-me-0123456789',
   CENSUS_HASH_KEY: 'development-census-key-change-me-0123456789',
   UNSUBSCRIBE_SECRET: 'development-unsubscribe-secret-change-me-0123',
+  PSEUDONYM_SECRET: 'development-pseudonym-secret-change-me-012345',
 } as const;
 
 /**
@@ -104,6 +105,10 @@ export class EnvironmentVariables {
   @MinLength(32)
   UNSUBSCRIBE_SECRET: string = DEVELOPMENT_SECRETS.UNSUBSCRIBE_SECRET;
 
+  @IsString()
+  @MinLength(32)
+  PSEUDONYM_SECRET: string = DEVELOPMENT_SECRETS.PSEUDONYM_SECRET;
+
   @IsOptional()
   @IsEmail()
   ADMIN_EMAIL?: string;
@@ -172,4 +177,15 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean()
   PROPOSAL_SUPPORT_REQUIRES_VERIFIED = false;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  BUDGET_INLINE_OUTCOME_MAX_BALLOTS = 20_000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  BUDGET_PHASE_CHECK_SECONDS = 30;
 }

@@ -3,6 +3,7 @@ import { ValidationError, validateSync } from 'class-validator';
 import { DEVELOPMENT_SECRETS, EnvironmentVariables } from './environment-variables';
 import {
   AuthConfig,
+  BudgetConfig,
   DatabaseConfig,
   HttpConfig,
   ParticipationConfig,
@@ -61,6 +62,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
       v.REFRESH_TOKEN_TTL_SECONDS,
       v.CENSUS_HASH_KEY,
       v.UNSUBSCRIBE_SECRET,
+      v.PSEUDONYM_SECRET,
       v.ADMIN_EMAIL && v.ADMIN_PASSWORD ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD } : null,
     ),
     rateLimit: new RateLimitConfig(
@@ -79,6 +81,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
         : { kind: 'fixed', count: Number(v.PROPOSAL_SUPPORT_THRESHOLD) },
       v.PROPOSAL_SUPPORT_REQUIRES_VERIFIED,
     ),
+    budgets: new BudgetConfig(v.BUDGET_INLINE_OUTCOME_MAX_BALLOTS, v.BUDGET_PHASE_CHECK_SECONDS),
   };
 }
 

@@ -49,6 +49,8 @@ export class AuthConfig {
     readonly refreshTokenTtlSeconds: number,
     readonly censusHashKey: string,
     readonly unsubscribeSecret: string,
+    /** Keys the hash that turns ids into stable pseudonyms in exports and open data. */
+    readonly pseudonymSecret: string,
     readonly initialAdmin: { email: string; password: string } | null,
   ) {}
 }
@@ -86,6 +88,15 @@ export class ParticipationConfig {
   }
 }
 
+export class BudgetConfig {
+  constructor(
+    /** Outcomes over at most this many ballots are computed in the request; larger ones by a worker job. */
+    readonly inlineOutcomeMaxBallots: number,
+    /** How often the worker moves budgets whose scheduled phase has come. */
+    readonly phaseCheckSeconds: number,
+  ) {}
+}
+
 export interface PolityConfig {
   runtime: RuntimeConfig;
   http: HttpConfig;
@@ -95,4 +106,5 @@ export interface PolityConfig {
   rateLimit: RateLimitConfig;
   worker: WorkerConfig;
   participation: ParticipationConfig;
+  budgets: BudgetConfig;
 }

@@ -1,0 +1,83 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DistrictsModule } from '@polity/districts';
+import { FollowsModule } from '@polity/follows';
+import { IdentityModule } from '@polity/identity';
+import { ProposalsModule } from '@polity/proposals';
+import { QueueModule } from '@polity/queue';
+import { BroadcastModule } from '@polity/realtime';
+import { BallotsController } from './ballots/ballots.controller';
+import { BallotsService } from './ballots/ballots.service';
+import { PaperBallotsService } from './ballots/paper-ballots.service';
+import { AdvancePhasesHandler, BudgetPhaseSchedule } from './budgets/advance-phases.handler';
+import { BudgetPresenter } from './budgets/budget-presenter';
+import { BudgetsController } from './budgets/budgets.controller';
+import { BudgetsService } from './budgets/budgets.service';
+import { BudgetsPersonalData } from './budgets-personal-data';
+import { BudgetEntity } from './entities/budget.entity';
+import { BudgetBallotEntity } from './entities/budget-ballot.entity';
+import { BudgetBallotChoiceEntity } from './entities/budget-ballot-choice.entity';
+import { BudgetDistrictEntity } from './entities/budget-district.entity';
+import { BudgetOutcomeEntity } from './entities/budget-outcome.entity';
+import { BudgetProjectEntity } from './entities/budget-project.entity';
+import { BudgetTallyEntity } from './entities/budget-tally.entity';
+import { BudgetDiscussion, BudgetListRoomPolicy, BudgetProjectDiscussion, BudgetRoomPolicy } from './live/budget-rooms';
+import { BudgetsLiveListener } from './live/budgets-live.listener';
+import { ComputeOutcomeHandler } from './outcomes/compute-outcome.handler';
+import { OutcomePresenter } from './outcomes/outcome-presenter';
+import { OutcomesController } from './outcomes/outcomes.controller';
+import { OutcomesService } from './outcomes/outcomes.service';
+import { PabulibController } from './pabulib-io/pabulib.controller';
+import { PabulibExportService } from './pabulib-io/pabulib-export.service';
+import { PabulibImportService } from './pabulib-io/pabulib-import.service';
+import { BudgetProjectPresenter } from './projects/budget-project-presenter';
+import { BudgetProjectsController } from './projects/budget-projects.controller';
+import { BudgetProjectsService } from './projects/budget-projects.service';
+import { BudgetTallies } from './tallies/budget-tallies';
+import { SyncTallyHandler } from './tallies/sync-tally.handler';
+
+export const BUDGETS_ENTITIES = [
+  BudgetEntity,
+  BudgetDistrictEntity,
+  BudgetProjectEntity,
+  BudgetBallotEntity,
+  BudgetBallotChoiceEntity,
+  BudgetTallyEntity,
+  BudgetOutcomeEntity,
+];
+
+/** Budgets, projects, ballots, tallies and outcomes; services only. */
+@Module({
+  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, ProposalsModule],
+  providers: [
+    BudgetsService,
+    BudgetPresenter,
+    BudgetProjectsService,
+    BudgetProjectPresenter,
+    BallotsService,
+    PaperBallotsService,
+    BudgetTallies,
+    OutcomesService,
+    OutcomePresenter,
+    PabulibImportService,
+    PabulibExportService,
+    BudgetsPersonalData,
+  ],
+  exports: [BudgetsService, BudgetProjectsService, BudgetTallies, OutcomesService],
+})
+export class BudgetsModule {}
+
+/** Routes, rooms, the discussion hooks for comments and follows, and live events; the api's part. */
+@Module({
+  imports: [BudgetsModule, BroadcastModule],
+  controllers: [BudgetsController, BudgetProjectsController, BallotsController, OutcomesController, PabulibController],
+  providers: [BudgetRoomPolicy, BudgetListRoomPolicy, BudgetDiscussion, BudgetProjectDiscussion, BudgetsLiveListener],
+})
+export class BudgetsHttpModule {}
+
+/** The worker's part: live tallies, large outcomes, scheduled phases. */
+@Module({
+  imports: [BudgetsModule, BroadcastModule, QueueModule],
+  providers: [SyncTallyHandler, ComputeOutcomeHandler, AdvancePhasesHandler, BudgetPhaseSchedule],
+})
+export class BudgetsJobsModule {}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { roomName } from '@polity/contracts';
+import { type DiscussableResource, type Principal, Problems, ResourceKind, type Transaction } from '@polity/platform';
+import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
+import { DataSource } from 'typeorm';
+import { assertVisible, managesBudgets } from '../budgets/budget-access';
+import { effectivePhase } from '../budgets/budget-phases';
+import { BudgetEntity } from '../entities/budget.entity';
+import { BudgetProjectEntity } from '../entities/budget-project.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `budget:<id>`: anyone may watch a budget past its draft; drafts only officials. */
+@RoomPolicyFor('budget')
+@Injectable()
+export class BudgetRoomPolicy implements RoomPolicy {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async canJoin(principal: Principal | undefined, id: string | undefined): Promise<boolean> {
+    if (id === undefined || !UUID.test(id)) return false;
+    const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id });
+    return budget !== null && (effectivePhase(budget) !== 'draft' || managesBudgets(principal));
+  }
+}
+
+/** `budgets`: the public list. */
+@RoomPolicyFor('budgets')
+@Injectable()
+export class BudgetListRoomPolicy implements RoomPolicy {
+  canJoin(_principal: Principal | undefined, id: string | undefined): boolean {
+    return id === undefined;
+  }
+}
+
+/** Comments and follows on a budget; its room hears of them. */
+@ResourceKind('budgets')
+@Injectable()
+export class BudgetDiscussion implements DiscussableResource {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async roomFor(id: string, principal: Principal | undefined): Promise<string | null> {
+    const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id });
+    if (!budget || (effectivePhase(budget) === 'draft' && !managesBudgets(principal))) return null;
+    return roomName('budget', id);
+  }
+
+  async assertOpenForContribution(tx: Transaction, id: string, principal: Principal): Promise<void> {
+    assertVisible(await tx.manager.findOneBy(BudgetEntity, { id }), principal);
+  }
+}
+
+/** Comments and follows on a project; they are heard in its budget's room. */
+@ResourceKind('budget-projects')
+@Injectable()
+export class BudgetProjectDiscussion implements DiscussableResource {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async roomFor(id: string, principal: Principal | undefined): Promise<string | null> {
+    const project = await this.dataSource.manager.findOneBy(BudgetProjectEntity, { id });
+    if (!project) return null;
+    const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id: project.budgetId });
+    if (!budget || (effectivePhase(budget) === 'draft' && !managesBudgets(principal))) return null;
+    return roomName('budget', budget.id);
+  }
+
+  async assertOpenForContribution(tx: Transaction, id: string, principal: Principal): Promise<void> {
+    const project = await tx.manager.findOneBy(BudgetProjectEntity, { id });
+    if (!project) throw Problems.notFound('That project');
+    assertVisible(await tx.manager.findOneBy(BudgetEntity, { id: project.budgetId }), principal);
+  }
+}
