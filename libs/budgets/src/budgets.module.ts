@@ -63,7 +63,18 @@ export const BUDGETS_ENTITIES = [
     PabulibExportService,
     BudgetsPersonalData,
   ],
-  exports: [BudgetsService, BudgetProjectsService, BudgetTallies, OutcomesService],
+  exports: [
+    BudgetsService,
+    BudgetPresenter,
+    BudgetProjectsService,
+    BudgetProjectPresenter,
+    BallotsService,
+    PaperBallotsService,
+    BudgetTallies,
+    OutcomesService,
+    PabulibImportService,
+    PabulibExportService,
+  ],
 })
 export class BudgetsModule {}
 
@@ -75,9 +86,12 @@ export class BudgetsModule {}
 })
 export class BudgetsHttpModule {}
 
-/** The worker's part: live tallies, large outcomes, scheduled phases. */
+/**
+ * The worker's part: live tallies, large outcomes, scheduled phases. The live listener runs here
+ * too, since phase changes the schedule brings are committed by the worker.
+ */
 @Module({
   imports: [BudgetsModule, BroadcastModule, QueueModule],
-  providers: [SyncTallyHandler, ComputeOutcomeHandler, AdvancePhasesHandler, BudgetPhaseSchedule],
+  providers: [SyncTallyHandler, ComputeOutcomeHandler, AdvancePhasesHandler, BudgetPhaseSchedule, BudgetsLiveListener],
 })
 export class BudgetsJobsModule {}

@@ -3,3 +3,4 @@ export * from './test-app';
 export * from './expect-eventually';
 export * from './socket-client';
 export * from './user-factory';
+export * from './budget-factory';

@@ -21,7 +21,7 @@ export async function loadElections(manager: EntityManager, budget: BudgetEntity
     loadPots(manager, budget),
     manager.find(BudgetProjectEntity, {
       where: { budgetId: budget.id, feasibility: 'feasible' },
-      select: { id: true, cost: true, district: true },
+      select: { id: true, cost: true, district: true, externalId: true },
       order: { createdAt: 'ASC', id: 'ASC' },
     }),
   ]);
@@ -30,7 +30,11 @@ export async function loadElections(manager: EntityManager, budget: BudgetEntity
     return {
       district: pot.district,
       index: new Map(own.map((project, i) => [project.id, i])),
-      election: { budget: pot.amount, projects: own.map((p) => ({ id: p.id, cost: p.cost })), ballots: [] as ElectionBallot[] },
+      election: {
+        budget: pot.amount,
+        projects: own.map((p) => ({ id: p.id, cost: p.cost, ...(p.externalId !== null && { tieBreak: p.externalId }) })),
+        ballots: [] as ElectionBallot[],
+      },
     };
   });
   const byDistrict = new Map(elections.map((e) => [e.district, e]));

@@ -6,6 +6,8 @@ export interface ElectionProject {
   id: string;
   /** Whole currency units, > 0. */
   cost: number;
+  /** What ties are last broken by, when not the id (e.g. an imported file's own project id). */
+  tieBreak?: string;
 }
 
 /**
@@ -42,8 +44,11 @@ export function tallySupport(election: Election): ProjectSupport {
   return { votes, score };
 }
 
-/** Project ids compare as plain strings (code units), the same on every machine. */
-export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** The last tie-break: project ids compared as plain strings (code units), the same on every machine. */
+export function compareIds(a: ElectionProject, b: ElectionProject): number {
+  const [x, y] = [a.tieBreak ?? a.id, b.tieBreak ?? b.id];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 /**
  * Greedy order: more support first, then the lower cost, then the project id. Projects nobody
@@ -54,9 +59,7 @@ export function greedyOrder(election: Election, support: ProjectSupport): number
   return projects
     .map((_, index) => index)
     .filter((index) => support.votes[index] > 0)
-    .sort(
-      (a, b) => support.score[b] - support.score[a] || projects[a].cost - projects[b].cost || compareIds(projects[a].id, projects[b].id),
-    );
+    .sort((a, b) => support.score[b] - support.score[a] || projects[a].cost - projects[b].cost || compareIds(projects[a], projects[b]));
 }
 
 export function totalCost(election: Election, winners: readonly number[]): number {

@@ -85,6 +85,6 @@ export abstract class EqualSharesEngine<Price, Evaluation extends PricedCandidat
     const [a, b] = [candidate.project, best.project];
     if (projects[a].cost !== projects[b].cost) return projects[a].cost < projects[b].cost;
     if (this.votes[a] !== this.votes[b]) return this.votes[a] > this.votes[b];
-    return compareIds(projects[a].id, projects[b].id) < 0;
+    return compareIds(projects[a], projects[b]) < 0;
   }
 }
