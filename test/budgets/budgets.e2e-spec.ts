@@ -311,6 +311,31 @@ describe('budgets: consultations, phases and projects', () => {
       await addProject(api, official, budget.id, { cost: 100, district: 'north' });
     });
 
+    it('take comments, heard in the budget’s room; a draft’s projects take none from residents', async () => {
+      const draft = await createBudget(api, official);
+      const hidden = await addProject(api, official, draft.id);
+      await api.http
+        .post(`/api/v1/budget-projects/${hidden.id}/comments`)
+        .set('Authorization', citizen.auth)
+        .send({ body: 'Hello' })
+        .expect(404);
+      await movePhase(api, official, draft.id, 'proposing');
+      const socket = await connectSocket(api.url);
+      try {
+        await subscribe(socket, `budget:${draft.id}`);
+        const heard = nextEvent(socket, 'comment.created');
+        await api.http
+          .post(`/api/v1/budget-projects/${hidden.id}/comments`)
+          .set('Authorization', citizen.auth)
+          .send({ body: 'Please plant oaks.' })
+          .expect(201);
+        expect((await heard).data).toMatchObject({ kind: 'budget-projects', resourceId: hidden.id, body: 'Please plant oaks.' });
+      } finally {
+        socket.close();
+      }
+      await api.http.put(`/api/v1/budgets/${draft.id}/follow`).set('Authorization', citizen.auth).expect(200);
+    });
+
     it('can be made from an accepted proposal, once', async () => {
       const budget = await createBudget(api, official);
       const proposal = await api.http

@@ -40,10 +40,8 @@ export abstract class EqualSharesEngine<Price, Evaluation extends PricedCandidat
   run(): number[] {
     const remaining = new Set<number>();
     const bound: Price[] = [];
-    const { start, group, weight, size } = this.groups;
     for (let project = 0; project < this.election.projects.length; project++) {
-      let total = 0;
-      for (let e = start[project]; e < start[project + 1]; e++) total += size[group[e]] * weight[e];
+      const total = this.groups.totalWeight[project];
       bound.push(this.lowestPossiblePrice(Math.max(total, 1)));
       if (total > 0) remaining.add(project);
     }

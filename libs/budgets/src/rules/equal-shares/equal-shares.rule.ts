@@ -91,6 +91,10 @@ export function equalSharesRule(election: Election, options: EqualSharesOptions 
     outcome = outcomeAt(initialShare);
     let last = first;
     let stride = 1;
+    // After a range fails to certify, try single shares for a while (longer after each failure):
+    // where the outcome changes at nearly every share, failed range attempts only cost runs.
+    let pointsBeforeNextRange = 0;
+    let backoff = 1;
     for (;;) {
       if (exhaustiveStop && isExhaustive(election, support, outcome)) {
         share = whole(first);
@@ -100,17 +104,24 @@ export function equalSharesRule(election: Election, options: EqualSharesOptions 
       let next: number[] | null = null;
       let nextFrom = 0;
       while (last < ceiling) {
-        const to = Math.min(last + stride, ceiling);
-        const found = to === last + 1 ? outcomeAt(whole(to)) : outcomeOver(last + 1, to);
+        const pointOnly = stride === 1 || pointsBeforeNextRange > 0;
+        const to = pointOnly ? last + 1 : Math.min(last + stride, ceiling);
+        const found = pointOnly ? outcomeAt(whole(to)) : outcomeOver(last + 1, to);
         onProgress?.({ runs, share: last });
+        if (pointOnly && pointsBeforeNextRange > 0) pointsBeforeNextRange -= 1;
         if (found && sameOutcome(found, outcome)) {
           last = to;
           stride *= 2;
+          if (!pointOnly) backoff = 1;
         } else if (found) {
           next = found;
           nextFrom = last + 1;
           break;
-        } else stride = Math.max(1, Math.floor(stride / 4));
+        } else {
+          stride = 1;
+          pointsBeforeNextRange = backoff;
+          backoff = Math.min(backoff * 2, 64);
+        }
       }
       if (!next || totalCost(election, next) > election.budget) {
         share = whole(last);

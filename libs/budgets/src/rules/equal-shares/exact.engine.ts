@@ -135,7 +135,7 @@ export class ExactEngine extends EqualSharesEngine<Fraction, ExactEvaluation> {
     // Everyone else's money is restated over the new denominator.
     for (let k = 1; k < firstNew; k++) this.money[k] *= w;
     this.denominator *= w;
-    reassign(this.groups, this.groupClass, project, next);
+    reassign(this.groups, this.groupClass, project, next, this.money.length);
     this.compact();
     let left = 0n;
     for (let k = 1; k < this.money.length; k++) left += BigInt(this.classSize[k]) * this.money[k];

@@ -146,7 +146,7 @@ export class IntervalEngine extends EqualSharesEngine<IntervalPrice, IntervalEva
       this.lo.push(Math.max(0, down(this.lo[k] - up(pair.weight * xHi))));
       this.hi.push(hi);
     }
-    reassign(this.groups, this.groupClass, evaluation.project, next);
+    reassign(this.groups, this.groupClass, evaluation.project, next, this.lo.length);
     if (this.scratch.length < this.lo.length) this.scratch = new Float64Array(this.lo.length * 2);
   }
 

@@ -43,10 +43,24 @@ export function supporterPairs(groups: VoterGroups, groupClass: Int32Array, proj
   return [...byKey.values()];
 }
 
-/** After a payment: moves each supporter group of `project` to the class its (class, weight) pair became. */
-export function reassign(groups: VoterGroups, groupClass: Int32Array, project: number, next: Map<number, number>): void {
-  const stride = groups.maxWeight + 1;
+/**
+ * After a payment: moves each supporter group of `project` to the class its (class, weight) pair
+ * became, as `next` says (keys from pairKey). For approval ballots the key is the class itself,
+ * so a typed array stands in for the map.
+ */
+export function reassign(groups: VoterGroups, groupClass: Int32Array, project: number, next: Map<number, number>, classCount: number): void {
   const { start, group, weight } = groups;
+  if (groups.unitWeights) {
+    const target = new Int32Array(classCount);
+    // With every weight 1, a key is class·2 + 1 (see pairKey).
+    for (const [key, to] of next) target[(key - 1) / 2] = to;
+    for (let e = start[project]; e < start[project + 1]; e++) {
+      const current = groupClass[group[e]];
+      if (current !== NOTHING_LEFT) groupClass[group[e]] = target[current];
+    }
+    return;
+  }
+  const stride = groups.maxWeight + 1;
   for (let e = start[project]; e < start[project + 1]; e++) {
     const current = groupClass[group[e]];
     if (current !== NOTHING_LEFT) groupClass[group[e]] = next.get(current * stride + weight[e]) as number;

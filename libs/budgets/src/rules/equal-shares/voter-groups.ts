@@ -15,6 +15,8 @@ export interface VoterGroups {
   /** All weights are 1 (approval ballots). */
   unitWeights: boolean;
   maxWeight: number;
+  /** Each project's total weight of support (voters times weights). */
+  totalWeight: Float64Array;
 }
 
 export function groupVoters(election: Election): VoterGroups {
@@ -55,6 +57,10 @@ export function groupVoters(election: Election): VoterGroups {
       weight[slot] = member.weights[i];
     });
   });
+  const totalWeight = new Float64Array(projectCount);
+  for (let p = 0; p < projectCount; p++) {
+    for (let e = start[p]; e < start[p + 1]; e++) totalWeight[p] += sizes[group[e]] * weight[e];
+  }
   return {
     voters: election.ballots.length,
     groupCount: members.length,
@@ -64,5 +70,6 @@ export function groupVoters(election: Election): VoterGroups {
     weight,
     unitWeights,
     maxWeight,
+    totalWeight,
   };
 }
