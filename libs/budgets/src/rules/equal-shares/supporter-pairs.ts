@@ -48,7 +48,13 @@ export function supporterPairs(groups: VoterGroups, groupClass: Int32Array, proj
  * became, as `next` says (keys from pairKey). For approval ballots the key is the class itself,
  * so a typed array stands in for the map.
  */
-export function reassign(groups: VoterGroups, groupClass: Int32Array, project: number, next: Map<number, number>, classCount: number): void {
+export function reassign(
+  groups: VoterGroups,
+  groupClass: Int32Array,
+  project: number,
+  next: Map<number, number>,
+  classCount: number,
+): void {
   const { start, group, weight } = groups;
   if (groups.unitWeights) {
     const target = new Int32Array(classCount);
