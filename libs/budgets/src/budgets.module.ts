@@ -46,35 +46,26 @@ export const BUDGETS_ENTITIES = [
   BudgetOutcomeEntity,
 ];
 
+/** What the http and jobs parts use. */
+const SERVICES = [
+  BudgetsService,
+  BudgetPresenter,
+  BudgetProjectsService,
+  BudgetProjectPresenter,
+  BallotsService,
+  PaperBallotsService,
+  BudgetTallies,
+  OutcomesService,
+  OutcomePresenter,
+  PabulibImportService,
+  PabulibExportService,
+];
+
 /** Budgets, projects, ballots, tallies and outcomes; services only. */
 @Module({
   imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, ProposalsModule],
-  providers: [
-    BudgetsService,
-    BudgetPresenter,
-    BudgetProjectsService,
-    BudgetProjectPresenter,
-    BallotsService,
-    PaperBallotsService,
-    BudgetTallies,
-    OutcomesService,
-    OutcomePresenter,
-    PabulibImportService,
-    PabulibExportService,
-    BudgetsPersonalData,
-  ],
-  exports: [
-    BudgetsService,
-    BudgetPresenter,
-    BudgetProjectsService,
-    BudgetProjectPresenter,
-    BallotsService,
-    PaperBallotsService,
-    BudgetTallies,
-    OutcomesService,
-    PabulibImportService,
-    PabulibExportService,
-  ],
+  providers: [...SERVICES, BudgetsPersonalData],
+  exports: SERVICES,
 })
 export class BudgetsModule {}
 

@@ -35,3 +35,4 @@ export * from './resources/discussable-resource';
 export * from './http/trim-string';
 export * from './errors/database-errors';
 export * from './privacy/pseudonyms';
+export * from './http/text-fields';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { PROPOSAL_STATUSES, type AuthorView, type ProposalAnswerView, type ProposalStatus, type ProposalView } from '@polity/contracts';
-import { PageQueryDto, trimString } from '@polity/platform';
+import { PageQueryDto, TitleField, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -29,11 +29,7 @@ export class LocationDto {
 }
 
 export class CreateProposalDto {
-  @ApiProperty({ maxLength: 150 })
-  @Transform(trimString)
-  @IsString()
-  @MinLength(3)
-  @MaxLength(150)
+  @TitleField()
   title: string;
 
   @ApiProperty({ maxLength: 10_000, description: 'Plain text or the Markdown subset' })

@@ -1,19 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { BudgetView } from '@polity/contracts';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { BudgetEntity } from '../entities/budget.entity';
 import { BudgetDistrictEntity } from '../entities/budget-district.entity';
+import { BudgetOutcomeEntity } from '../entities/budget-outcome.entity';
 import { effectivePhase } from './budget-phases';
 
-/** The public view of budgets, with their district pots and the phase as of now. */
+/** The public view of budgets, with their district pots, the phase as of now and the published outcome. */
 @Injectable()
 export class BudgetPresenter {
   constructor(private readonly dataSource: DataSource) {}
 
   async present(budgets: BudgetEntity[], manager: EntityManager = this.dataSource.manager): Promise<BudgetView[]> {
-    const districts = budgets.length
-      ? await manager.find(BudgetDistrictEntity, { where: { budgetId: In(budgets.map((b) => b.id)) }, order: { district: 'ASC' } })
-      : [];
+    const ids = budgets.map((b) => b.id);
+    const [districts, published] = ids.length
+      ? await Promise.all([
+          manager.find(BudgetDistrictEntity, { where: { budgetId: In(ids) }, order: { district: 'ASC' } }),
+          manager.find(BudgetOutcomeEntity, {
+            where: { budgetId: In(ids), publishedAt: Not(IsNull()) },
+            select: { id: true, budgetId: true },
+          }),
+        ])
+      : [[], []];
     return budgets.map((budget) => ({
       id: budget.id,
       title: budget.title,
@@ -32,7 +40,7 @@ export class BudgetPresenter {
       districtVoting: budget.districtVoting,
       requireVerified: budget.requireVerified,
       liveResults: budget.liveResults,
-      publishedOutcomeId: budget.publishedOutcomeId,
+      publishedOutcomeId: published.find((outcome) => outcome.budgetId === budget.id)?.id ?? null,
       createdAt: budget.createdAt.toISOString(),
       updatedAt: budget.updatedAt.toISOString(),
     }));

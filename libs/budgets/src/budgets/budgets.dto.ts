@@ -10,7 +10,7 @@ import {
   type BudgetView,
   type DistrictVoting,
 } from '@polity/contracts';
-import { PageQueryDto, trimString } from '@polity/platform';
+import { PageQueryDto, TitleField, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -26,7 +26,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { BallotRulesDto } from './budget-rules.dto';
@@ -73,11 +72,7 @@ export class BudgetScheduleDto {
 }
 
 export class CreateBudgetDto {
-  @ApiProperty({ maxLength: 150 })
-  @Transform(trimString)
-  @IsString()
-  @MinLength(3)
-  @MaxLength(150)
+  @TitleField()
   title: string;
 
   @ApiProperty({ maxLength: 20_000, description: 'Plain text or the Markdown subset' })

@@ -1,19 +1,18 @@
-import { BALLOT_KINDS, type BallotKind, BUDGET_PHASES, type BudgetPhase, type DistrictVoting } from '@polity/contracts';
+import {
+  BALLOT_KINDS,
+  type BallotKind,
+  type BallotRulesView,
+  BUDGET_PHASES,
+  type BudgetPhase,
+  type DistrictVoting,
+} from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { wholeAmount } from './whole-amount.transformer';
 
 const list = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
 
-/** The ballot's limits; which apply depends on the ballot kind (see BallotRulesView). */
-export interface StoredBallotLimits {
-  minProjects: number | null;
-  maxProjects: number | null;
-  maxCost: number | 'budget' | null;
-  maxPoints: number | null;
-  maxPointsPerProject: number | null;
-  minLength: number | null;
-  maxLength: number | null;
-}
+/** The ballot's limits; which apply depends on the ballot kind. */
+export type StoredBallotLimits = Omit<BallotRulesView, 'kind'>;
 
 /** A participatory budget: an amount put to the residents, its phases, ballot rules and pots. */
 @Entity('budget')
@@ -78,9 +77,6 @@ export class BudgetEntity {
    */
   @Column('integer', { default: 0 })
   ballotsRevision: number;
-
-  @Column('uuid', { nullable: true })
-  publishedOutcomeId: string | null;
 
   /** The META section of the Pabulib file it was imported from, written back on export. */
   @Column('jsonb', { nullable: true })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BudgetConfig, type Principal, Problems, type Transaction, UnitOfWork } from '@polity/platform';
-import { In } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
 import { BudgetLock } from '../budgets/budget-lock';
 import { isAtLeast } from '../budgets/budget-phases';
@@ -81,9 +81,7 @@ export class OutcomesService {
             where: { budgetId, ...(rule && { rule: rule as BudgetOutcomeEntity['rule'] }) },
             order: { publishedAt: { direction: 'DESC', nulls: 'LAST' }, requestedAt: 'DESC' },
           })
-        : budget.publishedOutcomeId
-          ? await tx.manager.findOneBy(BudgetOutcomeEntity, { id: budget.publishedOutcomeId })
-          : null;
+        : await tx.manager.findOneBy(BudgetOutcomeEntity, { budgetId, publishedAt: Not(IsNull()) });
       if (!outcome || (rule && outcome.rule !== rule)) throw Problems.notFound(rule ? `An outcome under ${rule}` : 'A published outcome');
       return this.presenter.present(outcome, budget, tx.manager);
     });
@@ -117,7 +115,6 @@ export class OutcomesService {
       outcome.publishedAt = new Date();
       outcome.publishedById = principal.userId;
       await tx.manager.save(outcome);
-      budget.publishedOutcomeId = outcome.id;
       await recordPhase(tx, budget, 'published');
       tx.publish('budget.outcome_published', { budgetId, outcomeId, rule: outcome.rule });
       return this.presenter.present(outcome, budget, tx.manager);

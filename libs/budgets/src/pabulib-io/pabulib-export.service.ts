@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Principal, Problems, Pseudonyms, UnitOfWork } from '@polity/platform';
+import { IsNull, Not } from 'typeorm';
 import { BallotContext } from '../ballots/ballot-context';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
 import { effectivePhase, isAtLeast } from '../budgets/budget-phases';
@@ -67,9 +68,7 @@ export class PabulibExportService {
            WHERE b.budget_id = $1 AND b.district IS NOT DISTINCT FROM $2::text GROUP BY b.id ORDER BY min(b.created_at), b.id`,
           [budgetId, pot.district],
         );
-        const published = budget.publishedOutcomeId
-          ? await tx.manager.findOneBy(BudgetOutcomeEntity, { id: budget.publishedOutcomeId })
-          : null;
+        const published = await tx.manager.findOneBy(BudgetOutcomeEntity, { budgetId, publishedAt: Not(IsNull()) });
         const selected = new Set(
           published?.result?.pots.find((p) => p.district === pot.district)?.winners.map((winner) => winner.projectId) ?? [],
         );

@@ -1,15 +1,11 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { type AuthorView, type BudgetProjectView, FEASIBILITIES, type Feasibility } from '@polity/contracts';
-import { trimString } from '@polity/platform';
+import { TitleField, trimString } from '@polity/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 export class CreateBudgetProjectDto {
-  @ApiProperty({ maxLength: 150 })
-  @Transform(trimString)
-  @IsString()
-  @MinLength(3)
-  @MaxLength(150)
+  @TitleField()
   title: string;
 
   @ApiProperty({ maxLength: 10_000, description: 'Plain text or the Markdown subset' })
@@ -47,29 +43,11 @@ export class CreateBudgetProjectDto {
 
 export class UpdateBudgetProjectDto extends PartialType(OmitType(CreateBudgetProjectDto, ['feasibility'] as const)) {}
 
-export class ProjectFromProposalDto {
+/** Title and description come from the proposal; the official sets the cost (and district, category). */
+export class ProjectFromProposalDto extends PickType(CreateBudgetProjectDto, ['cost', 'district', 'category'] as const) {
   @ApiProperty({ format: 'uuid', description: 'An accepted proposal' })
   @IsUUID()
   proposalId: string;
-
-  @ApiProperty({ minimum: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(1e15)
-  cost: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  district?: string;
-
-  @ApiPropertyOptional({ maxLength: 60 })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @MaxLength(60)
-  category?: string;
 }
 
 export class ReviewBudgetProjectDto {
