@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { BudgetProjectView, BudgetView } from '@polity/contracts';
+import { JobQueue } from '@polity/queue';
 import {
   addProject,
   collectEvents,
@@ -251,6 +253,26 @@ describe('budgets: outcomes', () => {
           .send({ rule: 'equal-shares' })
           .expect(201);
         expect(repeated.body.id).toBe(accepted.body.id);
+
+        // The job delivered again (a retry, a crash after commit) leaves the outcome as it was.
+        const queue = api.app.get(JobQueue);
+        const event = {
+          id: randomUUID(),
+          type: 'budget.outcome_requested' as const,
+          occurredAt: new Date().toISOString(),
+          payload: { budgetId: budget.id, outcomeId: accepted.body.id as string },
+        };
+        const job = await queue.enqueue('budgets.compute-outcome', event, { jobId: `again-${event.id}` });
+        await expectEventually(
+          async () => expect(await queue.queue(job.queueName as never).getJobState(job.id as string)).toBe('completed'),
+          10_000,
+        );
+        expect((await queue.queue(job.queueName as never).getJob(job.id as string))?.returnvalue).toEqual({ status: 'already done' });
+        const after = await api.http
+          .get(`/api/v1/budgets/${budget.id}/outcomes/${accepted.body.id}`)
+          .set('Authorization', official.auth)
+          .expect(200);
+        expect(after.body).toEqual(done.body);
       } finally {
         socket.close();
       }

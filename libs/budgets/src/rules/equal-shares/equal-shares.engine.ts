@@ -12,6 +12,8 @@ export interface PricedCandidate<Price> {
 /**
  * The rounds of the Method of Equal Shares with cost utilities, independent of how amounts are
  * represented (exact integers, or floating-point intervals that must certify every decision).
+ * A supporter's benefit from a project is its cost times their weight: 1 for an approval, their
+ * points on a cumulative ballot, positional points on a ranking; each pays at most price × weight.
  * Each round funds the project whose supporters can buy it at the lowest price per unit of
  * benefit; ties go to the lower cost, then more votes, then the project id. A candidate whose
  * earlier price already exceeds the best is not priced again: prices only rise as money is spent.
