@@ -78,7 +78,12 @@ export class PaperBallotsService {
   }
 
   /** Checks every ballot against the budget's rules, then stores them together. */
-  private async store(tx: Transaction, budget: BudgetEntity, ballots: (BallotChoicesDto & { reference: string })[], field: string): Promise<void> {
+  private async store(
+    tx: Transaction,
+    budget: BudgetEntity,
+    ballots: (BallotChoicesDto & { reference: string })[],
+    field: string,
+  ): Promise<void> {
     const context = await BallotContext.load(tx.manager, budget);
     const problems: FieldProblem[] = [];
     const records: BallotRecord[] = [];
