@@ -36,3 +36,4 @@ export * from './http/trim-string';
 export * from './errors/database-errors';
 export * from './privacy/pseudonyms';
 export * from './http/text-fields';
+export * from './events/advisory-lock';

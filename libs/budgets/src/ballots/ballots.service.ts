@@ -5,6 +5,7 @@ import { type Principal, Problems, type Transaction, UnitOfWork } from '@polity/
 import { assertVisible } from '../budgets/budget-access';
 import { BudgetLock } from '../budgets/budget-lock';
 import { effectivePhase } from '../budgets/budget-phases';
+import { loadPots, potFor } from '../budgets/budget-pots';
 import { BudgetEntity } from '../entities/budget.entity';
 import { BudgetBallotEntity } from '../entities/budget-ballot.entity';
 import { BallotContext } from './ballot-context';
@@ -81,9 +82,14 @@ export class BallotsService {
 
   private async slotOf(tx: Transaction, budget: BudgetEntity, district: string | undefined): Promise<string> {
     if (budget.districtVoting !== 'all') return '';
-    const found = (await BallotContext.load(tx.manager, budget)).pot(district);
-    if ('problem' in found) throw Problems.unprocessable('district_required', 'Say which district’s ballot: ?district=…', [found.problem]);
-    return found.pot.district ?? '';
+    const pots = await loadPots(tx.manager, budget);
+    const pot = potFor(pots, district);
+    if (!pot) {
+      throw Problems.unprocessable('district_required', 'Say which district’s ballot: ?district=…', [
+        { field: 'district', rule: 'budget_district', message: `one of ${pots.map((p) => p.district).join(', ')}` },
+      ]);
+    }
+    return pot.district ?? '';
   }
 
   private async ownBallot(tx: Transaction, budget: BudgetEntity, principal: Principal, slot: string): Promise<BallotDto> {
