@@ -19,12 +19,14 @@ describe('proposals', () => {
   let official: TestUser;
   let admin: TestUser;
 
+  let proposed = 0;
+  // Each text differs: screening holds the same text posted over and over by one author.
   const propose = async (user: TestUser, overrides: Record<string, unknown> = {}): Promise<ProposalBody> =>
     (
       await api.http
         .post('/api/v1/proposals')
         .set('Authorization', user.auth)
-        .send({ title: 'More benches in the park', body: 'Older residents need places to rest.', ...overrides })
+        .send({ title: 'More benches in the park', body: `Older residents need places to rest (${++proposed}).`, ...overrides })
         .expect(201)
     ).body as ProposalBody;
 

@@ -4,6 +4,7 @@ import { CommentsHttpModule } from '@polity/comments';
 import { DistrictsHttpModule } from '@polity/districts';
 import { FollowsHttpModule } from '@polity/follows';
 import { IdentityHttpModule } from '@polity/identity';
+import { ModerationHttpModule } from '@polity/moderation';
 import { HttpPlatformModule, PlatformModule, PolityConfig } from '@polity/platform';
 import { QueueAdminModule, QueueModule } from '@polity/queue';
 import { RealtimeGatewayModule } from '@polity/realtime';
@@ -28,6 +29,7 @@ export class ApiModule {
         BudgetsHttpModule,
         CommentsHttpModule,
         FollowsHttpModule,
+        ModerationHttpModule,
       ],
     };
   }

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { BudgetsJobsModule } from '@polity/budgets';
+import { CommentsJobsModule } from '@polity/comments';
 import { IdentityJobsModule } from '@polity/identity';
 import { HealthModule, PlatformModule, PolityConfig, ProblemDetailsFilter } from '@polity/platform';
+import { ModerationJobsModule } from '@polity/moderation';
 import { ProposalsJobsModule } from '@polity/proposals';
 import { WorkerHostModule } from '@polity/queue';
 import { POLITY_SCHEMA } from '@polity/schema';
@@ -20,6 +22,8 @@ export class WorkerModule {
         IdentityJobsModule,
         ProposalsJobsModule,
         BudgetsJobsModule,
+        ModerationJobsModule,
+        CommentsJobsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -74,7 +74,7 @@ export class CommentThreadsQuery {
       ? await this.comments.find({ where: { rootId: In(served.map((root) => root.id)) }, order: { createdAt: 'ASC', id: 'ASC' } })
       : [];
     const all = [...served, ...replies.filter((reply) => reply.depth > 0)];
-    const views = await this.presenter.present(all);
+    const views = await this.presenter.present(all, reader);
     const myVotes = reader
       ? await this.votesOf(
           reader.userId,

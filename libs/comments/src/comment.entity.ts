@@ -1,4 +1,4 @@
-import type { CommentAlignment } from '@polity/contracts';
+import { type CommentAlignment, CONTENT_STATES, type ContentState } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A comment on any discussable resource, threaded through parentId; rootId groups a whole thread. */
@@ -7,6 +7,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 @Index('idx_comment_root', ['rootId'])
 @Index('idx_comment_author', ['authorId'])
 @Check('chk_comment_depth', 'depth BETWEEN 0 AND 3')
+@Check('chk_comment_moderation_state', `moderation_state IN (${CONTENT_STATES.map((state) => `'${state}'`).join(', ')})`)
 @Check('chk_comment_alignment', `alignment IN ('in_favour', 'neutral', 'against')`)
 export class CommentEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -42,6 +43,10 @@ export class CommentEntity {
 
   @Column('text', { nullable: true })
   alignment: CommentAlignment | null;
+
+  /** Set by moderation; others see a held or hidden comment as a placeholder in its thread. */
+  @Column('text', { default: 'visible' })
+  moderationState: ContentState;
 
   @Column('integer', { default: 0 })
   upvotes: number;

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COMMENT_ALIGNMENTS, type AuthorView, type CommentAlignment, type CommentView } from '@polity/contracts';
+import {
+  COMMENT_ALIGNMENTS,
+  type AuthorView,
+  type CommentAlignment,
+  type CommentView,
+  CONTENT_STATES,
+  type ContentState,
+} from '@polity/contracts';
 import { PageQueryDto, trimString } from '@polity/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
@@ -78,6 +85,7 @@ export class CommentDto implements CommentView {
   @ApiProperty() upvotes: number;
   @ApiProperty() downvotes: number;
   @ApiProperty() deleted: boolean;
+  @ApiProperty({ enum: CONTENT_STATES }) moderationState: ContentState;
   @ApiProperty() edited: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

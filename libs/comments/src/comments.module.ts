@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@polity/identity';
+import { ModerationModule } from '@polity/moderation';
 import { BroadcastModule } from '@polity/realtime';
 import { CommentEntity } from './comment.entity';
+import { CommentModeration } from './comment-moderation';
 import { CommentPresenter } from './comment-presenter';
 import { CommentThreadsQuery } from './comment-threads.query';
 import { CommentVoteEntity } from './comment-vote.entity';
@@ -15,8 +17,8 @@ export const COMMENTS_ENTITIES = [CommentEntity, CommentVoteEntity];
 
 /** Threaded comments for any discussable resource; services only. */
 @Module({
-  imports: [TypeOrmModule.forFeature(COMMENTS_ENTITIES), IdentityModule],
-  providers: [CommentsService, CommentPresenter, CommentThreadsQuery, CommentsPersonalData],
+  imports: [TypeOrmModule.forFeature(COMMENTS_ENTITIES), IdentityModule, ModerationModule],
+  providers: [CommentsService, CommentPresenter, CommentThreadsQuery, CommentsPersonalData, CommentModeration],
   exports: [CommentsService, CommentThreadsQuery],
 })
 export class CommentsModule {}
@@ -28,3 +30,10 @@ export class CommentsModule {}
   providers: [CommentsLiveListener],
 })
 export class CommentsHttpModule {}
+
+/** The worker's part: live events for comments the worker's screening holds. */
+@Module({
+  imports: [CommentsModule, BroadcastModule],
+  providers: [CommentsLiveListener],
+})
+export class CommentsJobsModule {}

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CommentView } from '@polity/contracts';
 import { cleanText, DiscussableResources, Principal, Problems, Transaction, UnitOfWork } from '@polity/platform';
+import { ContentGate } from '@polity/moderation';
 import { IsNull, Repository } from 'typeorm';
 import { CommentEntity } from './comment.entity';
 import { CommentPresenter } from './comment-presenter';
@@ -19,12 +20,14 @@ export class CommentsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly resources: DiscussableResources,
     private readonly presenter: CommentPresenter,
+    private readonly gate: ContentGate,
   ) {}
 
   async create(principal: Principal, kind: string, resourceId: string, input: CreateCommentDto): Promise<CommentView> {
     const resource = this.resources.get(kind);
     const comment = await this.unitOfWork.run(async (tx) => {
       await resource.assertOpenForContribution(tx, resourceId, principal);
+      const moderationState = await this.gate.admit(tx, principal.userId, [`${kind}:${resourceId}`, kind]);
       const parent = input.parentId ? await this.parentFor(tx, kind, resourceId, input.parentId) : null;
       const id = randomUUID();
       const saved = await tx.manager.save(
@@ -39,25 +42,31 @@ export class CommentsService {
           authorId: principal.userId,
           body: cleanText(input.body),
           alignment: input.alignment ?? null,
+          moderationState,
         }),
       );
       tx.publish('comment.created', { commentId: saved.id, kind, resourceId, parentId: saved.parentId, authorId: principal.userId });
+      tx.publish('content.submitted', { kind: 'comment', contentId: saved.id, authorId: principal.userId });
       return saved;
     });
-    return this.presenter.presentOne(comment);
+    return this.presenter.presentOne(comment, principal);
   }
 
   async update(principal: Principal, commentId: string, input: UpdateCommentDto): Promise<CommentView> {
     const comment = await this.unitOfWork.run(async (tx) => {
       const found = await this.ownLiveComment(tx, principal, commentId);
+      if (found.moderationState === 'hidden')
+        throw Problems.conflict('content_hidden', 'A moderator hid this comment; it can no longer be edited.');
+      await this.gate.assertMayContribute(tx, principal.userId);
       if (input.body !== undefined) found.body = cleanText(input.body);
       if (input.alignment !== undefined) found.alignment = input.alignment;
       found.editedAt = new Date();
       await tx.manager.save(found);
       tx.publish('comment.updated', { commentId, kind: found.kind, resourceId: found.resourceId });
+      if (input.body !== undefined) tx.publish('content.submitted', { kind: 'comment', contentId: commentId, authorId: principal.userId });
       return found;
     });
-    return this.presenter.presentOne(comment);
+    return this.presenter.presentOne(comment, principal);
   }
 
   /** The comment keeps its place in the thread, without its text or author. */
@@ -77,6 +86,8 @@ export class CommentsService {
       const found = await tx.manager.findOne(CommentEntity, { where: { id: commentId }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw Problems.notFound('That comment');
       if (found.deletedAt) throw Problems.conflict('comment_deleted', 'This comment was deleted.');
+      if (found.moderationState !== 'visible')
+        throw Problems.conflict('content_not_visible', 'This comment is awaiting moderation or was hidden.');
       if (found.authorId === principal.userId) throw Problems.forbidden('own_comment', 'You cannot vote on your own comment.');
       const previous = await tx.manager.findOneBy(CommentVoteEntity, { commentId, userId: principal.userId });
       if ((previous?.value ?? null) === value) return found;
@@ -94,7 +105,7 @@ export class CommentsService {
       tx.publish('comment.updated', { commentId, kind: found.kind, resourceId: found.resourceId });
       return found;
     });
-    return this.presenter.presentOne(comment);
+    return this.presenter.presentOne(comment, principal);
   }
 
   async view(commentId: string): Promise<CommentView | null> {
@@ -102,9 +113,9 @@ export class CommentsService {
     return comment ? this.presenter.presentOne(comment) : null;
   }
 
-  /** Comments not deleted, for the resource's own counters. */
+  /** Comments not deleted and visible to everyone, for the resource's own counters. */
   countLive(kind: string, resourceId: string): Promise<number> {
-    return this.comments.countBy({ kind, resourceId, deletedAt: IsNull() });
+    return this.comments.countBy({ kind, resourceId, deletedAt: IsNull(), moderationState: 'visible' });
   }
 
   /** Whether anyone ever commented, deleted comments included (the proposal edit rule). */
@@ -120,6 +131,8 @@ export class CommentsService {
       ]);
     }
     if (parent.deletedAt) throw Problems.conflict('comment_deleted', 'You cannot reply to a deleted comment.');
+    if (parent.moderationState !== 'visible')
+      throw Problems.conflict('content_not_visible', 'You cannot reply to a comment that is awaiting moderation or was hidden.');
     if (parent.depth >= MAX_COMMENT_DEPTH) {
       throw Problems.unprocessable('thread_too_deep', `Replies nest at most ${MAX_COMMENT_DEPTH + 1} levels; reply higher up the thread.`, [
         { field: 'parentId', rule: 'max_depth', message: `threads are at most ${MAX_COMMENT_DEPTH + 1} levels deep` },

@@ -1,4 +1,5 @@
 import type { BudgetPhase, BudgetProjectView, BudgetTallyView, BudgetView, OutcomeProgressView, OutcomeRule } from './budget-views';
+import type { ContentState, ModerationDecisionView, ModerationQueueItemView } from './moderation';
 import type { Role } from './roles';
 import type { CommentView, ProposalAnswerView, ProposalView } from './views';
 
@@ -29,6 +30,15 @@ export interface ClientEventPayloads {
   /** Room `budget:<id>`: a long outcome computation's progress. */
   'budget.outcome_progress': OutcomeProgressView;
   'budget.outcome_published': { budgetId: string; outcomeId: string; rule: OutcomeRule };
+  /** Room `proposals` and `proposal:<id>`: a proposal was held or hidden and is gone from public view. */
+  'proposal.removed': { id: string };
+  /** Room `moderation`: an item entered the queue, or changed while in it. */
+  'moderation.queued': ModerationQueueItemView;
+  'moderation.claimed': { itemId: string; moderator: { id: string; displayName: string }; until: string };
+  'moderation.released': { itemId: string };
+  'moderation.decided': { itemId: string; action: ModerationDecisionView['action']; state: ContentState; final: boolean };
+  /** Room `user:<id>`: a moderator decided about my content (or my appeal). */
+  'moderation.decision': ModerationDecisionView;
 }
 
 export type ClientEventName = keyof ClientEventPayloads;

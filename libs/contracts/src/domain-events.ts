@@ -1,5 +1,6 @@
 import type { Role } from './roles';
 import type { BudgetPhase, Feasibility, OutcomeRule } from './budget-views';
+import type { AppealOutcome, ContentState, ModerationAction } from './moderation';
 import type { ProposalStatus } from './views';
 
 /**
@@ -18,10 +19,12 @@ export interface DomainEventPayloads {
   /** A support was added or removed; the count is recomputed, coalesced, by a job. */
   'proposal.support_changed': { proposalId: string };
   'proposal.threshold_reached': { proposalId: string; supportCount: number; threshold: number };
+  'proposal.moderated': { proposalId: string; state: ContentState };
   'proposal.answered': { proposalId: string; status: ProposalStatus; answeredById: string };
   'comment.created': { commentId: string; kind: string; resourceId: string; parentId: string | null; authorId: string };
   'comment.updated': { commentId: string; kind: string; resourceId: string };
   'comment.deleted': { commentId: string; kind: string; resourceId: string };
+  'comment.moderated': { commentId: string; kind: string; resourceId: string; state: ContentState };
   'budget.created': { budgetId: string };
   'budget.updated': { budgetId: string };
   'budget.phase_changed': { budgetId: string; from: BudgetPhase; to: BudgetPhase };
@@ -32,6 +35,21 @@ export interface DomainEventPayloads {
   /** An official asked for an outcome too large to compute during the request. */
   'budget.outcome_requested': { budgetId: string; outcomeId: string };
   'budget.outcome_published': { budgetId: string; outcomeId: string; rule: OutcomeRule };
+  /** Citizen text was posted or edited: the worker screens it. `kind` is the moderatable kind (`comment`…). */
+  'content.submitted': { kind: string; contentId: string; authorId: string };
+  'moderation.item_queued': { itemId: string };
+  'moderation.item_claimed': { itemId: string; moderatorId: string };
+  'moderation.item_released': { itemId: string };
+  'moderation.decided': {
+    itemId: string;
+    decisionId: string;
+    kind: string;
+    contentId: string;
+    authorId: string;
+    action: ModerationAction | AppealOutcome;
+    final: boolean;
+  };
+  'moderation.appealed': { itemId: string; decisionId: string; appealId: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -5,3 +5,4 @@ export * from './client-events';
 export * from './rooms';
 export * from './views';
 export * from './budget-views';
+export * from './moderation';

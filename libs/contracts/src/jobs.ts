@@ -4,6 +4,7 @@ export enum QueueName {
   Account = 'account',
   Proposals = 'proposals',
   Budgets = 'budgets',
+  Moderation = 'moderation',
   Maintenance = 'maintenance',
 }
 
@@ -15,6 +16,7 @@ export const JOB_QUEUES = {
   'budgets.sync-tally': QueueName.Budgets,
   'budgets.compute-outcome': QueueName.Budgets,
   'budgets.advance-phases': QueueName.Budgets,
+  'moderation.screen-content': QueueName.Moderation,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUES;
@@ -26,6 +28,7 @@ export interface JobPayloads {
   'budgets.sync-tally': DomainEvent<'budget.ballots_changed'>;
   'budgets.compute-outcome': DomainEvent<'budget.outcome_requested'>;
   'budgets.advance-phases': Record<string, never>;
+  'moderation.screen-content': DomainEvent<'content.submitted'>;
 }
 
 type JobsTakingEvent<T extends DomainEventType> = {
@@ -43,6 +46,7 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'proposal.support_changed': ['proposals.sync-support-count'],
   'budget.ballots_changed': ['budgets.sync-tally'],
   'budget.outcome_requested': ['budgets.compute-outcome'],
+  'content.submitted': ['moderation.screen-content'],
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { ContentState } from './moderation';
 /**
  * What clients see of shared resources, in REST responses and Socket.IO events alike. Public
  * fields only: authors appear as an id and a display name, never an email.
@@ -36,6 +37,8 @@ export interface ProposalView {
   answer: ProposalAnswerView | null;
   /** The author may still edit: nobody has supported or commented yet. */
   editable: boolean;
+  /** `visible` for everyone; `held` or `hidden` only its author and moderators ever see. */
+  moderationState: ContentState;
   createdAt: string;
   updatedAt: string;
 }
@@ -57,6 +60,8 @@ export interface CommentView {
   upvotes: number;
   downvotes: number;
   deleted: boolean;
+  /** Held or hidden comments keep their place; others see them without text or author. */
+  moderationState: ContentState;
   edited: boolean;
   createdAt: string;
   updatedAt: string;

@@ -9,6 +9,7 @@ import { buildDataSourceOptions, SchemaCatalogue } from './database/data-source-
 import { DomainEventBus } from './events/domain-event-bus';
 import { UnitOfWork } from './events/unit-of-work';
 import { LoggingModule } from './logging/logging.module';
+import { ModeratableContents } from './moderation/moderatable-content';
 import { PersonalDataRegistry } from './privacy/personal-data';
 import { Pseudonyms } from './privacy/pseudonyms';
 import { RedisModule } from './redis/redis.module';
@@ -21,7 +22,15 @@ import { DiscussableResources } from './resources/discussable-resource';
 @Module({})
 export class PlatformModule {
   static forRoot(config: PolityConfig, schema: SchemaCatalogue): DynamicModule {
-    const shared = [DomainEventBus, UnitOfWork, AccessTokenService, PersonalDataRegistry, DiscussableResources, Pseudonyms];
+    const shared = [
+      DomainEventBus,
+      UnitOfWork,
+      AccessTokenService,
+      PersonalDataRegistry,
+      DiscussableResources,
+      ModeratableContents,
+      Pseudonyms,
+    ];
     return {
       module: PlatformModule,
       global: true,

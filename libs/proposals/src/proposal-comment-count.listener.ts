@@ -17,8 +17,8 @@ export class ProposalCommentCountListener {
     private readonly comments: CommentsService,
   ) {}
 
-  @OnDomainEvent(['comment.created', 'comment.deleted'])
-  async recount(event: DomainEvent<'comment.created'> | DomainEvent<'comment.deleted'>): Promise<void> {
+  @OnDomainEvent(['comment.created', 'comment.deleted', 'comment.moderated'])
+  async recount(event: DomainEvent<'comment.created'> | DomainEvent<'comment.deleted'> | DomainEvent<'comment.moderated'>): Promise<void> {
     const { kind, resourceId } = event.payload;
     if (kind !== 'proposals') return;
     const count = await this.comments.countLive(kind, resourceId);

@@ -40,7 +40,8 @@ export class ProposalPresenter {
           p.answerText !== null && p.answeredById !== null && p.answeredAt !== null
             ? { status: p.status, text: p.answerText, answeredBy: author(p.answeredById), answeredAt: p.answeredAt.toISOString() }
             : null,
-        editable: p.status === 'published' && supportCount === 0 && p.commentCount === 0,
+        editable: p.status === 'published' && supportCount === 0 && p.commentCount === 0 && p.moderationState !== 'hidden',
+        moderationState: p.moderationState,
         createdAt: p.createdAt.toISOString(),
         updatedAt: p.updatedAt.toISOString(),
       };

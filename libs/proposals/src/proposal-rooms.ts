@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { roomName } from '@polity/contracts';
-import { DiscussableResource, Principal, Problems, ResourceKind, Transaction } from '@polity/platform';
+import { canSeeContent, DiscussableResource, Principal, Problems, ResourceKind, Transaction } from '@polity/platform';
 import { RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { Repository } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
@@ -9,14 +9,21 @@ import { ProposalLock } from './proposal-lock';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Proposals are public: anyone may watch one that exists, and the list. */
+/** Whether a proposal exists and this reader may see it (held and hidden: author and moderators). */
+async function visibleTo(proposals: Repository<ProposalEntity>, id: string, principal: Principal | undefined): Promise<boolean> {
+  if (!UUID.test(id)) return false;
+  const proposal = await proposals.findOne({ where: { id }, select: { id: true, authorId: true, moderationState: true } });
+  return proposal !== null && canSeeContent(proposal.moderationState, proposal.authorId, principal);
+}
+
+/** Proposals are public: anyone may watch one they can see, and the list. */
 @RoomPolicyFor('proposal')
 @Injectable()
 export class ProposalRoomPolicy implements RoomPolicy {
   constructor(@InjectRepository(ProposalEntity) private readonly proposals: Repository<ProposalEntity>) {}
 
-  async canJoin(_principal: Principal | undefined, id: string | undefined): Promise<boolean> {
-    return id !== undefined && UUID.test(id) && (await this.proposals.existsBy({ id }));
+  async canJoin(principal: Principal | undefined, id: string | undefined): Promise<boolean> {
+    return id !== undefined && (await visibleTo(this.proposals, id, principal));
   }
 }
 
@@ -34,15 +41,20 @@ export class ProposalListRoomPolicy implements RoomPolicy {
 export class ProposalDiscussion implements DiscussableResource {
   constructor(@InjectRepository(ProposalEntity) private readonly proposals: Repository<ProposalEntity>) {}
 
-  async roomFor(id: string): Promise<string | null> {
-    return (await this.proposals.existsBy({ id })) ? roomName('proposal', id) : null;
+  async roomFor(id: string, principal: Principal | undefined): Promise<string | null> {
+    return (await visibleTo(this.proposals, id, principal)) ? roomName('proposal', id) : null;
   }
 
   async assertOpenForContribution(tx: Transaction, id: string): Promise<void> {
     await ProposalLock.shared(tx, id);
-    const proposal = await tx.manager.findOne(ProposalEntity, { where: { id }, select: { id: true, status: true } });
+    const proposal = await tx.manager.findOne(ProposalEntity, { where: { id }, select: { id: true, status: true, moderationState: true } });
     if (!proposal) throw Problems.notFound('That proposal');
     if (proposal.status === 'withdrawn')
       throw Problems.conflict('proposal_withdrawn', 'This proposal was withdrawn; its discussion is closed.');
+    if (proposal.moderationState !== 'visible')
+      throw Problems.conflict(
+        'content_not_visible',
+        'This proposal is awaiting moderation or was hidden; its discussion is closed meanwhile.',
+      );
   }
 }

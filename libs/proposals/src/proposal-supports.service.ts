@@ -58,8 +58,13 @@ export class ProposalSupportsService {
 
   private async assertSupportable(tx: Transaction, proposalId: string): Promise<void> {
     await ProposalLock.shared(tx, proposalId);
-    const proposal = await tx.manager.findOne(ProposalEntity, { where: { id: proposalId }, select: { id: true, status: true } });
+    const proposal = await tx.manager.findOne(ProposalEntity, {
+      where: { id: proposalId },
+      select: { id: true, status: true, moderationState: true },
+    });
     if (!proposal) throw Problems.notFound('That proposal');
+    if (proposal.moderationState !== 'visible')
+      throw Problems.conflict('content_not_visible', 'This proposal is awaiting moderation or was hidden.');
     if (!SUPPORTABLE.has(proposal.status)) {
       throw Problems.conflict(
         'not_supportable',

@@ -1,4 +1,4 @@
-import { PROPOSAL_STATUSES, type ProposalStatus } from '@polity/contracts';
+import { CONTENT_STATES, type ContentState, PROPOSAL_STATUSES, type ProposalStatus } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** The full-text document of a proposal; the index and the queries must use this same expression. */
@@ -14,6 +14,7 @@ export const PROPOSAL_SEARCH_DOCUMENT = `(setweight(to_tsvector('simple', coales
 @Index('idx_proposal_search', { synchronize: false })
 @Index('idx_proposal_tags', { synchronize: false })
 @Check('chk_proposal_status', `status IN (${PROPOSAL_STATUSES.map((status) => `'${status}'`).join(', ')})`)
+@Check('chk_proposal_moderation_state', `moderation_state IN (${CONTENT_STATES.map((state) => `'${state}'`).join(', ')})`)
 @Check('chk_proposal_location', '(latitude IS NULL) = (longitude IS NULL)')
 export class ProposalEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -42,6 +43,10 @@ export class ProposalEntity {
 
   @Column('text', { default: 'published' })
   status: ProposalStatus;
+
+  /** Set by moderation; lists and rooms show only visible proposals to anyone but the author and moderators. */
+  @Column('text', { default: 'visible' })
+  moderationState: ContentState;
 
   @Column('text', { nullable: true })
   withdrawnReason: string | null;

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type DomainEvent, roomName } from '@polity/contracts';
+import { type DomainEvent, type ProposalView, roomName } from '@polity/contracts';
 import { OnDomainEvent } from '@polity/platform';
 import { Broadcaster } from '@polity/realtime';
 import { ProposalsQuery } from './proposals.query';
 
 const LIST_ROOM = 'proposals';
 
-/** Pushes committed proposal changes to the list room and to each proposal's room. */
+/**
+ * Pushes committed proposal changes to the list room and to each proposal's room. Only what
+ * every watcher may see goes out: a held or hidden proposal is announced as removed, never shown.
+ */
 @Injectable()
 export class ProposalsLiveListener {
   constructor(
@@ -16,12 +19,14 @@ export class ProposalsLiveListener {
 
   @OnDomainEvent('proposal.published')
   async published(event: DomainEvent<'proposal.published'>): Promise<void> {
-    await this.broadcaster.toRoom(LIST_ROOM, 'proposal.created', await this.publicView(event.payload.proposalId));
+    const view = await this.publicView(event.payload.proposalId);
+    if (view) await this.broadcaster.toRoom(LIST_ROOM, 'proposal.created', view);
   }
 
   @OnDomainEvent(['proposal.updated', 'proposal.withdrawn'])
   async updated(event: DomainEvent<'proposal.updated'> | DomainEvent<'proposal.withdrawn'>): Promise<void> {
     const view = await this.publicView(event.payload.proposalId);
+    if (!view) return;
     await this.broadcaster.toRoom(roomName('proposal', view.id), 'proposal.updated', view);
     await this.broadcaster.toRoom(LIST_ROOM, 'proposal.updated', view);
   }
@@ -29,15 +34,31 @@ export class ProposalsLiveListener {
   @OnDomainEvent('proposal.answered')
   async answered(event: DomainEvent<'proposal.answered'>): Promise<void> {
     const view = await this.publicView(event.payload.proposalId);
+    if (!view) return;
     if (view.answer)
       await this.broadcaster.toRoom(roomName('proposal', view.id), 'proposal.answered', { id: view.id, answer: view.answer });
     await this.broadcaster.toRoom(roomName('proposal', view.id), 'proposal.updated', view);
     await this.broadcaster.toRoom(LIST_ROOM, 'proposal.updated', view);
   }
 
-  /** What every watcher may see: no reader-specific fields. */
-  private async publicView(id: string) {
-    const { supportedByMe: _mine, ...view } = await this.query.get(id, undefined);
-    return view;
+  @OnDomainEvent('proposal.moderated')
+  async moderated(event: DomainEvent<'proposal.moderated'>): Promise<void> {
+    const { proposalId } = event.payload;
+    const view = await this.publicView(proposalId);
+    if (view) {
+      await this.broadcaster.toRoom(LIST_ROOM, 'proposal.created', view);
+      await this.broadcaster.toRoom(roomName('proposal', proposalId), 'proposal.updated', view);
+    } else {
+      await this.broadcaster.toRoom(LIST_ROOM, 'proposal.removed', { id: proposalId });
+      await this.broadcaster.toRoom(roomName('proposal', proposalId), 'proposal.removed', { id: proposalId });
+    }
+  }
+
+  /** What every watcher may see (no reader-specific fields), or null while it is not public. */
+  private async publicView(id: string): Promise<ProposalView | null> {
+    const view = await this.query.findPublic(id);
+    if (!view) return null;
+    const { supportedByMe: _mine, ...rest } = view;
+    return rest;
   }
 }

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { PROPOSAL_STATUSES, type AuthorView, type ProposalAnswerView, type ProposalStatus, type ProposalView } from '@polity/contracts';
+import {
+  CONTENT_STATES,
+  type ContentState,
+  PROPOSAL_STATUSES,
+  type AuthorView,
+  type ProposalAnswerView,
+  type ProposalStatus,
+  type ProposalView,
+} from '@polity/contracts';
 import { PageQueryDto, TitleField, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -194,6 +202,7 @@ export class ProposalDto implements ProposalView {
   @ApiProperty({ type: String, nullable: true }) thresholdReachedAt: string | null;
   @ApiProperty({ type: AnswerDto, nullable: true }) answer: ProposalAnswerView | null;
   @ApiProperty() editable: boolean;
+  @ApiProperty({ enum: CONTENT_STATES }) moderationState: ContentState;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ description: 'Whether the caller supports it (false when signed out)' }) supportedByMe: boolean;

@@ -4,9 +4,11 @@ import { CommentsModule } from '@polity/comments';
 import { DistrictsModule } from '@polity/districts';
 import { FollowsModule } from '@polity/follows';
 import { IdentityModule } from '@polity/identity';
+import { ModerationModule } from '@polity/moderation';
 import { BroadcastModule } from '@polity/realtime';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalCommentCountListener } from './proposal-comment-count.listener';
+import { ProposalModeration } from './proposal-moderation';
 import { ProposalPresenter } from './proposal-presenter';
 import { ProposalDiscussion, ProposalListRoomPolicy, ProposalRoomPolicy } from './proposal-rooms';
 import { ProposalSupportEntity } from './proposal-support.entity';
@@ -24,8 +26,16 @@ export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, Propos
 
 /** Proposals, supports and answers; services only. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PROPOSALS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, CommentsModule],
-  providers: [ProposalsService, ProposalsQuery, ProposalSupportsService, ProposalSupportCounts, ProposalPresenter, ProposalsPersonalData],
+  imports: [TypeOrmModule.forFeature(PROPOSALS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, CommentsModule, ModerationModule],
+  providers: [
+    ProposalsService,
+    ProposalsQuery,
+    ProposalSupportsService,
+    ProposalSupportCounts,
+    ProposalPresenter,
+    ProposalsPersonalData,
+    ProposalModeration,
+  ],
   exports: [ProposalsService, ProposalsQuery, ProposalSupportsService, ProposalSupportCounts],
 })
 export class ProposalsModule {}
@@ -38,9 +48,9 @@ export class ProposalsModule {}
 })
 export class ProposalsHttpModule {}
 
-/** The worker's part: the coalesced support count. */
+/** The worker's part: the coalesced support count, and live events for what the worker changes (screening holds). */
 @Module({
-  imports: [ProposalsModule, IdentityModule, BroadcastModule],
-  providers: [SyncSupportCountHandler],
+  imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, IdentityModule, BroadcastModule],
+  providers: [SyncSupportCountHandler, ProposalsLiveListener, ProposalCommentCountListener],
 })
 export class ProposalsJobsModule {}

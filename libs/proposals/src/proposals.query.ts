@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { decodeCursor, Page, Principal, Problems, toPage } from '@polity/platform';
+import { canSeeContent, decodeCursor, hasRole, Page, Principal, Problems, toPage } from '@polity/platform';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { PROPOSAL_SEARCH_DOCUMENT, ProposalEntity } from './proposal.entity';
 import { ProposalPresenter } from './proposal-presenter';
@@ -68,9 +68,15 @@ export class ProposalsQuery {
 
   async get(id: string, reader: Principal | undefined): Promise<ProposalDto> {
     const proposal = await this.proposals.findOneBy({ id });
-    if (!proposal) throw Problems.notFound('That proposal');
+    if (!proposal || !canSeeContent(proposal.moderationState, proposal.authorId, reader)) throw Problems.notFound('That proposal');
     const [view] = await this.withReader([proposal], reader);
     return view;
+  }
+
+  /** The proposal as an anonymous reader sees it, or null when it does not exist or is not public. */
+  async findPublic(id: string): Promise<ProposalDto | null> {
+    const proposal = await this.proposals.findOneBy({ id, moderationState: 'visible' });
+    return proposal ? (await this.withReader([proposal], undefined))[0] : null;
   }
 
   async list(query: ListProposalsQueryDto, reader: Principal | undefined): Promise<Page<ProposalDto>> {
@@ -84,6 +90,7 @@ export class ProposalsQuery {
       .setParameter('seed', query.seed ?? '')
       .limit(query.limit + 1);
     this.filter(builder, query);
+    this.onlyVisibleTo(builder, reader);
     for (const [expression, direction] of plan.order) builder.addOrderBy(expression, direction);
     const cursor = decodeCursor(query.cursor, 2);
     if (cursor) builder.andWhere(plan.after, { key: cursor[0], id: cursor[1] });
@@ -97,6 +104,13 @@ export class ProposalsQuery {
       (row) => row,
     );
     return { items: await this.withReader(page.items, reader), nextCursor: page.nextCursor };
+  }
+
+  /** Held and hidden proposals appear only to their authors and moderators, in lists and search alike. */
+  private onlyVisibleTo(builder: SelectQueryBuilder<ProposalEntity>, reader: Principal | undefined): void {
+    if (hasRole(reader, 'moderator', 'admin')) return;
+    if (reader) builder.andWhere(`(p.moderation_state = 'visible' OR p.author_id = :reader)`, { reader: reader.userId });
+    else builder.andWhere(`p.moderation_state = 'visible'`);
   }
 
   private filter(builder: SelectQueryBuilder<ProposalEntity>, query: ListProposalsQueryDto): void {

@@ -3,6 +3,7 @@ import type { ProposalStatus, ProposalView } from '@polity/contracts';
 import { CommentsService } from '@polity/comments';
 import { DistrictsService } from '@polity/districts';
 import { FollowsService } from '@polity/follows';
+import { ContentGate } from '@polity/moderation';
 import { cleanText, Principal, Problems, Transaction, UnitOfWork } from '@polity/platform';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalLock } from './proposal-lock';
@@ -29,11 +30,13 @@ export class ProposalsService {
     private readonly districts: DistrictsService,
     private readonly comments: CommentsService,
     private readonly follows: FollowsService,
+    private readonly gate: ContentGate,
   ) {}
 
   async create(principal: Principal, input: CreateProposalDto): Promise<ProposalView> {
     if (input.district !== undefined) await this.districts.assertExists(input.district);
     const proposal = await this.unitOfWork.run(async (tx) => {
+      const moderationState = await this.gate.admit(tx, principal.userId, ['proposals']);
       const saved = await tx.manager.save(
         tx.manager.create(ProposalEntity, {
           title: cleanText(input.title),
@@ -43,10 +46,12 @@ export class ProposalsService {
           latitude: input.location?.lat ?? null,
           longitude: input.location?.lng ?? null,
           authorId: principal.userId,
+          moderationState,
         }),
       );
       await this.follows.follow('proposals', saved.id, principal.userId, tx.manager);
       tx.publish('proposal.published', { proposalId: saved.id, authorId: principal.userId });
+      tx.publish('content.submitted', { kind: 'proposal', contentId: saved.id, authorId: principal.userId });
       return saved;
     });
     return this.presenter.presentOne(proposal);
@@ -59,6 +64,9 @@ export class ProposalsService {
       await ProposalLock.exclusive(tx, id);
       const found = await this.forAuthor(tx, principal, id);
       if (found.status !== 'published') throw Problems.conflict('not_editable', `A ${found.status} proposal can no longer be edited.`);
+      if (found.moderationState === 'hidden')
+        throw Problems.conflict('content_hidden', 'A moderator hid this proposal; it can no longer be edited.');
+      await this.gate.assertMayContribute(tx, principal.userId);
       if ((await this.counts.exactOne(id, tx.manager)) > 0 || (await this.comments.hasAny('proposals', id, tx))) {
         throw Problems.conflict('not_editable', 'A proposal can no longer be edited once someone has supported or commented on it.');
       }
@@ -72,6 +80,7 @@ export class ProposalsService {
       }
       await tx.manager.save(found);
       tx.publish('proposal.updated', { proposalId: id });
+      tx.publish('content.submitted', { kind: 'proposal', contentId: id, authorId: principal.userId });
       return found;
     });
     return this.presenter.presentOne(proposal);

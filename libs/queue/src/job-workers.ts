@@ -71,6 +71,9 @@ export class JobWorkers implements OnModuleInit, OnApplicationBootstrap, OnAppli
         connection: this.connections.open({ maxRetriesPerRequest: null }),
         prefix: this.connections.prefix('bull'),
         concurrency: this.config.concurrency,
+        // A job whose worker died is taken over once its lock lapses; the check runs as often.
+        lockDuration: this.config.jobLockMs,
+        stalledInterval: this.config.jobLockMs,
       },
     );
     worker.on('failed', (job, error) => {

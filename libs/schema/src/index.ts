@@ -3,7 +3,8 @@ import { COMMENTS_ENTITIES, COMMENTS_MIGRATIONS } from '@polity/comments';
 import { DISTRICTS_ENTITIES, DISTRICTS_MIGRATIONS } from '@polity/districts';
 import { FOLLOWS_ENTITIES, FOLLOWS_MIGRATIONS } from '@polity/follows';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@polity/identity';
-import { OutboxEventEntity, PLATFORM_MIGRATIONS, SchemaCatalogue } from '@polity/platform';
+import { MODERATION_ENTITIES, MODERATION_MIGRATIONS } from '@polity/moderation';
+import { AuditEntryEntity, OutboxEventEntity, PLATFORM_MIGRATIONS, SchemaCatalogue } from '@polity/platform';
 import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from '@polity/proposals';
 
 /**
@@ -13,12 +14,14 @@ import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from '@polity/proposals';
 export const POLITY_SCHEMA: SchemaCatalogue = {
   entities: [
     OutboxEventEntity,
+    AuditEntryEntity,
     ...IDENTITY_ENTITIES,
     ...DISTRICTS_ENTITIES,
     ...FOLLOWS_ENTITIES,
     ...COMMENTS_ENTITIES,
     ...PROPOSALS_ENTITIES,
     ...BUDGETS_ENTITIES,
+    ...MODERATION_ENTITIES,
   ],
   migrations: [
     ...PLATFORM_MIGRATIONS,
@@ -28,5 +31,6 @@ export const POLITY_SCHEMA: SchemaCatalogue = {
     ...COMMENTS_MIGRATIONS,
     ...PROPOSALS_MIGRATIONS,
     ...BUDGETS_MIGRATIONS,
+    ...MODERATION_MIGRATIONS,
   ],
 };

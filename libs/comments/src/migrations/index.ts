@@ -1,3 +1,4 @@
+import { AddCommentModerationState1795400000720 } from './1795400000720-add-comment-moderation-state.migration';
 import { CreateComments1795400000400 } from './1795400000400-create-comments.migration';
 
-export const COMMENTS_MIGRATIONS = [CreateComments1795400000400];
+export const COMMENTS_MIGRATIONS = [CreateComments1795400000400, AddCommentModerationState1795400000720];

@@ -170,6 +170,13 @@ export class EnvironmentVariables {
   @Min(1)
   OUTBOX_RETENTION_DAYS = 7;
 
+  /** How long a running job's lock lasts before another worker takes the job over as stalled. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  JOB_LOCK_MS = 30_000;
+
   /** A number of supports, or a percentage of verified residents such as `1%`. */
   @Matches(/^(\d{1,9}|\d{1,2}(\.\d{1,2})?%)$/, { message: 'PROPOSAL_SUPPORT_THRESHOLD must be a whole number or a percentage such as 1%' })
   PROPOSAL_SUPPORT_THRESHOLD = '1%';
@@ -188,4 +195,25 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   BUDGET_PHASE_CHECK_SECONDS = 30;
+
+  @IsIn(['post', 'pre'])
+  MODERATION_MODE: 'post' | 'pre' = 'post';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MODERATION_REPORTS_TO_HOLD = 3;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  MODERATION_APPEAL_DAYS = 14;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  MODERATION_CLAIM_MINUTES = 15;
 }

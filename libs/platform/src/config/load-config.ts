@@ -4,6 +4,7 @@ import { DEVELOPMENT_SECRETS, EnvironmentVariables } from './environment-variabl
 import {
   AuthConfig,
   BudgetConfig,
+  ModerationConfig,
   DatabaseConfig,
   HttpConfig,
   ParticipationConfig,
@@ -74,7 +75,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
       v.AUTH_FAILURE_WINDOW_SECONDS,
       v.VERIFICATION_MAX_FAILURES,
     ),
-    worker: new WorkerConfig(v.WORKER_CONCURRENCY, v.OUTBOX_POLL_INTERVAL_MS, v.OUTBOX_RETENTION_DAYS),
+    worker: new WorkerConfig(v.WORKER_CONCURRENCY, v.OUTBOX_POLL_INTERVAL_MS, v.OUTBOX_RETENTION_DAYS, v.JOB_LOCK_MS),
     participation: new ParticipationConfig(
       v.PROPOSAL_SUPPORT_THRESHOLD.endsWith('%')
         ? { kind: 'share_of_verified', percent: Number(v.PROPOSAL_SUPPORT_THRESHOLD.slice(0, -1)) }
@@ -82,6 +83,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
       v.PROPOSAL_SUPPORT_REQUIRES_VERIFIED,
     ),
     budgets: new BudgetConfig(v.BUDGET_INLINE_OUTCOME_MAX_BALLOTS, v.BUDGET_PHASE_CHECK_SECONDS),
+    moderation: new ModerationConfig(v.MODERATION_MODE, v.MODERATION_REPORTS_TO_HOLD, v.MODERATION_APPEAL_DAYS, v.MODERATION_CLAIM_MINUTES),
   };
 }
 

@@ -72,6 +72,7 @@ export class WorkerConfig {
     readonly concurrency: number,
     readonly outboxPollIntervalMs: number,
     readonly outboxRetentionDays: number,
+    readonly jobLockMs: number,
   ) {}
 }
 
@@ -97,6 +98,18 @@ export class BudgetConfig {
   ) {}
 }
 
+export class ModerationConfig {
+  constructor(
+    /** `post`: contributions show at once and screening may hold them; `pre`: held until screened. */
+    readonly mode: 'post' | 'pre',
+    /** Distinct people whose reports hold an item for review. */
+    readonly reportsToHold: number,
+    readonly appealDays: number,
+    /** How long a moderator's claim on an item keeps others off it. */
+    readonly claimMinutes: number,
+  ) {}
+}
+
 export interface PolityConfig {
   runtime: RuntimeConfig;
   http: HttpConfig;
@@ -107,4 +120,5 @@ export interface PolityConfig {
   worker: WorkerConfig;
   participation: ParticipationConfig;
   budgets: BudgetConfig;
+  moderation: ModerationConfig;
 }

@@ -1,3 +1,4 @@
+import { AddProposalModerationState1795400000730 } from './1795400000730-add-proposal-moderation-state.migration';
 import { CreateProposals1795400000500 } from './1795400000500-create-proposals.migration';
 
-export const PROPOSALS_MIGRATIONS = [CreateProposals1795400000500];
+export const PROPOSALS_MIGRATIONS = [CreateProposals1795400000500, AddProposalModerationState1795400000730];

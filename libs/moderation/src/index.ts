@@ -1,0 +1,5 @@
+export { ModerationModule, ModerationHttpModule, ModerationJobsModule } from './moderation.module';
+export { ContentGate } from './content-gate';
+export { MODERATION_ENTITIES } from './entities';
+export { MODERATION_MIGRATIONS } from './migrations';
+export { DEFAULT_SCREENING_SETTINGS, type ScreeningSettings } from './screening/screening-settings';

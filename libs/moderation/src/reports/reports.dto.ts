@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REPORT_REASONS, type ReportReason } from '@polity/contracts';
+import { trimString } from '@polity/platform';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+
+export class CreateReportDto {
+  @ApiProperty({ description: 'What is reported: `proposal`, `comment`, `budget-project`', example: 'comment' })
+  @Matches(/^[a-z][a-z-]{1,30}$/)
+  kind: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ enum: REPORT_REASONS })
+  @IsIn(REPORT_REASONS)
+  reason: ReportReason;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class ReportReceiptDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ format: 'uuid' }) contentId: string;
+  @ApiProperty({ enum: REPORT_REASONS }) reason: ReportReason;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Page, Public } from '@polity/platform';
+import { ModerationLogEntryDto, ModerationLogPageDto, ModerationLogQueryDto, ModerationStatsDto, StatsQueryDto } from './transparency.dto';
+import { TransparencyQuery } from './transparency.query';
+
+/** What anyone can check: every moderation action without people or text, and the totals. */
+@ApiTags('moderation')
+@Public()
+@Controller('moderation')
+export class TransparencyController {
+  constructor(private readonly transparency: TransparencyQuery) {}
+
+  @Get('log')
+  @ApiOkResponse({ type: ModerationLogPageDto })
+  log(@Query() query: ModerationLogQueryDto): Promise<Page<ModerationLogEntryDto>> {
+    return this.transparency.entries(query);
+  }
+
+  @Get('stats')
+  @ApiOkResponse({ type: ModerationStatsDto })
+  stats(@Query() query: StatsQueryDto): Promise<ModerationStatsDto> {
+    return this.transparency.stats(query);
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import type { ContentState } from '@polity/contracts';
+import type { EntityManager } from 'typeorm';
+import { Problems } from '../errors/problem';
+import type { Transaction } from '../events/transaction';
+
+/** One piece of citizen text as moderation sees it. */
+export interface ModeratedText {
+  id: string;
+  authorId: string;
+  /** Everything a reader sees of it (a proposal's title and body), for screening and for moderators. */
+  text: string;
+  state: ContentState;
+  /** Deleted by its author: nothing left to moderate. */
+  deleted: boolean;
+}
+
+/**
+ * Implemented by each feature that holds citizen text (proposals, comments, budget project
+ * suggestions…). The feature keeps the content's state in its own table, so its lists and searches
+ * filter on it directly; moderation reads the text and changes the state only through this.
+ */
+export interface ModeratableContent {
+  load(manager: EntityManager, ids: string[]): Promise<ModeratedText[]>;
+  /** Sets the state inside the moderation's transaction, and publishes the feature's own change event. */
+  setState(tx: Transaction, id: string, state: ContentState): Promise<void>;
+}
+
+/** Registers a provider as the ModeratableContent for a kind such as `comment`. */
+export const ModeratableKind = DiscoveryService.createDecorator<string>();
+
+@Injectable()
+export class ModeratableContents implements OnApplicationBootstrap {
+  private readonly kinds = new Map<string, ModeratableContent>();
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onApplicationBootstrap(): void {
+    for (const wrapper of this.discovery.getProviders({ metadataKey: ModeratableKind.KEY })) {
+      const kind = this.discovery.getMetadataByDecorator(ModeratableKind, wrapper);
+      if (kind && wrapper.instance) this.kinds.set(kind, wrapper.instance as ModeratableContent);
+    }
+  }
+
+  get(kind: string): ModeratableContent {
+    const content = this.kinds.get(kind);
+    if (!content) throw Problems.notFound(`Content of kind ${kind}`);
+    return content;
+  }
+
+  has(kind: string): boolean {
+    return this.kinds.has(kind);
+  }
+
+  async loadOne(manager: EntityManager, kind: string, id: string): Promise<ModeratedText | null> {
+    const [found] = await this.get(kind).load(manager, [id]);
+    return found ?? null;
+  }
+}
+
+/** Who may read content in a given state: everyone when visible, otherwise its author and moderators. */
+export function canSeeContent(
+  state: ContentState,
+  authorId: string,
+  reader: { userId: string; roles: readonly string[] } | undefined,
+): boolean {
+  if (state === 'visible') return true;
+  if (!reader) return false;
+  return reader.userId === authorId || reader.roles.includes('moderator') || reader.roles.includes('admin');
+}
