@@ -83,6 +83,15 @@ export class BudgetsHttpModule {}
  */
 @Module({
   imports: [BudgetsModule, BroadcastModule, QueueModule],
-  providers: [SyncTallyHandler, ComputeOutcomeHandler, AdvancePhasesHandler, BudgetPhaseSchedule, BudgetsLiveListener],
+  providers: [
+    SyncTallyHandler,
+    ComputeOutcomeHandler,
+    AdvancePhasesHandler,
+    BudgetPhaseSchedule,
+    BudgetsLiveListener,
+    // Comments the worker's screening holds are pushed to the room their resource names.
+    BudgetDiscussion,
+    BudgetProjectDiscussion,
+  ],
 })
 export class BudgetsJobsModule {}

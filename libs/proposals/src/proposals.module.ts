@@ -51,6 +51,6 @@ export class ProposalsHttpModule {}
 /** The worker's part: the coalesced support count, and live events for what the worker changes (screening holds). */
 @Module({
   imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, IdentityModule, BroadcastModule],
-  providers: [SyncSupportCountHandler, ProposalsLiveListener, ProposalCommentCountListener],
+  providers: [SyncSupportCountHandler, ProposalsLiveListener, ProposalCommentCountListener, ProposalDiscussion],
 })
 export class ProposalsJobsModule {}

@@ -4,3 +4,4 @@ export * from './expect-eventually';
 export * from './socket-client';
 export * from './user-factory';
 export * from './budget-factory';
+export * from './moderation-helpers';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@polity/contracts';
-import { ModeratableContents, ModeratedText, Transaction, UnitOfWork } from '@polity/platform';
+import { isUniqueViolation, ModeratableContents, ModeratedText, Transaction, UnitOfWork } from '@polity/platform';
 import { ModerationItemEntity } from '../entities/moderation-item.entity';
 import { ModerationScreeningEntity } from '../entities/moderation-screening.entity';
 import { enqueue, lockAuthor, lockItem, writeLog } from '../moderation-records';
@@ -24,32 +24,41 @@ export class ScreeningService {
     private readonly settings: ScreeningSettingsStore,
   ) {}
 
-  screen(event: DomainEvent<'content.submitted'>): Promise<ScreeningOutcome> {
+  async screen(event: DomainEvent<'content.submitted'>): Promise<ScreeningOutcome> {
+    try {
+      return await this.unitOfWork.run((tx) => this.screenIn(tx, event));
+    } catch (error) {
+      // Two deliveries of one job at the same moment: the other one stored the verdict.
+      if (isUniqueViolation(error, 'uq_moderation_screening_submission_id')) return 'already_screened';
+      throw error;
+    }
+  }
+
+  private async screenIn(tx: Transaction, event: DomainEvent<'content.submitted'>): Promise<ScreeningOutcome> {
     const { kind, contentId, authorId } = event.payload;
-    return this.unitOfWork.run(async (tx) => {
-      if (await tx.manager.existsBy(ModerationScreeningEntity, { submissionId: event.id })) return 'already_screened';
-      const content = await this.contents.loadOne(tx.manager, kind, contentId);
-      if (!content || content.deleted) return 'gone';
-      const item = await lockItem(tx, kind, contentId, authorId, content.state);
-      // Content created held and never looked at before is held by pre-moderation.
-      if (item.origin === null && content.state === 'held') item.origin = 'premoderation';
-      await lockAuthor(tx, authorId);
-      const settings = await this.settings.current(tx.manager);
-      const words = normalisedWords(content.text);
-      const print = fingerprint(words);
-      const verdict = screenText(content.text, await this.facts(tx, item, print, settings), settings);
-      await tx.manager.insert(ModerationScreeningEntity, {
-        submissionId: event.id,
-        itemId: item.id,
-        authorId,
-        fingerprint: print,
-        score: verdict.score,
-        hits: verdict.hits,
-        flagged: verdict.flagged,
-      });
-      await this.apply(tx, item, content, verdict);
-      return 'screened';
+    const content = await this.contents.loadOne(tx.manager, kind, contentId);
+    if (!content || content.deleted) return 'gone';
+    const item = await lockItem(tx, kind, contentId, authorId, content.state);
+    // Checked under the item's lock, so a second delivery waits for the first and then sees its verdict.
+    if (await tx.manager.existsBy(ModerationScreeningEntity, { submissionId: event.id })) return 'already_screened';
+    // Content created held and never looked at before is held by pre-moderation.
+    if (item.origin === null && content.state === 'held') item.origin = 'premoderation';
+    await lockAuthor(tx, authorId);
+    const settings = await this.settings.current(tx.manager);
+    const words = normalisedWords(content.text);
+    const print = fingerprint(words);
+    const verdict = screenText(content.text, await this.facts(tx, item, print, settings), settings);
+    await tx.manager.insert(ModerationScreeningEntity, {
+      submissionId: event.id,
+      itemId: item.id,
+      authorId,
+      fingerprint: print,
+      score: verdict.score,
+      hits: verdict.hits,
+      flagged: verdict.flagged,
     });
+    await this.apply(tx, item, content, verdict);
+    return 'screened';
   }
 
   private async apply(tx: Transaction, item: ModerationItemEntity, content: ModeratedText, verdict: ScreeningVerdict): Promise<void> {

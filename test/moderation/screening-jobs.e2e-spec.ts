@@ -1,0 +1,135 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { DomainEvent } from '@polity/contracts';
+import { ScreeningService } from '@polity/moderation';
+import { RedisConnections } from '@polity/platform';
+import {
+  createProposal,
+  createTestApp,
+  expectEventually,
+  registerUser,
+  RunningApp,
+  screened,
+  startTestWorker,
+  TestUser,
+} from '@polity/testing';
+import { DataSource } from 'typeorm';
+import { testDatabaseUrl, testRedisUrl } from '../test-environment';
+
+const workerMain = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
+const JOB_LOCK_MS = '1500';
+
+describe('screening jobs: one verdict per submission, nothing half-done when the worker dies', () => {
+  let api: RunningApp;
+  let author: TestUser;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    api = await createTestApp();
+    author = await registerUser(api);
+    dataSource = api.app.get(DataSource);
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const verdictsFor = async (contentId: string): Promise<number> => {
+    const [row] = await dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM moderation_screening s JOIN moderation_item i ON i.id = s.item_id WHERE i.content_id = $1`,
+      [contentId],
+    );
+    return Number(row.n);
+  };
+
+  it('stores one verdict when the same submission is screened twice, even at the same moment', async () => {
+    const worker = await startTestWorker({ JOB_LOCK_MS });
+    try {
+      const proposal = await createProposal(api, author, { body: 'Buy now: free money, casino bonus, crypto giveaway!' });
+      const event: DomainEvent<'content.submitted'> = {
+        id: randomUUID(),
+        type: 'content.submitted',
+        occurredAt: new Date().toISOString(),
+        payload: { kind: 'proposal', contentId: proposal.id, authorId: author.id },
+      };
+      const screening = worker.app.get(ScreeningService);
+      const outcomes = await Promise.all([screening.screen(event), screening.screen(event)]);
+      expect(outcomes.sort()).toEqual(['already_screened', 'screened']);
+      expect(await screening.screen(event)).toBe('already_screened');
+      // The submission's own job (from the outbox) adds its one verdict beside the one above.
+      await screened(api, 'proposal', proposal.id, 2);
+      expect(await verdictsFor(proposal.id)).toBe(2);
+      const [log] = await dataSource.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM moderation_log_entry WHERE occurred_at > now() - interval '1 minute' AND action = 'held'`,
+      );
+      expect(Number(log.n)).toBeGreaterThanOrEqual(1);
+      const [state] = await dataSource.query<{ moderation_state: string }[]>(`SELECT moderation_state FROM proposal WHERE id = $1`, [
+        proposal.id,
+      ]);
+      expect(state.moderation_state).toBe('held');
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('leaves the content as it was when the worker is killed mid-job, and a new worker finishes it once', async () => {
+    const proposal = await createProposal(api, author, { body: 'Totally F.R.E.E m0ney, trust me' });
+    // Hold the lock the screening takes for this author, so the job stops inside its transaction.
+    const blocker = dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [`moderation-author:${author.id}`]);
+    let child: ChildProcess | undefined;
+    try {
+      child = spawn(process.execPath, [workerMain], {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: testDatabaseUrl,
+          REDIS_URL: testRedisUrl,
+          REDIS_PREFIX: 'polity-test',
+          WORKER_PORT: '0',
+          OUTBOX_POLL_INTERVAL_MS: '200',
+          JOB_LOCK_MS,
+        },
+        stdio: 'ignore',
+      });
+      const blocked = await expectEventually(async () => {
+        const [waiting] = await dataSource.query<{ pid: number }[]>(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        expect(waiting).toBeDefined();
+        return waiting.pid;
+      }, 20_000);
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+      // The dead worker's session learns it has no client once it gets the lock; it then rolls back.
+      await blocker.query(`SELECT pg_advisory_unlock_all()`);
+      await expectEventually(async () => {
+        expect(await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [blocked])).toEqual([]);
+      }, 10_000);
+      expect(await verdictsFor(proposal.id)).toBe(0);
+      const items = await dataSource.query<unknown[]>(`SELECT 1 FROM moderation_item WHERE content_id = $1`, [proposal.id]);
+      expect(items).toEqual([]);
+      await api.http.get(`/api/v1/proposals/${proposal.id}`).expect(200);
+    } finally {
+      if (child && child.exitCode === null) child.kill('SIGKILL');
+      await blocker.query(`SELECT pg_advisory_unlock_all()`);
+      await blocker.release();
+    }
+
+    // Workers share one stalled-job check per interval; a worker of an earlier suite (30 s interval)
+    // may have just run it, so let the new worker check at once.
+    const redis = api.app.get(RedisConnections).open();
+    await redis.del(api.app.get(RedisConnections).prefix('bull:moderation:stalled-check'));
+    redis.disconnect();
+    const worker = await startTestWorker({ JOB_LOCK_MS });
+    try {
+      await screened(api, 'proposal', proposal.id, 1, 20_000);
+      expect(await verdictsFor(proposal.id)).toBe(1);
+      await api.http.get(`/api/v1/proposals/${proposal.id}`).expect(404);
+    } finally {
+      await worker.close();
+    }
+  }, 60_000);
+});
