@@ -308,6 +308,27 @@ describe('reports, the moderators’ queue, appeals and the logs', () => {
         }),
       ]);
 
+      const promoted = await registerUser(api);
+      await api.http
+        .put(`/api/v1/admin/users/${promoted.id}/roles`)
+        .set('Authorization', admin.auth)
+        .send({ roles: ['official'] })
+        .expect(200);
+      await api.http
+        .put(`/api/v1/admin/users/${promoted.id}/roles`)
+        .set('Authorization', admin.auth)
+        .send({ roles: ['root'] })
+        .expect(400);
+      const roles = await api.http.get(`/api/v1/admin/audit?targetId=${promoted.id}`).set('Authorization', admin.auth).expect(200);
+      expect((roles.body as { items: unknown[] }).items).toEqual([
+        expect.objectContaining({
+          actorId: admin.id,
+          action: 'user.roles_set',
+          before: { roles: ['citizen'] },
+          after: { roles: ['citizen', 'official'] },
+        }),
+      ]);
+
       const marker = `rolled-back-${Date.now()}`;
       await expect(
         api.app.get(UnitOfWork).run(async (tx) => {

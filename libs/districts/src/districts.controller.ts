@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public, RequireRoles } from '@polity/platform';
+import { CurrentPrincipal, Principal, Public, RequireRoles } from '@polity/platform';
 import { DistrictCodeParamsDto, DistrictDto, SaveDistrictDto } from './districts.dto';
 import { DistrictsService } from './districts.service';
 
@@ -20,15 +20,19 @@ export class DistrictsController {
   @RequireRoles('admin')
   @Put('admin/districts/:code')
   @ApiOkResponse({ type: DistrictDto })
-  save(@Param() params: DistrictCodeParamsDto, @Body() body: SaveDistrictDto): Promise<DistrictDto> {
-    return this.districts.save(params.code, body.name);
+  save(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: DistrictCodeParamsDto,
+    @Body() body: SaveDistrictDto,
+  ): Promise<DistrictDto> {
+    return this.districts.save(principal.userId, params.code, body.name);
   }
 
   @ApiBearerAuth()
   @RequireRoles('admin')
   @Delete('admin/districts/:code')
   @HttpCode(204)
-  remove(@Param() params: DistrictCodeParamsDto): Promise<void> {
-    return this.districts.remove(params.code);
+  remove(@CurrentPrincipal() principal: Principal, @Param() params: DistrictCodeParamsDto): Promise<void> {
+    return this.districts.remove(principal.userId, params.code);
   }
 }

@@ -4,7 +4,7 @@ import { CommentsService } from '@polity/comments';
 import { DistrictsService } from '@polity/districts';
 import { FollowsService } from '@polity/follows';
 import { ContentGate } from '@polity/moderation';
-import { cleanText, Principal, Problems, Transaction, UnitOfWork } from '@polity/platform';
+import { cleanText, Principal, Problems, recordAudit, Transaction, UnitOfWork } from '@polity/platform';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalLock } from './proposal-lock';
 import { ProposalPresenter } from './proposal-presenter';
@@ -111,11 +111,19 @@ export class ProposalsService {
       if (!ANSWER_TRANSITIONS[found.status].includes(input.status)) {
         throw Problems.conflict('invalid_transition', `A ${found.status} proposal cannot be answered as ${input.status}.`);
       }
+      const before = { status: found.status, answer: found.answerText };
       found.status = input.status;
       found.answerText = cleanText(input.answer);
       found.answeredById = principal.userId;
       found.answeredAt = new Date();
       await tx.manager.save(found);
+      await recordAudit(tx, {
+        actorId: principal.userId,
+        action: 'proposal.answered',
+        target: { kind: 'proposal', id },
+        before,
+        after: { status: found.status, answer: found.answerText },
+      });
       tx.publish('proposal.answered', { proposalId: id, status: input.status, answeredById: principal.userId });
       return found;
     });

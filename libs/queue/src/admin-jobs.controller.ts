@@ -1,7 +1,18 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { QueueName } from '@polity/contracts';
-import { decodeCursor, encodeCursor, Page, PageQueryDto, Problems, RequireRoles } from '@polity/platform';
+import {
+  CurrentPrincipal,
+  decodeCursor,
+  encodeCursor,
+  Page,
+  PageQueryDto,
+  Principal,
+  Problems,
+  recordAudit,
+  RequireRoles,
+  UnitOfWork,
+} from '@polity/platform';
 import { IsEnum, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Job } from 'bullmq';
 import { JobQueue } from './job-queue';
@@ -58,7 +69,10 @@ const present = (queue: QueueName, job: Job): JobView => ({
 @RequireRoles('admin')
 @Controller('admin/jobs')
 export class AdminJobsController {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   @Get()
   async list(@Query() query: JobListQueryDto): Promise<Page<JobView>> {
@@ -73,11 +87,20 @@ export class AdminJobsController {
 
   @Post(':queue/:id/retry')
   @HttpCode(202)
-  async retry(@Param() params: JobRefParamsDto): Promise<JobView> {
+  async retry(@CurrentPrincipal() principal: Principal, @Param() params: JobRefParamsDto): Promise<JobView> {
     const job = await this.jobs.queue(params.queue).getJob(params.id);
     if (!job) throw Problems.notFound('That job');
     if (!(await job.isFailed())) throw Problems.conflict('job_not_failed', 'Only failed jobs can be retried.');
-    await job.retry('failed');
+    // The audit row commits only if the retry went through.
+    await this.unitOfWork.run(async (tx) => {
+      await recordAudit(tx, {
+        actorId: principal.userId,
+        action: 'job.retried',
+        target: { kind: 'job', id: `${params.queue}:${params.id}` },
+        before: { attemptsMade: job.attemptsMade },
+      });
+      await job.retry('failed');
+    });
     return present(params.queue, job);
   }
 }

@@ -55,22 +55,30 @@ export class BallotsController {
   @RequireRoles('official')
   @Put('paper-ballots/:reference')
   @ApiOkResponse({ type: BallotDto })
-  putPaper(@Param() params: PaperBallotParamsDto, @Body() body: BallotChoicesDto): Promise<BallotDto> {
-    return this.paper.put(params.id, params.reference, body);
+  putPaper(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: PaperBallotParamsDto,
+    @Body() body: BallotChoicesDto,
+  ): Promise<BallotDto> {
+    return this.paper.put(principal.userId, params.id, params.reference, body);
   }
 
   @RequireRoles('official')
   @Delete('paper-ballots/:reference')
   @HttpCode(204)
-  removePaper(@Param() params: PaperBallotParamsDto): Promise<void> {
-    return this.paper.remove(params.id, params.reference);
+  removePaper(@CurrentPrincipal() principal: Principal, @Param() params: PaperBallotParamsDto): Promise<void> {
+    return this.paper.remove(principal.userId, params.id, params.reference);
   }
 
   /** Up to 5000 paper ballots at once, all or none; a reference sent again replaces its ballot. */
   @RequireRoles('official')
   @Post('paper-ballots/import')
   @ApiCreatedResponse({ type: PaperBallotImportResultDto })
-  importPaper(@Param() params: BudgetIdParamsDto, @Body() body: ImportPaperBallotsDto): Promise<PaperBallotImportResultDto> {
-    return this.paper.import(params.id, body.ballots);
+  importPaper(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: BudgetIdParamsDto,
+    @Body() body: ImportPaperBallotsDto,
+  ): Promise<PaperBallotImportResultDto> {
+    return this.paper.import(principal.userId, params.id, body.ballots);
   }
 }

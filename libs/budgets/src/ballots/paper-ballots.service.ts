@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, type FieldProblem, type Page, Problems, type Transaction, toPage, UnitOfWork } from '@polity/platform';
+import { decodeCursor, type FieldProblem, type Page, Problems, recordAudit, toPage, type Transaction, UnitOfWork } from '@polity/platform';
 import { BudgetLock } from '../budgets/budget-lock';
 import { effectivePhase } from '../budgets/budget-phases';
 import { BudgetEntity } from '../entities/budget.entity';
@@ -18,10 +18,16 @@ import type { BallotChoicesDto, BallotDto, ListPaperBallotsQueryDto, PaperBallot
 export class PaperBallotsService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  async put(budgetId: string, reference: string, input: BallotChoicesDto): Promise<BallotDto> {
+  async put(actorId: string, budgetId: string, reference: string, input: BallotChoicesDto): Promise<BallotDto> {
     return this.unitOfWork.run(async (tx) => {
       const budget = await this.countingBudget(tx, budgetId);
       await this.store(tx, budget, [{ ...input, reference }], '');
+      await recordAudit(tx, {
+        actorId,
+        action: 'budget.paper_ballot_entered',
+        target: { kind: 'budget', id: budgetId },
+        after: { reference, ...input },
+      });
       const ballot = await tx.manager.findOneByOrFail(BudgetBallotEntity, { budgetId, reference });
       const [view] = await presentBallots(tx.manager, budget.ballotKind, [ballot]);
       return view;
@@ -29,7 +35,7 @@ export class PaperBallotsService {
   }
 
   /** All or nothing: one bad ballot refuses the whole batch, naming it by position. */
-  async import(budgetId: string, ballots: PaperBallotDto[]): Promise<{ imported: number }> {
+  async import(actorId: string, budgetId: string, ballots: PaperBallotDto[]): Promise<{ imported: number }> {
     const references = new Set<string>();
     ballots.forEach((ballot, index) => {
       if (references.has(ballot.reference)) {
@@ -42,17 +48,29 @@ export class PaperBallotsService {
     return this.unitOfWork.run(async (tx) => {
       const budget = await this.countingBudget(tx, budgetId);
       await this.store(tx, budget, ballots, 'ballots');
+      await recordAudit(tx, {
+        actorId,
+        action: 'budget.paper_ballots_imported',
+        target: { kind: 'budget', id: budgetId },
+        after: { count: ballots.length, references: ballots.map((b) => b.reference) },
+      });
       return { imported: ballots.length };
     });
   }
 
-  async remove(budgetId: string, reference: string): Promise<void> {
+  async remove(actorId: string, budgetId: string, reference: string): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
       await this.countingBudget(tx, budgetId);
       const ballot = await tx.manager.findOneBy(BudgetBallotEntity, { budgetId, reference });
       if (!ballot) throw Problems.notFound('That paper ballot');
       await deleteBallots(tx, budgetId, [ballot.id]);
       await this.bumpRevision(tx, budgetId);
+      await recordAudit(tx, {
+        actorId,
+        action: 'budget.paper_ballot_removed',
+        target: { kind: 'budget', id: budgetId },
+        before: { reference },
+      });
     });
   }
 

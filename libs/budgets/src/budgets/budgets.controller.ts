@@ -61,8 +61,8 @@ export class BudgetsController {
   @RequireRoles('official')
   @Patch(':id')
   @ApiOkResponse({ type: BudgetDto })
-  update(@Param() params: BudgetIdParamsDto, @Body() body: UpdateBudgetDto): Promise<BudgetView> {
-    return this.budgets.update(params.id, body);
+  update(@CurrentPrincipal() principal: Principal, @Param() params: BudgetIdParamsDto, @Body() body: UpdateBudgetDto): Promise<BudgetView> {
+    return this.budgets.update(principal, params.id, body);
   }
 
   /** Moves the budget on ahead of its schedule; `published` comes with publishing an outcome. */
@@ -71,8 +71,12 @@ export class BudgetsController {
   @Post(':id/phase')
   @HttpCode(200)
   @ApiOkResponse({ type: BudgetDto })
-  changePhase(@Param() params: BudgetIdParamsDto, @Body() body: ChangePhaseDto): Promise<BudgetView> {
-    return this.budgets.changePhase(params.id, body.phase);
+  changePhase(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: BudgetIdParamsDto,
+    @Body() body: ChangePhaseDto,
+  ): Promise<BudgetView> {
+    return this.budgets.changePhase(principal, params.id, body.phase);
   }
 
   /** Running totals per project, where the budget shows live results (officials always). */

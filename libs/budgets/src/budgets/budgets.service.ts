@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { BudgetPhase, BudgetView } from '@polity/contracts';
 import { DistrictsService } from '@polity/districts';
-import { cleanText, decodeCursor, type Page, type Principal, Problems, type Transaction, toPage, UnitOfWork } from '@polity/platform';
+import {
+  cleanText,
+  decodeCursor,
+  type Page,
+  type Principal,
+  Problems,
+  recordAudit,
+  toPage,
+  type Transaction,
+  UnitOfWork,
+} from '@polity/platform';
 import { DataSource } from 'typeorm';
 import { BudgetEntity } from '../entities/budget.entity';
 import { BudgetDistrictEntity } from '../entities/budget-district.entity';
@@ -52,12 +62,18 @@ export class BudgetsService {
         }),
       );
       await this.saveDistricts(tx, budget.id, settings.districts);
+      await recordAudit(tx, {
+        actorId: principal.userId,
+        action: 'budget.created',
+        target: { kind: 'budget', id: budget.id },
+        after: { ...input },
+      });
       tx.publish('budget.created', { budgetId: budget.id });
       return this.presenter.presentOne(budget, tx.manager);
     });
   }
 
-  async update(id: string, input: UpdateBudgetDto): Promise<BudgetView> {
+  async update(principal: Principal, id: string, input: UpdateBudgetDto): Promise<BudgetView> {
     return this.unitOfWork.run(async (tx) => {
       await BudgetLock.exclusive(tx, id);
       const budget = await this.lockedForUpdate(tx, id);
@@ -101,13 +117,14 @@ export class BudgetsService {
         await tx.manager.delete(BudgetDistrictEntity, { budgetId: id });
         await this.saveDistricts(tx, id, settings.districts);
       }
+      await recordAudit(tx, { actorId: principal.userId, action: 'budget.updated', target: { kind: 'budget', id }, after: { ...input } });
       tx.publish('budget.updated', { budgetId: id });
       return this.presenter.presentOne(budget, tx.manager);
     });
   }
 
   /** An official moves the budget on; voting needs at least one feasible project. */
-  async changePhase(id: string, to: BudgetPhase): Promise<BudgetView> {
+  async changePhase(principal: Principal, id: string, to: BudgetPhase): Promise<BudgetView> {
     return this.unitOfWork.run(async (tx) => {
       await BudgetLock.exclusive(tx, id);
       const budget = await this.lockedForUpdate(tx, id);
@@ -120,6 +137,13 @@ export class BudgetsService {
         if (!feasible) throw Problems.conflict('no_feasible_projects', 'Voting needs at least one project found feasible.');
       }
       await recordPhase(tx, budget, to);
+      await recordAudit(tx, {
+        actorId: principal.userId,
+        action: 'budget.phase_moved',
+        target: { kind: 'budget', id },
+        before: { phase: current },
+        after: { phase: to },
+      });
       return this.presenter.presentOne(budget, tx.manager);
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BudgetConfig, type Principal, Problems, type Transaction, UnitOfWork } from '@polity/platform';
+import { BudgetConfig, type Principal, Problems, recordAudit, type Transaction, UnitOfWork } from '@polity/platform';
 import { In, IsNull, Not } from 'typeorm';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
 import { BudgetLock } from '../budgets/budget-lock';
@@ -116,6 +116,12 @@ export class OutcomesService {
       outcome.publishedById = principal.userId;
       await tx.manager.save(outcome);
       await recordPhase(tx, budget, 'published');
+      await recordAudit(tx, {
+        actorId: principal.userId,
+        action: 'budget.outcome_published',
+        target: { kind: 'budget', id: budgetId },
+        after: { outcomeId, rule: outcome.rule },
+      });
       tx.publish('budget.outcome_published', { budgetId, outcomeId, rule: outcome.rule });
       return this.presenter.present(outcome, budget, tx.manager);
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BudgetView } from '@polity/contracts';
-import { type FieldProblem, type Principal, ProblemException, Problems, UnitOfWork } from '@polity/platform';
+import { type FieldProblem, type Principal, ProblemException, Problems, recordAudit, UnitOfWork } from '@polity/platform';
 import { BallotContext } from '../ballots/ballot-context';
 import { type BallotRecord, writeBallots } from '../ballots/ballot-writer';
 import { BudgetPresenter } from '../budgets/budget-presenter';
@@ -97,6 +97,12 @@ export class PabulibImportService {
         throw Problems.unprocessable('pabulib_invalid', `${invalid[0].field}: ${invalid[0].message}`, invalid.slice(0, 50));
       }
       await writeBallots(tx, budget.id, records, 'reference');
+      await recordAudit(tx, {
+        actorId: principal.userId,
+        action: 'budget.imported_from_pabulib',
+        target: { kind: 'budget', id: budget.id },
+        after: { projects: projects.length, ballots: records.length },
+      });
       tx.publish('budget.created', { budgetId: budget.id });
       return { budget: await this.presenter.presentOne(budget, tx.manager), projects: projects.length, ballots: records.length };
     });

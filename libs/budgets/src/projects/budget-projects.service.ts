@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BudgetProjectView } from '@polity/contracts';
-import { cleanText, isUniqueViolation, type Principal, Problems, type Transaction, UnitOfWork } from '@polity/platform';
+import { cleanText, isUniqueViolation, type Principal, Problems, recordAudit, type Transaction, UnitOfWork } from '@polity/platform';
 import { ProposalsQuery } from '@polity/proposals';
 import { DataSource } from 'typeorm';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
@@ -123,6 +123,14 @@ export class BudgetProjectsService {
       if (input.cost !== undefined) found.cost = input.cost;
       found.district = pot.district;
       await tx.manager.save(found);
+      if (managesBudgets(principal)) {
+        await recordAudit(tx, {
+          actorId: principal.userId,
+          action: 'budget.project_updated',
+          target: { kind: 'budget-project', id: projectId },
+          after: { ...input },
+        });
+      }
       tx.publish('budget.project_changed', { budgetId: found.budgetId, projectId });
       return found;
     });
@@ -134,11 +142,19 @@ export class BudgetProjectsService {
     const project = await this.unitOfWork.run(async (tx) => {
       const found = await this.lockedProject(tx, projectId);
       await this.openBudget(tx, found.budgetId, principal);
+      const before = { feasibility: found.feasibility, reason: found.unfeasibleReason };
       found.feasibility = input.feasibility;
       found.unfeasibleReason = input.feasibility === 'unfeasible' ? cleanText(input.reason ?? '') : null;
       found.reviewedById = principal.userId;
       found.reviewedAt = new Date();
       await tx.manager.save(found);
+      await recordAudit(tx, {
+        actorId: principal.userId,
+        action: 'budget.project_reviewed',
+        target: { kind: 'budget-project', id: projectId },
+        before,
+        after: { feasibility: found.feasibility, reason: found.unfeasibleReason },
+      });
       tx.publish('budget.project_reviewed', {
         budgetId: found.budgetId,
         projectId,
@@ -155,6 +171,12 @@ export class BudgetProjectsService {
       const found = await this.lockedProject(tx, projectId);
       await this.openBudget(tx, found.budgetId, principal);
       await tx.manager.delete(BudgetProjectEntity, { id: projectId });
+      await recordAudit(tx, {
+        actorId: principal.userId,
+        action: 'budget.project_removed',
+        target: { kind: 'budget-project', id: projectId },
+        before: { title: found.title, cost: found.cost, budgetId: found.budgetId },
+      });
       tx.publish('budget.project_changed', { budgetId: found.budgetId, projectId });
     });
   }

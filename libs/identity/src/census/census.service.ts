@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FieldProblem, parseCsv, Problems, RateLimitConfig, UnitOfWork } from '@polity/platform';
+import { FieldProblem, parseCsv, Problems, RateLimitConfig, recordAudit, UnitOfWork } from '@polity/platform';
 import { IsNull, Not, Repository } from 'typeorm';
 import { FailureThrottle } from '../auth/login-throttle';
 import { UserEntity } from '../users/user.entity';
@@ -64,6 +64,12 @@ export class CensusService {
         upload.removed = removed;
       }
       await tx.manager.save(upload);
+      await recordAudit(tx, {
+        actorId: adminId,
+        action: 'census.uploaded',
+        target: { kind: 'census_upload', id: upload.id },
+        after: { mode, rows: upload.rows, added: upload.added, removed: upload.removed },
+      });
       return { uploadId: upload.id, secondary: upload.secondary, rows: upload.rows, added: upload.added, removed: upload.removed };
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { GrantableRole, Role } from '@polity/contracts';
-import { AccessTokenService, Problems, Transaction, UnitOfWork } from '@polity/platform';
+import { AccessTokenService, Problems, recordAudit, Transaction, UnitOfWork } from '@polity/platform';
 import { EntityManager, Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
@@ -71,8 +71,16 @@ export class UsersService {
       if (target.id === actorId && target.roles.includes('admin') && !roles.includes('admin')) {
         throw Problems.conflict('cannot_demote_self', 'You cannot remove your own admin role; ask another admin.');
       }
+      const before = target.roles;
       target.roles = roles;
       await tx.manager.save(target);
+      await recordAudit(tx, {
+        actorId,
+        action: 'user.roles_set',
+        target: { kind: 'user', id: target.id },
+        before: { roles: before },
+        after: { roles },
+      });
       tx.publish('user.roles_changed', { userId: target.id, roles });
       return target;
     });
