@@ -47,8 +47,11 @@ async function waitReady(port) {
   throw new Error(`nothing ready on ${port}`);
 }
 
-/** A fresh bench database, migrated by the api at start; api and worker as separate processes. */
-async function startPolity() {
+/**
+ * A fresh bench database, migrated by the api at start; api and worker as separate processes.
+ * With `{ worker: false }` only the api starts, and `startWorker()` brings the worker up later.
+ */
+async function startPolity({ worker = true } = {}) {
   psql(ADMIN_URL, 'DROP DATABASE IF EXISTS polity_bench');
   const children = [];
   const run = (app) => {
@@ -57,12 +60,16 @@ async function startPolity() {
   };
   run('api');
   await waitReady(env.API_PORT);
-  run('worker');
-  await waitReady(env.WORKER_PORT);
+  const startWorker = async () => {
+    run('worker');
+    await waitReady(env.WORKER_PORT);
+  };
+  if (worker) await startWorker();
   const context = await NestFactory.createApplicationContext(PlatformModule.forRoot(loadConfig(env), POLITY_SCHEMA), { logger: false });
   const tokens = context.get(AccessTokenService);
   return {
     sql: (statement) => psql(DATABASE_URL, statement),
+    startWorker,
     /** Inserts citizens directly (hashing passwords would dominate) and issues each a real access token. */
     citizens(count) {
       const ids = Array.from({ length: count }, () => randomUUID());
