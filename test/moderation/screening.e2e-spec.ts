@@ -2,11 +2,13 @@ import { DataSource } from 'typeorm';
 import {
   collectEvents,
   connectSocket,
+  createBudget,
   createProposal,
   createTestApp,
   createUserWithRoles,
   expectEventually,
   moderationItemOf,
+  movePhase,
   nextEvent,
   registerUser,
   RunningApp,
@@ -161,6 +163,30 @@ describe('screening: held content stays with its author and the moderators', () 
         [ids[2], 'held'],
       ]),
     );
+  });
+
+  it('screens residents’ budget project suggestions; a held one stays off the list, the review and the ballot', async () => {
+    const budget = await createBudget(api, official);
+    await movePhase(api, official, budget.id, 'proposing');
+    const suggest = (user: TestUser, title: string, description: string) =>
+      api.http
+        .post(`/api/v1/budgets/${budget.id}/projects`)
+        .set('Authorization', user.auth)
+        .send({ title, description, cost: 100 })
+        .expect(201);
+    const fine = (await suggest(neighbour, 'Water fountain', 'Near the playground, for hot days.')).body as { id: string };
+    const spam = (await suggest(spammer, 'Casino bonus', 'Claim your casino bonus and crypto giveaway here')).body as { id: string };
+    await screened(api, 'budget-project', fine.id);
+    await screened(api, 'budget-project', spam.id);
+    const listed = await api.http.get(`/api/v1/budgets/${budget.id}/projects`).set('Authorization', official.auth).expect(200);
+    expect((listed.body as { items: { id: string }[] }).items.map((p) => p.id)).toEqual([fine.id]);
+    await api.http.get(`/api/v1/budget-projects/${spam.id}`).set('Authorization', spammer.auth).expect(200);
+    const review = await api.http
+      .post(`/api/v1/budget-projects/${spam.id}/review`)
+      .set('Authorization', official.auth)
+      .send({ feasibility: 'feasible' });
+    expect(review.status).toBe(409);
+    expect(await moderationItemOf(api, moderator, 'budget-project', spam.id)).toMatchObject({ state: 'held', open: true });
   });
 
   it('refuses pre-moderation settings from citizens', async () => {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DistrictsModule } from '@polity/districts';
 import { FollowsModule } from '@polity/follows';
 import { IdentityModule } from '@polity/identity';
+import { ModerationModule } from '@polity/moderation';
 import { ProposalsModule } from '@polity/proposals';
 import { QueueModule } from '@polity/queue';
 import { BroadcastModule } from '@polity/realtime';
@@ -30,6 +31,7 @@ import { OutcomesService } from './outcomes/outcomes.service';
 import { PabulibController } from './pabulib-io/pabulib.controller';
 import { PabulibExportService } from './pabulib-io/pabulib-export.service';
 import { PabulibImportService } from './pabulib-io/pabulib-import.service';
+import { BudgetProjectModeration } from './projects/budget-project-moderation';
 import { BudgetProjectPresenter } from './projects/budget-project-presenter';
 import { BudgetProjectsController } from './projects/budget-projects.controller';
 import { BudgetProjectsService } from './projects/budget-projects.service';
@@ -63,8 +65,8 @@ const SERVICES = [
 
 /** Budgets, projects, ballots, tallies and outcomes; services only. */
 @Module({
-  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, ProposalsModule],
-  providers: [...SERVICES, BudgetsPersonalData],
+  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, ProposalsModule, ModerationModule],
+  providers: [...SERVICES, BudgetsPersonalData, BudgetProjectModeration],
   exports: SERVICES,
 })
 export class BudgetsModule {}

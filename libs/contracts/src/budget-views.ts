@@ -1,3 +1,4 @@
+import type { ContentState } from './moderation';
 import type { AuthorView } from './views';
 
 export const BUDGET_PHASES = ['draft', 'proposing', 'reviewing', 'voting', 'closed', 'published'] as const;
@@ -70,6 +71,8 @@ export interface BudgetProjectView {
   /** The project's id in an imported Pabulib file. */
   externalId: string | null;
   suggestedBy: AuthorView | null;
+  /** A resident's suggestion held or hidden by moderation is seen only by them and moderators. */
+  moderationState: ContentState;
   sourceProposalId: string | null;
   createdAt: string;
   updatedAt: string;

@@ -25,6 +25,8 @@ export interface ClientEventPayloads {
   'budget.phase_changed': { id: string; from: BudgetPhase; to: BudgetPhase };
   /** Room `budget:<id>`: a project was added, edited or reviewed. */
   'budget.project_updated': BudgetProjectView;
+  /** Room `budget:<id>`: a resident's suggestion was held or hidden by moderation. */
+  'budget.project_removed': { id: string };
   /** Room `budget:<id>`, where the budget shows live results: coalesced to a few per second. */
   'budget.tally': BudgetTallyView;
   /** Room `budget:<id>`: a long outcome computation's progress. */

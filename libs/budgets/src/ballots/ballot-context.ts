@@ -19,7 +19,7 @@ export class BallotContext {
     const [pots, projects] = await Promise.all([
       loadPots(manager, budget),
       manager.find(BudgetProjectEntity, {
-        where: { budgetId: budget.id, feasibility: 'feasible' },
+        where: { budgetId: budget.id, feasibility: 'feasible', moderationState: 'visible' },
         select: { id: true, cost: true, district: true },
       }),
     ]);

@@ -1,4 +1,4 @@
-import { FEASIBILITIES, type Feasibility } from '@polity/contracts';
+import { CONTENT_STATES, type ContentState, FEASIBILITIES, type Feasibility } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { BudgetEntity } from './budget.entity';
 import { wholeAmount } from './whole-amount.transformer';
@@ -10,6 +10,7 @@ import { wholeAmount } from './whole-amount.transformer';
 @Index('uq_budget_project_proposal', ['budgetId', 'sourceProposalId'], { unique: true, where: 'source_proposal_id IS NOT NULL' })
 @Check('chk_budget_project_cost', 'cost > 0')
 @Check('chk_budget_project_feasibility', `feasibility IN (${FEASIBILITIES.map((f) => `'${f}'`).join(', ')})`)
+@Check('chk_budget_project_moderation_state', `moderation_state IN (${CONTENT_STATES.map((state) => `'${state}'`).join(', ')})`)
 @Check('chk_budget_project_reason', `feasibility <> 'unfeasible' OR unfeasible_reason IS NOT NULL`)
 export class BudgetProjectEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -52,6 +53,10 @@ export class BudgetProjectEntity {
   /** The resident who suggested it during `proposing`; null for projects officials entered. */
   @Column('uuid', { nullable: true })
   suggestedById: string | null;
+
+  /** Residents' suggestions are screened like any citizen text; officials' projects stay visible. */
+  @Column('text', { default: 'visible' })
+  moderationState: ContentState;
 
   @Column('uuid', { nullable: true })
   sourceProposalId: string | null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { roomName } from '@polity/contracts';
-import { type DiscussableResource, type Principal, Problems, ResourceKind, type Transaction } from '@polity/platform';
+import { canSeeContent, type DiscussableResource, type Principal, Problems, ResourceKind, type Transaction } from '@polity/platform';
 import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { DataSource } from 'typeorm';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
@@ -57,7 +57,7 @@ export class BudgetProjectDiscussion implements DiscussableResource {
 
   async roomFor(id: string, principal: Principal | undefined): Promise<string | null> {
     const project = await this.dataSource.manager.findOneBy(BudgetProjectEntity, { id });
-    if (!project) return null;
+    if (!project || !canSeeContent(project.moderationState, project.suggestedById ?? '', principal)) return null;
     const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id: project.budgetId });
     if (!budget || (effectivePhase(budget) === 'draft' && !managesBudgets(principal))) return null;
     return roomName('budget', budget.id);
@@ -66,6 +66,8 @@ export class BudgetProjectDiscussion implements DiscussableResource {
   async assertOpenForContribution(tx: Transaction, id: string, principal: Principal): Promise<void> {
     const project = await tx.manager.findOneBy(BudgetProjectEntity, { id });
     if (!project) throw Problems.notFound('That project');
+    if (project.moderationState !== 'visible')
+      throw Problems.conflict('content_not_visible', 'This suggestion is awaiting moderation or was hidden.');
     assertVisible(await tx.manager.findOneBy(BudgetEntity, { id: project.budgetId }), principal);
   }
 }

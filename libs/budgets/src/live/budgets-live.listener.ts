@@ -38,7 +38,10 @@ export class BudgetsLiveListener {
   async projectChanged(event: DomainEvent<'budget.project_changed' | 'budget.project_reviewed'>): Promise<void> {
     const project = await this.dataSource.manager.findOneBy(BudgetProjectEntity, { id: event.payload.projectId });
     if (!project) return;
-    await this.broadcaster.toRoom(roomName('budget', project.budgetId), 'budget.project_updated', await this.projects.presentOne(project));
+    const room = roomName('budget', project.budgetId);
+    // A suggestion held or hidden by moderation is announced as removed, never shown.
+    if (project.moderationState !== 'visible') await this.broadcaster.toRoom(room, 'budget.project_removed', { id: project.id });
+    else await this.broadcaster.toRoom(room, 'budget.project_updated', await this.projects.presentOne(project));
   }
 
   @OnDomainEvent('budget.outcome_published')

@@ -22,6 +22,7 @@ export class BudgetProjectPresenter {
       externalId: p.externalId,
       suggestedBy: p.suggestedById ? (authors.get(p.suggestedById) ?? { id: p.suggestedById, displayName: 'Deleted user' }) : null,
       sourceProposalId: p.sourceProposalId,
+      moderationState: p.moderationState,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     }));

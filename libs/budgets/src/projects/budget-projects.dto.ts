@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
-import { type AuthorView, type BudgetProjectView, FEASIBILITIES, type Feasibility } from '@polity/contracts';
+import {
+  type AuthorView,
+  type BudgetProjectView,
+  FEASIBILITIES,
+  type Feasibility,
+  CONTENT_STATES,
+  type ContentState,
+} from '@polity/contracts';
 import { TitleField, trimString } from '@polity/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
@@ -107,6 +114,7 @@ export class BudgetProjectDto implements BudgetProjectView {
   @ApiProperty({ type: String, nullable: true }) externalId: string | null;
   @ApiProperty({ type: AuthorDto, nullable: true }) suggestedBy: AuthorView | null;
   @ApiProperty({ type: String, nullable: true }) sourceProposalId: string | null;
+  @ApiProperty({ enum: CONTENT_STATES }) moderationState: ContentState;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { BudgetProjectView } from '@polity/contracts';
-import { cleanText, isUniqueViolation, type Principal, Problems, recordAudit, type Transaction, UnitOfWork } from '@polity/platform';
+import {
+  canSeeContent,
+  cleanText,
+  isUniqueViolation,
+  type Principal,
+  Problems,
+  recordAudit,
+  type Transaction,
+  UnitOfWork,
+} from '@polity/platform';
+import { ContentGate } from '@polity/moderation';
 import { ProposalsQuery } from '@polity/proposals';
 import { DataSource } from 'typeorm';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
@@ -25,6 +35,7 @@ export class BudgetProjectsService {
     private readonly presenter: BudgetProjectPresenter,
     private readonly proposals: ProposalsQuery,
     private readonly dataSource: DataSource,
+    private readonly gate: ContentGate,
   ) {}
 
   async list(budgetId: string, principal: Principal | undefined, query: ListBudgetProjectsQueryDto): Promise<BudgetProjectView[]> {
@@ -38,12 +49,12 @@ export class BudgetProjectsService {
       },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return this.presenter.present(projects);
+    return this.presenter.present(projects.filter((project) => visibleTo(project, principal)));
   }
 
   async get(projectId: string, principal: Principal | undefined): Promise<BudgetProjectView> {
     const project = await this.dataSource.manager.findOneBy(BudgetProjectEntity, { id: projectId });
-    if (!project) throw Problems.notFound('That project');
+    if (!project || !visibleTo(project, principal)) throw Problems.notFound('That project');
     assertVisible(await this.dataSource.manager.findOneBy(BudgetEntity, { id: project.budgetId }), principal);
     return this.presenter.presentOne(project);
   }
@@ -57,6 +68,7 @@ export class BudgetProjectsService {
         throw Problems.forbidden('forbidden', 'Only officials decide whether a project is feasible.');
       }
       const pot = await this.potOf(tx, budget, input.district, input.cost);
+      const moderationState = official ? 'visible' : await this.gate.admit(tx, principal.userId, [`budgets:${budgetId}`, 'budgets']);
       const saved = await tx.manager.save(
         tx.manager.create(BudgetProjectEntity, {
           budgetId,
@@ -67,9 +79,11 @@ export class BudgetProjectsService {
           category: input.category ?? null,
           feasibility: official ? (input.feasibility ?? 'pending') : 'pending',
           suggestedById: official ? null : principal.userId,
+          moderationState,
         }),
       );
       tx.publish('budget.project_changed', { budgetId, projectId: saved.id });
+      if (!official) tx.publish('content.submitted', { kind: 'budget-project', contentId: saved.id, authorId: principal.userId });
       return saved;
     });
     return this.presenter.presentOne(project);
@@ -116,6 +130,8 @@ export class BudgetProjectsService {
       if (!managesBudgets(principal) && (found.suggestedById !== principal.userId || found.feasibility !== 'pending')) {
         throw Problems.forbidden('not_author', 'Only the resident who suggested it may edit a project, and only before its review.');
       }
+      if (found.moderationState === 'hidden')
+        throw Problems.conflict('content_hidden', 'A moderator hid this suggestion; it can no longer be edited.');
       const pot = await this.potOf(tx, budget, input.district ?? found.district ?? undefined, input.cost ?? found.cost);
       if (input.title !== undefined) found.title = cleanText(input.title);
       if (input.description !== undefined) found.description = cleanText(input.description);
@@ -123,6 +139,9 @@ export class BudgetProjectsService {
       if (input.cost !== undefined) found.cost = input.cost;
       found.district = pot.district;
       await tx.manager.save(found);
+      if (found.suggestedById === principal.userId) {
+        tx.publish('content.submitted', { kind: 'budget-project', contentId: projectId, authorId: principal.userId });
+      }
       if (managesBudgets(principal)) {
         await recordAudit(tx, {
           actorId: principal.userId,
@@ -142,6 +161,12 @@ export class BudgetProjectsService {
     const project = await this.unitOfWork.run(async (tx) => {
       const found = await this.lockedProject(tx, projectId);
       await this.openBudget(tx, found.budgetId, principal);
+      if (found.moderationState !== 'visible') {
+        throw Problems.conflict(
+          'content_not_visible',
+          'This suggestion is awaiting moderation or was hidden; it is reviewed once a moderator restores it.',
+        );
+      }
       const before = { feasibility: found.feasibility, reason: found.unfeasibleReason };
       found.feasibility = input.feasibility;
       found.unfeasibleReason = input.feasibility === 'unfeasible' ? cleanText(input.reason ?? '') : null;
@@ -226,4 +251,9 @@ export class BudgetProjectsService {
     }
     return pot;
   }
+}
+
+/** Residents' suggestions held or hidden by moderation: only their author and moderators see them. */
+function visibleTo(project: BudgetProjectEntity, principal: Principal | undefined): boolean {
+  return canSeeContent(project.moderationState, project.suggestedById ?? '', principal);
 }

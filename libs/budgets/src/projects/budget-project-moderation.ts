@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { ContentState } from '@polity/contracts';
+import { ModeratableContent, ModeratableKind, ModeratedText, Transaction } from '@polity/platform';
+import { EntityManager, In, Not, IsNull } from 'typeorm';
+import { BudgetProjectEntity } from '../entities/budget-project.entity';
+
+/** Residents' project suggestions as moderation sees them; officials' own projects are not moderated. */
+@ModeratableKind('budget-project')
+@Injectable()
+export class BudgetProjectModeration implements ModeratableContent {
+  async load(manager: EntityManager, ids: string[]): Promise<ModeratedText[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager.find(BudgetProjectEntity, {
+      where: { id: In(ids), suggestedById: Not(IsNull()) },
+      select: { id: true, suggestedById: true, title: true, description: true, moderationState: true },
+    });
+    return rows.map((p) => ({
+      id: p.id,
+      authorId: p.suggestedById as string,
+      text: `${p.title}\n\n${p.description}`,
+      state: p.moderationState,
+      deleted: false,
+    }));
+  }
+
+  async setState(tx: Transaction, id: string, state: ContentState): Promise<void> {
+    const project = await tx.manager.findOneOrFail(BudgetProjectEntity, { where: { id }, select: { id: true, budgetId: true } });
+    await tx.manager.update(BudgetProjectEntity, { id }, { moderationState: state, updatedAt: () => 'updated_at' });
+    tx.publish('budget.project_changed', { budgetId: project.budgetId, projectId: id });
+  }
+}
