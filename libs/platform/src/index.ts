@@ -40,3 +40,4 @@ export * from './events/advisory-lock';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-trail';
 export * from './moderation/moderatable-content';
+export * from './pagination/newest-first';

@@ -1,23 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ModerationLogEntryView } from '@polity/contracts';
-import { PageQueryDto } from '@polity/platform';
+import { TimeWindowPageQueryDto } from '@polity/platform';
 import { IsDateString, IsOptional, Matches } from 'class-validator';
 
-export class ModerationLogQueryDto extends PageQueryDto {
+export class ModerationLogQueryDto extends TimeWindowPageQueryDto {
   @ApiPropertyOptional({ example: 'comment' })
   @IsOptional()
   @Matches(/^[a-z][a-z-]{1,30}$/)
   kind?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsDateString()
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsDateString()
-  to?: string;
 }
 
 export class StatsQueryDto {

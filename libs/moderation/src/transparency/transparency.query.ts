@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { decodeCursor, Page, toPage } from '@polity/platform';
+import { newestFirstPage, Page } from '@polity/platform';
 import { DataSource, Repository } from 'typeorm';
 import { ModerationLogEntryEntity } from '../entities/moderation-log-entry.entity';
 import type { ModerationLogEntryDto, ModerationLogQueryDto, ModerationStatsDto, StatsQueryDto } from './transparency.dto';
@@ -18,21 +18,8 @@ export class TransparencyQuery {
   async entries(query: ModerationLogQueryDto): Promise<Page<ModerationLogEntryDto>> {
     const builder = this.log.createQueryBuilder('l');
     if (query.kind) builder.andWhere('l.content_kind = :kind', { kind: query.kind });
-    if (query.from) builder.andWhere('l.occurred_at >= :from', { from: query.from });
-    if (query.to) builder.andWhere('l.occurred_at < :to', { to: query.to });
-    const after = decodeCursor(query.cursor, 2);
-    if (after) builder.andWhere('(l.occurred_at, l.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
-    const rows = await builder
-      .orderBy('l.occurred_at', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.occurredAt.toISOString(), row.id],
-      (row) => ({ ...row, occurredAt: row.occurredAt.toISOString() }),
-    );
+    const page = await newestFirstPage(builder, 'occurred_at', (row) => row.occurredAt, query);
+    return { items: page.items.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })), nextCursor: page.nextCursor };
   }
 
   async stats(query: StatsQueryDto): Promise<ModerationStatsDto> {

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { RequireRoles } from '../auth/auth.decorators';
-import { decodeCursor, Page, toPage } from '../pagination/cursor';
+import type { Page } from '../pagination/cursor';
+import { newestFirstPage } from '../pagination/newest-first';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditEntryDto, AuditPageDto, ListAuditQueryDto } from './audit.dto';
 
@@ -24,20 +25,7 @@ export class AuditController {
     else if (query.action) builder.andWhere('a.action = :action', { action: query.action });
     if (query.targetKind) builder.andWhere('a.target_kind = :targetKind', { targetKind: query.targetKind });
     if (query.targetId) builder.andWhere('a.target_id = :targetId', { targetId: query.targetId });
-    if (query.from) builder.andWhere('a.occurred_at >= :from', { from: query.from });
-    if (query.to) builder.andWhere('a.occurred_at < :to', { to: query.to });
-    const after = decodeCursor(query.cursor, 2);
-    if (after) builder.andWhere('(a.occurred_at, a.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
-    const rows = await builder
-      .orderBy('a.occurred_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.occurredAt.toISOString(), row.id],
-      (row) => ({ ...row, occurredAt: row.occurredAt.toISOString() }),
-    );
+    const page = await newestFirstPage(builder, 'occurred_at', (row) => row.occurredAt, query);
+    return { items: page.items.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })), nextCursor: page.nextCursor };
   }
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '../pagination/page-query.dto';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { TimeWindowPageQueryDto } from '../pagination/newest-first';
 
-export class ListAuditQueryDto extends PageQueryDto {
+export class ListAuditQueryDto extends TimeWindowPageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -22,16 +22,6 @@ export class ListAuditQueryDto extends PageQueryDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9:_-]{1,100}$/)
   targetId?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsDateString()
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsDateString()
-  to?: string;
 }
 
 export class AuditEntryDto {
