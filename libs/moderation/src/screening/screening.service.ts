@@ -90,7 +90,13 @@ export class ScreeningService {
       item.open = item.reportCount > 0;
       if (wasQueued) tx.publish('moderation.item_queued', { itemId: item.id });
     }
-    await tx.manager.save(item);
+    // An update of the known columns, not save(), which would read the row again first.
+    const { state, open, origin, queuedAt, screeningScore, screeningHits, screenedAt } = item;
+    await tx.manager.update(
+      ModerationItemEntity,
+      { id: item.id },
+      { state, open, origin, queuedAt, screeningScore, screeningHits, screenedAt },
+    );
   }
 
   private async facts(tx: Transaction, item: ModerationItemEntity, print: string, settings: ScreeningSettings): Promise<ScreeningFacts> {
