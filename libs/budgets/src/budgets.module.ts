@@ -66,7 +66,8 @@ const SERVICES = [
 /** Budgets, projects, ballots, tallies and outcomes; services only. */
 @Module({
   imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, ProposalsModule, ModerationModule],
-  providers: [...SERVICES, BudgetsPersonalData, BudgetProjectModeration],
+  // The discussion hooks live here so both processes find them (the worker pushes comments its screening holds).
+  providers: [...SERVICES, BudgetsPersonalData, BudgetProjectModeration, BudgetDiscussion, BudgetProjectDiscussion],
   exports: SERVICES,
 })
 export class BudgetsModule {}
@@ -75,7 +76,7 @@ export class BudgetsModule {}
 @Module({
   imports: [BudgetsModule, BroadcastModule],
   controllers: [BudgetsController, BudgetProjectsController, BallotsController, OutcomesController, PabulibController],
-  providers: [BudgetRoomPolicy, BudgetListRoomPolicy, BudgetDiscussion, BudgetProjectDiscussion, BudgetsLiveListener],
+  providers: [BudgetRoomPolicy, BudgetListRoomPolicy, BudgetsLiveListener],
 })
 export class BudgetsHttpModule {}
 
@@ -85,15 +86,6 @@ export class BudgetsHttpModule {}
  */
 @Module({
   imports: [BudgetsModule, BroadcastModule, QueueModule],
-  providers: [
-    SyncTallyHandler,
-    ComputeOutcomeHandler,
-    AdvancePhasesHandler,
-    BudgetPhaseSchedule,
-    BudgetsLiveListener,
-    // Comments the worker's screening holds are pushed to the room their resource names.
-    BudgetDiscussion,
-    BudgetProjectDiscussion,
-  ],
+  providers: [SyncTallyHandler, ComputeOutcomeHandler, AdvancePhasesHandler, BudgetPhaseSchedule, BudgetsLiveListener],
 })
 export class BudgetsJobsModule {}

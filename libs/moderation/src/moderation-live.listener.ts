@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type DomainEvent, roomName } from '@polity/contracts';
-import { UsersService } from '@polity/identity';
-import { ModerationConfig, OnDomainEvent } from '@polity/platform';
+import { OnDomainEvent } from '@polity/platform';
 import { Broadcaster } from '@polity/realtime';
 import { DecisionViews } from './queue/decision-views';
 import { ModerationQueueQuery } from './queue/moderation-queue.query';
@@ -18,8 +17,6 @@ export class ModerationLiveListener {
     private readonly broadcaster: Broadcaster,
     private readonly queue: ModerationQueueQuery,
     private readonly decisions: DecisionViews,
-    private readonly users: UsersService,
-    private readonly config: ModerationConfig,
   ) {}
 
   @OnDomainEvent('moderation.item_queued')
@@ -29,10 +26,8 @@ export class ModerationLiveListener {
 
   @OnDomainEvent('moderation.item_claimed')
   async claimed(event: DomainEvent<'moderation.item_claimed'>): Promise<void> {
-    const { itemId, moderatorId } = event.payload;
-    const moderator = (await this.users.publicProfiles([moderatorId])).get(moderatorId) ?? { id: moderatorId, displayName: 'Deleted user' };
-    const until = new Date(Date.parse(event.occurredAt) + this.config.claimMinutes * 60_000).toISOString();
-    await this.broadcaster.toRoom(QUEUE_ROOM, 'moderation.claimed', { itemId, moderator, until });
+    const { claim } = await this.queue.one(event.payload.itemId);
+    if (claim) await this.broadcaster.toRoom(QUEUE_ROOM, 'moderation.claimed', { itemId: event.payload.itemId, ...claim });
   }
 
   @OnDomainEvent('moderation.item_released')

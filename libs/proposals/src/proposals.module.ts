@@ -35,6 +35,8 @@ export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, Propos
     ProposalPresenter,
     ProposalsPersonalData,
     ProposalModeration,
+    // Discovered by comments and follows in both processes: the worker's screening pushes comment changes too.
+    ProposalDiscussion,
   ],
   exports: [ProposalsService, ProposalsQuery, ProposalSupportsService, ProposalSupportCounts],
 })
@@ -44,13 +46,13 @@ export class ProposalsModule {}
 @Module({
   imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, BroadcastModule],
   controllers: [ProposalsController],
-  providers: [ProposalRoomPolicy, ProposalListRoomPolicy, ProposalDiscussion, ProposalsLiveListener, ProposalCommentCountListener],
+  providers: [ProposalRoomPolicy, ProposalListRoomPolicy, ProposalsLiveListener, ProposalCommentCountListener],
 })
 export class ProposalsHttpModule {}
 
 /** The worker's part: the coalesced support count, and live events for what the worker changes (screening holds). */
 @Module({
   imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, IdentityModule, BroadcastModule],
-  providers: [SyncSupportCountHandler, ProposalsLiveListener, ProposalCommentCountListener, ProposalDiscussion],
+  providers: [SyncSupportCountHandler, ProposalsLiveListener, ProposalCommentCountListener],
 })
 export class ProposalsJobsModule {}
