@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BudgetsHttpModule } from '@polity/budgets';
+import { SurveysHttpModule } from '@polity/surveys';
 import { CommentsHttpModule } from '@polity/comments';
 import { DistrictsHttpModule } from '@polity/districts';
 import { FollowsHttpModule } from '@polity/follows';
@@ -27,6 +28,7 @@ export class ApiModule {
         DistrictsHttpModule,
         ProposalsHttpModule,
         BudgetsHttpModule,
+        SurveysHttpModule,
         CommentsHttpModule,
         FollowsHttpModule,
         ModerationHttpModule,

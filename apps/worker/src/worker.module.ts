@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { BudgetsJobsModule } from '@polity/budgets';
+import { SurveysJobsModule } from '@polity/surveys';
 import { CommentsJobsModule } from '@polity/comments';
 import { IdentityJobsModule } from '@polity/identity';
 import { HealthModule, PlatformModule, PolityConfig, ProblemDetailsFilter } from '@polity/platform';
@@ -22,6 +23,7 @@ export class WorkerModule {
         IdentityJobsModule,
         ProposalsJobsModule,
         BudgetsJobsModule,
+        SurveysJobsModule,
         ModerationJobsModule,
         CommentsJobsModule,
       ],

@@ -1,4 +1,5 @@
 import type { BudgetPhase, BudgetProjectView, BudgetTallyView, BudgetView, OutcomeProgressView, OutcomeRule } from './budget-views';
+import type { SurveyExportView, SurveyResultsView, SurveyView } from './survey-views';
 import type { ContentState, ModerationDecisionView, ModerationQueueItemView } from './moderation';
 import type { Role } from './roles';
 import type { CommentView, ProposalAnswerView, ProposalView } from './views';
@@ -37,6 +38,12 @@ export interface ClientEventPayloads {
   /** Room `moderation`: an item entered the queue, or changed while in it. */
   'moderation.queued': ModerationQueueItemView;
   'moderation.claimed': { itemId: string; moderator: { id: string; displayName: string }; until: string };
+  /** Room `survey:<id>` (and `surveys` for the list): settings, questions or phase changed. */
+  'survey.updated': SurveyView;
+  /** Room `survey:<id>`, only while its results are public: the whole results, coalesced. */
+  'survey.results': SurveyResultsView;
+  /** Room `user:<id>` of the official who asked for an export. */
+  'survey.export_progress': SurveyExportView;
   'moderation.released': { itemId: string };
   'moderation.decided': { itemId: string; action: ModerationDecisionView['action']; state: ContentState; final: boolean };
   /** Room `user:<id>`: a moderator decided about my content (or my appeal). */

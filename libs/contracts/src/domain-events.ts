@@ -35,6 +35,15 @@ export interface DomainEventPayloads {
   /** An official asked for an outcome too large to compute during the request. */
   'budget.outcome_requested': { budgetId: string; outcomeId: string };
   'budget.outcome_published': { budgetId: string; outcomeId: string; rule: OutcomeRule };
+  'survey.created': { surveyId: string };
+  /** Settings, questions or phase changed (published, closed, a new version). */
+  'survey.updated': { surveyId: string };
+  /** Responses were sent or edited; public live results are refreshed, coalesced, by a job. */
+  'survey.responses_changed': { surveyId: string };
+  /** A free-text answer shown with the results changed moderation state. */
+  'survey.text_answer_moderated': { surveyId: string; answerId: string; state: ContentState };
+  /** An official asked for a CSV export built by the worker; progress goes to their `user:` room. */
+  'survey.export_requested': { surveyId: string; exportId: string; requestedById: string };
   /** Citizen text was posted or edited: the worker screens it. `kind` is the moderatable kind (`comment`…). */
   'content.submitted': { kind: string; contentId: string; authorId: string };
   'moderation.item_queued': { itemId: string };

@@ -6,3 +6,4 @@ export * from './rooms';
 export * from './views';
 export * from './budget-views';
 export * from './moderation';
+export * from './survey-views';

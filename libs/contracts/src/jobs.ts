@@ -5,6 +5,7 @@ export enum QueueName {
   Proposals = 'proposals',
   Budgets = 'budgets',
   Moderation = 'moderation',
+  Surveys = 'surveys',
   Maintenance = 'maintenance',
 }
 
@@ -17,6 +18,8 @@ export const JOB_QUEUES = {
   'budgets.compute-outcome': QueueName.Budgets,
   'budgets.advance-phases': QueueName.Budgets,
   'moderation.screen-content': QueueName.Moderation,
+  'surveys.sync-results': QueueName.Surveys,
+  'surveys.export': QueueName.Surveys,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUES;
@@ -29,6 +32,8 @@ export interface JobPayloads {
   'budgets.compute-outcome': DomainEvent<'budget.outcome_requested'>;
   'budgets.advance-phases': Record<string, never>;
   'moderation.screen-content': DomainEvent<'content.submitted'>;
+  'surveys.sync-results': DomainEvent<'survey.responses_changed'> | DomainEvent<'survey.text_answer_moderated'>;
+  'surveys.export': DomainEvent<'survey.export_requested'>;
 }
 
 type JobsTakingEvent<T extends DomainEventType> = {
@@ -47,6 +52,9 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'budget.ballots_changed': ['budgets.sync-tally'],
   'budget.outcome_requested': ['budgets.compute-outcome'],
   'content.submitted': ['moderation.screen-content'],
+  'survey.responses_changed': ['surveys.sync-results'],
+  'survey.text_answer_moderated': ['surveys.sync-results'],
+  'survey.export_requested': ['surveys.export'],
 };
 
 /**
@@ -57,6 +65,8 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
 export const JOB_COALESCING: { [J in JobName]?: { windowMs: number; key: (payload: JobPayloads[J]) => string } } = {
   'proposals.sync-support-count': { windowMs: 250, key: (event) => event.payload.proposalId },
   'budgets.sync-tally': { windowMs: 250, key: (event) => event.payload.budgetId },
+  // Results are a whole recount, heavier than a tally: once a second at most.
+  'surveys.sync-results': { windowMs: 1000, key: (event) => event.payload.surveyId },
 };
 
 export function jobsForEvent(type: DomainEventType): readonly JobName[] {

@@ -6,6 +6,7 @@ import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@polity/identity';
 import { MODERATION_ENTITIES, MODERATION_MIGRATIONS } from '@polity/moderation';
 import { AuditEntryEntity, OutboxEventEntity, PLATFORM_MIGRATIONS, SchemaCatalogue } from '@polity/platform';
 import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from '@polity/proposals';
+import { SURVEYS_ENTITIES, SURVEYS_MIGRATIONS } from '@polity/surveys';
 
 /**
  * Every table's entity and every migration, gathered from the libraries that own them. The api,
@@ -22,6 +23,7 @@ export const POLITY_SCHEMA: SchemaCatalogue = {
     ...PROPOSALS_ENTITIES,
     ...BUDGETS_ENTITIES,
     ...MODERATION_ENTITIES,
+    ...SURVEYS_ENTITIES,
   ],
   migrations: [
     ...PLATFORM_MIGRATIONS,
@@ -32,5 +34,6 @@ export const POLITY_SCHEMA: SchemaCatalogue = {
     ...PROPOSALS_MIGRATIONS,
     ...BUDGETS_MIGRATIONS,
     ...MODERATION_MIGRATIONS,
+    ...SURVEYS_MIGRATIONS,
   ],
 };

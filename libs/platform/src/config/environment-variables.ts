@@ -216,4 +216,14 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(1440)
   MODERATION_CLAIM_MINUTES = 15;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SURVEY_MIN_GROUP_SIZE = 5;
+
+  /** Where worker-built exports are written and the api reads them from; empty means the system's temp folder. */
+  @IsString()
+  EXPORT_DIR = '';
 }

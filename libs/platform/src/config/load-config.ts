@@ -1,9 +1,12 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { DEVELOPMENT_SECRETS, EnvironmentVariables } from './environment-variables';
 import {
   AuthConfig,
   BudgetConfig,
+  SurveyConfig,
   ModerationConfig,
   DatabaseConfig,
   HttpConfig,
@@ -84,6 +87,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
     ),
     budgets: new BudgetConfig(v.BUDGET_INLINE_OUTCOME_MAX_BALLOTS, v.BUDGET_PHASE_CHECK_SECONDS),
     moderation: new ModerationConfig(v.MODERATION_MODE, v.MODERATION_REPORTS_TO_HOLD, v.MODERATION_APPEAL_DAYS, v.MODERATION_CLAIM_MINUTES),
+    surveys: new SurveyConfig(v.SURVEY_MIN_GROUP_SIZE, v.EXPORT_DIR || join(tmpdir(), 'polity-exports')),
   };
 }
 

@@ -110,6 +110,15 @@ export class ModerationConfig {
   ) {}
 }
 
+export class SurveyConfig {
+  constructor(
+    /** Results for a group of fewer respondents than this show no breakdown (small-cell suppression). */
+    readonly minGroupSize: number,
+    /** A folder both the api and the worker reach (a shared volume when they run apart). */
+    readonly exportDir: string,
+  ) {}
+}
+
 export interface PolityConfig {
   runtime: RuntimeConfig;
   http: HttpConfig;
@@ -121,4 +130,5 @@ export interface PolityConfig {
   participation: ParticipationConfig;
   budgets: BudgetConfig;
   moderation: ModerationConfig;
+  surveys: SurveyConfig;
 }

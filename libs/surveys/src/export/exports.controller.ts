@@ -1,0 +1,66 @@
+import { Readable } from 'node:stream';
+import { Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { SurveyExportView } from '@polity/contracts';
+import { CurrentPrincipal, type Principal, RequireRoles } from '@polity/platform';
+import { IsUUID } from 'class-validator';
+import type { Response } from 'express';
+import { SurveyExportDto } from '../surveys/survey-views.dto';
+import { SurveyIdParamsDto } from '../surveys/surveys.dto';
+import { SurveyExportsService } from './survey-exports.service';
+
+class ExportParamsDto extends SurveyIdParamsDto {
+  @IsUUID()
+  exportId: string;
+}
+
+const csvHeaders = (response: Response, name: string) => {
+  response.setHeader('content-type', 'text/csv; charset=utf-8');
+  response.setHeader('content-disposition', `attachment; filename="${name}"`);
+  response.setHeader('cache-control', 'no-store');
+};
+
+/** Every response as CSV, one row per response and one column per question part; officials only. */
+@ApiTags('surveys')
+@ApiBearerAuth()
+@RequireRoles('official')
+@Controller('surveys/:id')
+export class ExportsController {
+  constructor(private readonly exports: SurveyExportsService) {}
+
+  /** Streamed straight from the database, whatever the size. */
+  @Get('responses.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  async csv(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: SurveyIdParamsDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { csv } = await this.exports.stream(principal, params.id);
+    csvHeaders(response, `survey-${params.id}.csv`);
+    return new StreamableFile(Readable.from(csv));
+  }
+
+  /** Built by the worker, with progress as `survey.export_progress` in your `user:<id>` room. */
+  @Post('exports')
+  @ApiCreatedResponse({ type: SurveyExportDto })
+  request(@CurrentPrincipal() principal: Principal, @Param() params: SurveyIdParamsDto): Promise<SurveyExportView> {
+    return this.exports.request(principal, params.id);
+  }
+
+  @Get('exports/:exportId')
+  @ApiOkResponse({ type: SurveyExportDto })
+  status(@Param() params: ExportParamsDto): Promise<SurveyExportView> {
+    return this.exports.status(params.id, params.exportId);
+  }
+
+  @Get('exports/:exportId/download')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  async download(@Param() params: ExportParamsDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const file = await this.exports.download(params.id, params.exportId);
+    csvHeaders(response, `survey-${params.id}-${params.exportId}.csv`);
+    return new StreamableFile(file.stream, { length: file.size });
+  }
+}

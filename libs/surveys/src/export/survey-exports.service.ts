@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { SurveyExportView } from '@polity/contracts';
+import { type Principal, Problems, recordAudit, UnitOfWork } from '@polity/platform';
+import { DataSource } from 'typeorm';
+import { SurveyEntity } from '../entities/survey.entity';
+import { SurveyExportEntity } from '../entities/survey-export.entity';
+import { responseCsv } from './response-rows';
+import { ExportFiles } from './export-files';
+
+export function presentExport(row: SurveyExportEntity): SurveyExportView {
+  return {
+    id: row.id,
+    surveyId: row.surveyId,
+    status: row.status,
+    rows: row.rows,
+    total: row.total,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    downloadUrl: row.status === 'done' ? `/api/v1/surveys/${row.surveyId}/exports/${row.id}/download` : null,
+  };
+}
+
+/** Officials' CSV of all responses: streamed in the request, or built by the worker for very large surveys. */
+@Injectable()
+export class SurveyExportsService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
+    private readonly files: ExportFiles,
+  ) {}
+
+  /** The stream starts only after the audit row commits: every download of responses is on record. */
+  async stream(principal: Principal, surveyId: string): Promise<{ survey: SurveyEntity; csv: AsyncGenerator<string> }> {
+    const survey = await this.unitOfWork.run(async (tx) => {
+      const found = await tx.manager.findOneBy(SurveyEntity, { id: surveyId });
+      if (!found) throw Problems.notFound('That survey');
+      await recordAudit(tx, { actorId: principal.userId, action: 'survey.responses_exported', target: { kind: 'survey', id: surveyId } });
+      return found;
+    });
+    return { survey, csv: responseCsv(this.dataSource, survey) };
+  }
+
+  async request(principal: Principal, surveyId: string): Promise<SurveyExportView> {
+    return this.unitOfWork.run(async (tx) => {
+      if (!(await tx.manager.existsBy(SurveyEntity, { id: surveyId }))) throw Problems.notFound('That survey');
+      const row = await tx.manager.save(Object.assign(new SurveyExportEntity(), { surveyId, requestedById: principal.userId }));
+      await recordAudit(tx, {
+        actorId: principal.userId,
+        action: 'survey.export_requested',
+        target: { kind: 'survey', id: surveyId },
+        after: { exportId: row.id },
+      });
+      tx.publish('survey.export_requested', { surveyId, exportId: row.id, requestedById: principal.userId });
+      return presentExport(row);
+    });
+  }
+
+  async status(surveyId: string, exportId: string): Promise<SurveyExportView> {
+    const row = await this.dataSource.manager.findOneBy(SurveyExportEntity, { id: exportId, surveyId });
+    if (!row) throw Problems.notFound('That export');
+    return presentExport(row);
+  }
+
+  async download(surveyId: string, exportId: string) {
+    const row = await this.dataSource.manager.findOneBy(SurveyExportEntity, { id: exportId, surveyId });
+    if (!row) throw Problems.notFound('That export');
+    if (row.status !== 'done')
+      throw Problems.conflict('export_not_ready', `The export is ${row.status}; follow survey.export_progress in your user room.`);
+    const file = await this.files.open(exportId);
+    if (!file) throw Problems.notFound('That export’s file');
+    return file;
+  }
+}

@@ -1,0 +1,58 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DistrictsModule } from '@polity/districts';
+import { IdentityModule } from '@polity/identity';
+import { ModerationModule } from '@polity/moderation';
+import { QueueModule } from '@polity/queue';
+import { BroadcastModule } from '@polity/realtime';
+import { SurveyEntity } from './entities/survey.entity';
+import { SurveyExportEntity } from './entities/survey-export.entity';
+import { SurveyParticipationEntity } from './entities/survey-participation.entity';
+import { SurveyResponseEntity } from './entities/survey-response.entity';
+import { SurveyTextAnswerEntity } from './entities/survey-text-answer.entity';
+import { ExportFiles } from './export/export-files';
+import { ExportResponsesHandler } from './export/export-responses.handler';
+import { ExportsController } from './export/exports.controller';
+import { SurveyExportsService } from './export/survey-exports.service';
+import { SurveyListRoomPolicy, SurveyRoomPolicy } from './live/survey-rooms';
+import { SurveysLiveListener } from './live/surveys-live.listener';
+import { SyncResultsHandler } from './live/sync-results.handler';
+import { ResponsesController } from './responses/responses.controller';
+import { ResponsesService } from './responses/responses.service';
+import { SurveyAnswerModeration } from './responses/survey-answer-moderation';
+import { TextAnswers } from './responses/text-answers';
+import { ResultsController } from './results/results.controller';
+import { SurveyResults } from './results/survey-results';
+import { SurveyQuestionsController } from './surveys/survey-questions.controller';
+import { SurveyQuestionsService } from './surveys/survey-questions.service';
+import { SurveysController } from './surveys/surveys.controller';
+import { SurveysService } from './surveys/surveys.service';
+import { SurveysPersonalData } from './surveys-personal-data';
+
+export const SURVEYS_ENTITIES = [SurveyEntity, SurveyResponseEntity, SurveyParticipationEntity, SurveyTextAnswerEntity, SurveyExportEntity];
+
+const SERVICES = [SurveysService, SurveyQuestionsService, ResponsesService, TextAnswers, SurveyResults, SurveyExportsService, ExportFiles];
+
+/** Surveys, responses, results and exports; services only. */
+@Module({
+  imports: [TypeOrmModule.forFeature(SURVEYS_ENTITIES), IdentityModule, DistrictsModule, ModerationModule],
+  // Moderation's verdicts on survey text are applied by whichever process decides them.
+  providers: [...SERVICES, SurveysPersonalData, SurveyAnswerModeration],
+  exports: SERVICES,
+})
+export class SurveysModule {}
+
+/** Routes, rooms and live events; the api's part. */
+@Module({
+  imports: [SurveysModule, BroadcastModule],
+  controllers: [SurveysController, SurveyQuestionsController, ResponsesController, ResultsController, ExportsController],
+  providers: [SurveyRoomPolicy, SurveyListRoomPolicy, SurveysLiveListener],
+})
+export class SurveysHttpModule {}
+
+/** The worker's part: coalesced live results and large exports. */
+@Module({
+  imports: [SurveysModule, BroadcastModule, QueueModule],
+  providers: [SyncResultsHandler, ExportResponsesHandler],
+})
+export class SurveysJobsModule {}

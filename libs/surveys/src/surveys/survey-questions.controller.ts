@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { SurveyView } from '@polity/contracts';
+import { CurrentPrincipal, type Principal, RequireRoles } from '@polity/platform';
+import { AddQuestionDto, QuestionDto, QuestionKeyParamsDto, ReorderQuestionsDto } from './survey-questions.dto';
+import { SurveyQuestionsService } from './survey-questions.service';
+import { SurveyDto } from './survey-views.dto';
+import { SurveyIdParamsDto } from './surveys.dto';
+
+/** Questions change until the first response; each change answers with the whole survey. */
+@ApiTags('surveys')
+@ApiBearerAuth()
+@RequireRoles('official')
+@Controller('surveys/:id/questions')
+export class SurveyQuestionsController {
+  constructor(private readonly questions: SurveyQuestionsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: SurveyDto })
+  add(@CurrentPrincipal() principal: Principal, @Param() params: SurveyIdParamsDto, @Body() body: AddQuestionDto): Promise<SurveyView> {
+    return this.questions.add(principal, params.id, body);
+  }
+
+  @Put('order')
+  @ApiOkResponse({ type: SurveyDto })
+  reorder(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: SurveyIdParamsDto,
+    @Body() body: ReorderQuestionsDto,
+  ): Promise<SurveyView> {
+    return this.questions.reorder(principal, params.id, body.keys);
+  }
+
+  @Put(':key')
+  @ApiOkResponse({ type: SurveyDto })
+  replace(@CurrentPrincipal() principal: Principal, @Param() params: QuestionKeyParamsDto, @Body() body: QuestionDto): Promise<SurveyView> {
+    return this.questions.replace(principal, params.id, params.key, body);
+  }
+
+  @Delete(':key')
+  @ApiOkResponse({ type: SurveyDto })
+  remove(@CurrentPrincipal() principal: Principal, @Param() params: QuestionKeyParamsDto): Promise<SurveyView> {
+    return this.questions.remove(principal, params.id, params.key);
+  }
+}
