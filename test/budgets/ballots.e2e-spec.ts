@@ -14,6 +14,7 @@ import {
   startTestWorker,
   subscribe,
   TestUser,
+  verifiedResident as verifiedResidentOf,
   votingBudget,
 } from '@polity/testing';
 import { QueueName } from '@polity/contracts';
@@ -33,21 +34,7 @@ describe('budgets: ballots, paper ballots and live tallies', () => {
     return new Map((response.body as BudgetTallyView).projects.map((p) => [p.projectId, { votes: p.votes, points: p.points }]));
   };
 
-  const verifiedResident = async (identifier: string, district: string): Promise<TestUser> => {
-    await api.http
-      .post('/api/v1/admin/census')
-      .set('Authorization', admin.auth)
-      .set('Content-Type', 'text/csv')
-      .send(`identifier,birth_date,district\n${identifier},1980-01-01,${district}\n`)
-      .expect(201);
-    const user = await registerUser(api);
-    await api.http
-      .post('/api/v1/me/verification')
-      .set('Authorization', user.auth)
-      .send({ identifier, birthDate: '1980-01-01' })
-      .expect(200);
-    return user;
-  };
+  const verifiedResident = (identifier: string, district: string): Promise<TestUser> => verifiedResidentOf(api, admin, identifier, district);
 
   beforeAll(async () => {
     api = await createTestApp();

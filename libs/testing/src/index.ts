@@ -5,3 +5,4 @@ export * from './socket-client';
 export * from './user-factory';
 export * from './budget-factory';
 export * from './moderation-helpers';
+export * from './survey-factory';

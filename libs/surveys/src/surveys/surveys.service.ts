@@ -191,8 +191,8 @@ export class SurveysService {
     const previous = await surveyForChange(tx, previousId);
     if (surveyPhase(previous) === 'closed') return;
     const before = presentSurvey(previous);
-    // The closing date must stay after the opening one, also for a replaced survey that never opened.
-    previous.closesAt = new Date(Math.max(Date.now(), previous.opensAt.getTime() + 1000));
+    // The closing date must stay after the opening one; a replaced survey that never opened closes a moment after it would have.
+    previous.closesAt = new Date(Math.max(Date.now(), previous.opensAt.getTime() + 1));
     await this.saveChange(tx, principal, previous, 'survey.replaced', before);
   }
 
