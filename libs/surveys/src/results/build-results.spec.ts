@@ -42,7 +42,9 @@ function countAtoms(): Map<string, number> {
 }
 
 describe('results from atom counts', () => {
-  const results = Object.fromEntries(buildResults(questions, countAtoms(), new Map([['note', ['More trees, please']]])).map((r) => [r.key, r]));
+  const results = Object.fromEntries(
+    buildResults(questions, countAtoms(), new Map([['note', ['More trees, please']]])).map((r) => [r.key, r]),
+  );
 
   it('counts options with shares of those who answered, and "other" apart', () => {
     expect(results.mode).toMatchObject({ answered: 5, other: 1 });

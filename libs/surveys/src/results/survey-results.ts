@@ -73,14 +73,15 @@ export class SurveyResults {
     }
     if (filter.question !== undefined || filter.answer !== undefined) {
       const question = survey.questions.find((q) => q.key === filter.question);
-      const atom = question && filter.answer !== undefined ? filterAtom(question, filter.answer) : null;
+      if (!question || !['single_choice', 'multiple_choice', 'scale', 'number'].includes(question.type)) {
+        throw Problems.unprocessable('filter_invalid', 'Filter by a choice, scale or number question of this survey.', [
+          { field: 'question', rule: 'filter', message: 'not a choice, scale or number question of this survey' },
+        ]);
+      }
+      const atom = filter.answer === undefined ? null : filterAtom(question, filter.answer);
       if (atom === null) {
-        throw Problems.unprocessable('filter_invalid', 'Filter by a choice, scale or number question and one of its answers.', [
-          {
-            field: question ? 'answer' : 'question',
-            rule: 'filter',
-            message: question ? `not an answer to “${question.key}”` : 'not a choice, scale or number question',
-          },
+        throw Problems.unprocessable('filter_invalid', `Give one of the answers to “${question.key}”.`, [
+          { field: 'answer', rule: 'filter', message: `not an answer to “${question.key}”` },
         ]);
       }
       params.push([atom]);
