@@ -8,7 +8,6 @@ import {
   expectEventually,
   nextEvent,
   publishSurvey,
-  registerUser,
   RunningApp,
   screened,
   startTestWorker,
@@ -213,19 +212,21 @@ describe('surveys: results, suppression, live results and exports', () => {
     for (const [index, given] of answers.slice(0, 5).entries()) {
       await respond(residents[index], survey.id, { ...given, idea: texts[index] ?? undefined });
     }
-    const rows = await api.app.get(DataSource).query('SELECT id, body FROM survey_text_answer WHERE survey_id = $1', [survey.id]);
+    const rows: { id: string; body: string }[] = await api.app
+      .get(DataSource)
+      .query('SELECT id, body FROM survey_text_answer WHERE survey_id = $1', [survey.id]);
     expect(rows).toHaveLength(4); // three ideas and one "other"
     for (const row of rows) await screened(api, 'survey-answer', row.id);
     const view = (await results(survey.id).expect(200)).body as SurveyResultsView;
     const idea = view.questions.find((q) => q.key === 'idea');
     expect(idea?.texts?.sort()).toEqual([texts[1], texts[0]].sort());
     expect(view.questions.find((q) => q.key === 'mode')?.texts).toEqual(['Walking']);
-    const spam = rows.find((r: { body: string }) => r.body.includes('m0ney'));
-    expect(await api.app.get(DataSource).query('SELECT moderation_state FROM survey_text_answer WHERE id = $1', [spam.id])).toEqual([
+    const spam = rows.find((r) => r.body.includes('m0ney'));
+    expect(await api.app.get(DataSource).query('SELECT moderation_state FROM survey_text_answer WHERE id = $1', [spam?.id])).toEqual([
       { moderation_state: 'held' },
     ]);
     const queue = await api.http.get('/api/v1/moderation/queue?kind=survey-answer').set('Authorization', moderator.auth).expect(200);
-    expect(JSON.stringify(queue.body)).toContain(spam.id);
+    expect(JSON.stringify(queue.body)).toContain(spam?.id);
   });
 
   describe('export', () => {
@@ -243,8 +244,8 @@ describe('surveys: results, suppression, live results and exports', () => {
       expect(walking?.slice(3)).toEqual(['riverside', '', 'Walking', '2', '2', '', '1', 'good', 'bad', '']);
       const audit = await api.http.get('/api/v1/admin/audit?targetKind=survey&limit=100').set('Authorization', admin.auth).expect(200);
       expect(
-        audit.body.items.some(
-          (e: { action: string; targetId: string }) => e.action === 'survey.responses_exported' && e.targetId === survey.id,
+        (audit.body.items as { action: string; targetId: string }[]).some(
+          (e) => e.action === 'survey.responses_exported' && e.targetId === survey.id,
         ),
       ).toBe(true);
     });
@@ -257,7 +258,7 @@ describe('surveys: results, suppression, live results and exports', () => {
       await api.http.post(`/api/v1/surveys/${survey.id}/exports`).set('Authorization', residents[0].auth).expect(403);
       const requested = await api.http.post(`/api/v1/surveys/${survey.id}/exports`).set('Authorization', official.auth).expect(201);
       expect(requested.body).toMatchObject({ status: 'queued', downloadUrl: null });
-      const progress = (await done).data as SurveyExportView;
+      const progress: SurveyExportView = (await done).data;
       expect(progress).toMatchObject({ id: requested.body.id, rows: answers.length, total: answers.length });
       socket.close();
 

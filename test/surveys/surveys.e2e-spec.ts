@@ -48,7 +48,7 @@ describe('surveys: building, publishing, locking and versions', () => {
       .expect(403);
     const audit = await api.http.get(`/api/v1/admin/audit?targetKind=survey&limit=100`).set('Authorization', admin.auth).expect(200);
     expect(
-      audit.body.items.some((e: { action: string; targetId: string }) => e.action === 'survey.created' && e.targetId === survey.id),
+      (audit.body.items as { action: string; targetId: string }[]).some((e) => e.action === 'survey.created' && e.targetId === survey.id),
     ).toBe(true);
   });
 

@@ -51,7 +51,10 @@ function columnsFor(question: QuestionView): Column[] {
         header: `${key}_${row.key}`,
         cell: (a) => text((a as Record<string, string> | undefined)?.[row.key]),
       }));
-    default:
+    case 'short_text':
+    case 'long_text':
+    case 'number':
+    case 'scale':
       return [{ header: key, cell: (a) => text(a as string | number | undefined) }];
   }
 }

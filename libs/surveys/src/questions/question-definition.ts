@@ -25,6 +25,9 @@ export interface QuestionInput {
   rows?: ChoiceView[];
 }
 
+/** A limit that was given: neither left out nor null. */
+export const isSet = (value: number | null | undefined): value is number => value !== undefined && value !== null;
+
 export type CheckedQuestion = { ok: true; question: QuestionView } | { ok: false; problems: FieldProblem[] };
 
 const TEXT_LIMITS = { short_text: 200, long_text: 5000 } as const;
@@ -65,7 +68,7 @@ function checkChoices(input: QuestionInput, problems: FieldProblem[]): void {
       problems.push({ field: 'minChoices', rule: 'min_le_max', message: 'must not exceed maxChoices' });
     if (min !== null && min > choosable) problems.push({ field: 'minChoices', rule: 'max', message: `at most ${choosable}` });
   }
-  if (input.type === 'ranking' && input.rankCount != null && input.rankCount > options.length) {
+  if (input.type === 'ranking' && isSet(input.rankCount) && input.rankCount > options.length) {
     problems.push({ field: 'rankCount', rule: 'max', message: `at most the ${options.length} options` });
   }
 }
@@ -131,7 +134,7 @@ function normalise(input: QuestionInput): QuestionView {
       return { ...base, options: input.options, rankCount: input.rankCount ?? null };
     case 'matrix':
       return { ...base, rows: input.rows, options: input.options };
-    default:
+    case 'section':
       return base;
   }
 }
@@ -143,10 +146,10 @@ function normalise(input: QuestionInput): QuestionView {
 export function checkQuestion(input: QuestionInput, earlier: QuestionView[]): CheckedQuestion {
   const problems: FieldProblem[] = [];
   if (CHOICE_TYPES.includes(input.type)) checkChoices(input, problems);
-  if ((input.type === 'short_text' || input.type === 'long_text') && input.minLength != null && input.maxLength != null) {
+  if ((input.type === 'short_text' || input.type === 'long_text') && isSet(input.minLength) && isSet(input.maxLength)) {
     if (input.minLength > input.maxLength) problems.push({ field: 'minLength', rule: 'min_le_max', message: 'must not exceed maxLength' });
   }
-  if (input.type === 'number' && input.min != null && input.max != null && input.min > input.max) {
+  if (input.type === 'number' && isSet(input.min) && isSet(input.max) && input.min > input.max) {
     problems.push({ field: 'min', rule: 'min_le_max', message: 'must not exceed max' });
   }
   if (input.condition) checkCondition(input.condition, earlier, problems);
@@ -164,7 +167,7 @@ export function checkQuestionList(questions: QuestionView[]): FieldProblem[] {
     if (keys.has(question.key))
       problems.push({ field: `questions[${index}].key`, rule: 'unique', message: `“${question.key}” is used twice` });
     keys.add(question.key);
-    const checked = checkQuestion(question as QuestionInput, questions.slice(0, index));
+    const checked = checkQuestion(question, questions.slice(0, index));
     if (!checked.ok)
       problems.push(
         ...checked.problems.map((p) => ({ ...p, field: `questions[${index}].${p.field}`, message: `${question.key}: ${p.message}` })),

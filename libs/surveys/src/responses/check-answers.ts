@@ -1,5 +1,6 @@
 import type { DisplayConditionView, QuestionView } from '@polity/contracts';
 import { cleanText, type FieldProblem } from '@polity/platform';
+import { isSet } from '../questions/question-definition';
 
 /** A choice answer as stored: the option keys chosen, and the "other" text when that was chosen. */
 export interface ChoiceAnswer {
@@ -47,8 +48,8 @@ const fail = (rule: string, problem: string): Check => ({ rule, problem });
 
 function checkChoice(question: QuestionView, raw: unknown): Check {
   const multiple = question.type === 'multiple_choice';
-  let picked: unknown;
-  let other: unknown;
+  let picked: unknown = null;
+  let other: unknown = undefined;
   if (typeof raw === 'string' && !multiple) picked = [raw];
   else if (Array.isArray(raw) && multiple) picked = raw;
   else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
@@ -60,8 +61,8 @@ function checkChoice(question: QuestionView, raw: unknown): Check {
   }
   if (!Array.isArray(picked) || picked.some((key) => typeof key !== 'string')) return fail('type', 'options are given by their keys');
   const keys = question.options ?? [];
-  const unknown = picked.find((key) => !keys.some((o) => o.key === key));
-  if (unknown !== undefined) return fail('option', `“${String(unknown)}” is not an option`);
+  const unknown = (picked as string[]).find((key) => !keys.some((o) => o.key === key));
+  if (unknown !== undefined) return fail('option', `“${unknown}” is not an option`);
   if (new Set(picked).size !== picked.length) return fail('unique', 'an option is chosen twice');
   const choices = keys.filter((o) => picked.includes(o.key)).map((o) => o.key);
   const answer: ChoiceAnswer = { choices };
@@ -74,9 +75,9 @@ function checkChoice(question: QuestionView, raw: unknown): Check {
   }
   const count = choices.length + (answer.other === undefined ? 0 : 1);
   if (!multiple && count !== 1) return fail('single', 'choose exactly one');
-  if (multiple && question.minChoices != null && count < question.minChoices)
+  if (multiple && isSet(question.minChoices) && count < question.minChoices)
     return fail('min_choices', `choose at least ${question.minChoices}`);
-  if (multiple && question.maxChoices != null && count > question.maxChoices)
+  if (multiple && isSet(question.maxChoices) && count > question.maxChoices)
     return fail('max_choices', `choose at most ${question.maxChoices}`);
   return { value: answer };
 }
@@ -84,9 +85,8 @@ function checkChoice(question: QuestionView, raw: unknown): Check {
 function checkText(question: QuestionView, raw: unknown): Check {
   if (typeof raw !== 'string') return fail('type', 'must be text');
   const text = cleanText(raw).trim();
-  if (question.minLength != null && text.length < question.minLength)
-    return fail('min_length', `at least ${question.minLength} characters`);
-  if (question.maxLength != null && text.length > question.maxLength) return fail('max_length', `at most ${question.maxLength} characters`);
+  if (isSet(question.minLength) && text.length < question.minLength) return fail('min_length', `at least ${question.minLength} characters`);
+  if (isSet(question.maxLength) && text.length > question.maxLength) return fail('max_length', `at most ${question.maxLength} characters`);
   return { value: text };
 }
 
@@ -96,16 +96,16 @@ function checkNumber(question: QuestionView, raw: unknown): Check {
   if (integer && !Number.isInteger(raw)) return fail('integer', 'must be a whole number');
   const min = question.type === 'scale' ? 1 : question.min;
   const max = question.type === 'scale' ? question.scalePoints : question.max;
-  if (min != null && raw < min) return fail('min', `at least ${min}`);
-  if (max != null && raw > max) return fail('max', `at most ${max}`);
+  if (isSet(min) && raw < min) return fail('min', `at least ${min}`);
+  if (isSet(max) && raw > max) return fail('max', `at most ${max}`);
   return { value: raw };
 }
 
 function checkRanking(question: QuestionView, raw: unknown): Check {
   if (!Array.isArray(raw) || raw.some((key) => typeof key !== 'string')) return fail('type', 'give option keys, most preferred first');
   const keys = new Set((question.options ?? []).map((o) => o.key));
-  const unknown = raw.find((key) => !keys.has(key as string));
-  if (unknown !== undefined) return fail('option', `“${String(unknown)}” is not an option`);
+  const unknown = (raw as string[]).find((key) => !keys.has(key));
+  if (unknown !== undefined) return fail('option', `“${unknown}” is not an option`);
   if (new Set(raw).size !== raw.length) return fail('unique', 'an option is ranked twice');
   const wanted = question.rankCount ?? keys.size;
   if (raw.length !== wanted) return fail('rank_count', question.rankCount ? `rank your top ${wanted}` : `rank all ${wanted} options`);
@@ -141,7 +141,7 @@ function checkOne(question: QuestionView, raw: unknown): Check {
       return checkRanking(question, raw);
     case 'matrix':
       return checkMatrix(question, raw);
-    default:
+    case 'section':
       return fail('not_a_question', 'a section takes no answer');
   }
 }

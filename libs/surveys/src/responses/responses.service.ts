@@ -9,7 +9,7 @@ import { SurveyResponseEntity } from '../entities/survey-response.entity';
 import { answerAtoms } from '../results/answer-atoms';
 import { assertMayRespond, assertVisible, surveyPhase } from '../surveys/survey-access';
 import { SurveyLock } from '../surveys/survey-lock';
-import { checkAnswers, type StoredAnswers } from './check-answers';
+import { checkAnswers } from './check-answers';
 import type { SubmitResponseDto, SurveyResponseDto } from './responses.dto';
 import { TextAnswers } from './text-answers';
 
@@ -128,7 +128,7 @@ function present(survey: SurveyEntity, response: SurveyResponseEntity): SurveyRe
   return {
     surveyId: survey.id,
     responded: true,
-    answers: response.answers as StoredAnswers,
+    answers: response.answers,
     submittedAt: response.submittedAt.toISOString(),
     updatedAt: response.updatedAt.toISOString(),
     editable: survey.responseMode === 'editable' && surveyPhase(survey) === 'open',

@@ -37,7 +37,9 @@ export function answerAtoms(questions: QuestionView[], answers: StoredAnswers): 
         for (const [row, column] of Object.entries(answer as Record<string, string>))
           atoms.push(`${key}.${row}`, `${key}.${row}=${column}`);
         break;
-      default:
+      case 'short_text':
+      case 'long_text':
+      case 'section':
         break;
     }
   }
@@ -55,7 +57,11 @@ export function filterAtom(question: QuestionView, answer: string): string | nul
     case 'scale':
     case 'number':
       return answer.trim() !== '' && Number.isFinite(Number(answer)) ? `${question.key}=${Number(answer)}` : null;
-    default:
+    case 'short_text':
+    case 'long_text':
+    case 'ranking':
+    case 'matrix':
+    case 'section':
       return null;
   }
 }

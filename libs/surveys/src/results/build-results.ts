@@ -94,7 +94,9 @@ function questionResult(question: QuestionView, counts: Map<string, number>): Qu
           };
         }),
       };
-    default:
+    case 'short_text':
+    case 'long_text':
+    case 'section':
       return base;
   }
 }

@@ -19,7 +19,7 @@ import { checkQuestion, checkQuestionList } from '../questions/question-definiti
 import { assertVisible, managesSurveys, surveyPhase } from './survey-access';
 import { surveyForChange } from './survey-lock';
 import { presentSurvey } from './survey-presenter';
-import type { CreateSurveyDto, SurveySettingsDto, UpdateSurveyDto } from './surveys.dto';
+import type { CreateSurveyDto, UpdateSurveyDto } from './surveys.dto';
 
 const DEFAULT_OPEN_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
