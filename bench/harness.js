@@ -80,6 +80,18 @@ async function startPolity({ worker = true } = {}) {
       );
       return ids.map((userId) => ({ userId, auth: `Bearer ${tokens.issue({ userId, sessionId: randomUUID(), roles: ['citizen'] })}` }));
     },
+    /** One official, inserted directly, with a real access token. */
+    official() {
+      const userId = randomUUID();
+      psql(
+        DATABASE_URL,
+        `INSERT INTO user_account (id, email, display_name, password_hash, roles)
+         VALUES ('${userId}', 'bench-official-${userId}@example.test', 'Bench official', NULL, '{official}')`,
+      );
+      return { userId, auth: `Bearer ${tokens.issue({ userId, sessionId: randomUUID(), roles: ['official'] })}` };
+    },
+    /** The api's process id (first child), for memory readings. */
+    apiPid: () => children[0].pid,
     async stop() {
       await context.close();
       for (const child of children) child.kill('SIGTERM');
