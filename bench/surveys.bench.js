@@ -13,11 +13,36 @@ const RUNS = 3;
 
 const options = (prefix, n) => Array.from({ length: n }, (_, i) => ({ key: `${prefix}${i + 1}`, label: `Option ${i + 1}` }));
 const QUESTIONS = [
-  ...Array.from({ length: 6 }, (_, i) => ({ key: `single${i + 1}`, type: 'single_choice', title: `Single ${i + 1}`, options: options('o', 5), allowOther: i === 0 })),
-  ...Array.from({ length: 3 }, (_, i) => ({ key: `multi${i + 1}`, type: 'multiple_choice', title: `Multiple ${i + 1}`, options: options('o', 6), maxChoices: 3 })),
+  ...Array.from({ length: 6 }, (_, i) => ({
+    key: `single${i + 1}`,
+    type: 'single_choice',
+    title: `Single ${i + 1}`,
+    options: options('o', 5),
+    allowOther: i === 0,
+  })),
+  ...Array.from({ length: 3 }, (_, i) => ({
+    key: `multi${i + 1}`,
+    type: 'multiple_choice',
+    title: `Multiple ${i + 1}`,
+    options: options('o', 6),
+    maxChoices: 3,
+  })),
   ...Array.from({ length: 4 }, (_, i) => ({ key: `scale${i + 1}`, type: 'scale', title: `Scale ${i + 1}`, scalePoints: 7 })),
-  ...Array.from({ length: 2 }, (_, i) => ({ key: `number${i + 1}`, type: 'number', title: `Number ${i + 1}`, min: 0, max: 1000, integer: true })),
-  ...Array.from({ length: 2 }, (_, i) => ({ key: `rank${i + 1}`, type: 'ranking', title: `Ranking ${i + 1}`, options: options('p', 5), rankCount: 3 })),
+  ...Array.from({ length: 2 }, (_, i) => ({
+    key: `number${i + 1}`,
+    type: 'number',
+    title: `Number ${i + 1}`,
+    min: 0,
+    max: 1000,
+    integer: true,
+  })),
+  ...Array.from({ length: 2 }, (_, i) => ({
+    key: `rank${i + 1}`,
+    type: 'ranking',
+    title: `Ranking ${i + 1}`,
+    options: options('p', 5),
+    rankCount: 3,
+  })),
   { key: 'grid', type: 'matrix', title: 'Matrix', rows: options('r', 4), options: options('c', 3) },
   ...Array.from({ length: 2 }, (_, i) => ({ key: `text${i + 1}`, type: 'short_text', title: `Text ${i + 1}` })),
 ];
@@ -36,7 +61,8 @@ function answersFor(pick) {
   for (const q of QUESTIONS) {
     if (pick(10) === 0) continue; // one answer in ten left out
     const keys = (q.options ?? []).map((o) => o.key);
-    if (q.type === 'single_choice') answers[q.key] = q.allowOther && pick(20) === 0 ? { choices: [], other: 'Something else' } : { choices: [keys[pick(5)]] };
+    if (q.type === 'single_choice')
+      answers[q.key] = q.allowOther && pick(20) === 0 ? { choices: [], other: 'Something else' } : { choices: [keys[pick(5)]] };
     else if (q.type === 'multiple_choice') answers[q.key] = { choices: keys.filter(() => pick(3) === 0).slice(0, 3) };
     else if (q.type === 'scale') answers[q.key] = 1 + pick(7);
     else if (q.type === 'number') answers[q.key] = pick(1000);
@@ -60,9 +86,13 @@ async function call(method, path, auth, body) {
 
 /** COPY FROM STDIN in the text format; answers and atoms hold no tabs, newlines or backslashes. */
 async function seed(surveyId, questions) {
-  const copy = spawn('psql', [DATABASE_URL, '-qX', '-v', 'ON_ERROR_STOP=1', '-c', 'COPY survey_response (survey_id, district, answers, atoms) FROM STDIN'], {
-    stdio: ['pipe', 'inherit', 'inherit'],
-  });
+  const copy = spawn(
+    'psql',
+    [DATABASE_URL, '-qX', '-v', 'ON_ERROR_STOP=1', '-c', 'COPY survey_response (survey_id, district, answers, atoms) FROM STDIN'],
+    {
+      stdio: ['pipe', 'inherit', 'inherit'],
+    },
+  );
   const pick = generator(42);
   const districts = ['north', 'south', 'east', 'west'];
   for (let i = 0; i < RESPONSES; i++) {
@@ -127,7 +157,10 @@ async function main() {
     const filtered = [];
     for (let i = 0; i < RUNS; i++) {
       results.push((await timed(() => call('GET', `/api/v1/surveys/${survey.id}/results`, official.auth))).ms);
-      filtered.push((await timed(() => call('GET', `/api/v1/surveys/${survey.id}/results?district=north&question=single2&answer=o1`, official.auth))).ms);
+      filtered.push(
+        (await timed(() => call('GET', `/api/v1/surveys/${survey.id}/results?district=north&question=single2&answer=o1`, official.auth)))
+          .ms,
+      );
     }
     const aggregateSql = `SELECT atom, count(*) FROM survey_response r, unnest(r.atoms) AS atom WHERE r.survey_id = '${survey.id}' GROUP BY atom`;
     const bare = [];
@@ -150,15 +183,21 @@ async function main() {
     const bareMs = median(bare);
 
     console.log(`\nsurveys: ${RESPONSES} responses × ${QUESTIONS.length} questions (medians of ${RUNS})`);
-    console.log(`  results, whole survey:     ${resultsMs.toFixed(0)} ms  (aggregate bare in psql ${bareMs.toFixed(0)} ms: ×${(resultsMs / bareMs).toFixed(2)})`);
+    console.log(
+      `  results, whole survey:     ${resultsMs.toFixed(0)} ms  (aggregate bare in psql ${bareMs.toFixed(0)} ms: ×${(resultsMs / bareMs).toFixed(2)})`,
+    );
     console.log(`  results, district + answer: ${median(filtered).toFixed(0)} ms`);
     console.log(
       `  export CSV (api, streamed): ${exportMs.toFixed(0)} ms, ${(RESPONSES / (exportMs / 1000)).toFixed(0)} rows/s, ` +
         `${(exports[0].result.bytes / 1e6).toFixed(1)} MB`,
     );
-    console.log(`  COPY … TO STDOUT (ceiling): ${copyMs.toFixed(0)} ms, ${(RESPONSES / (copyMs / 1000)).toFixed(0)} rows/s, ${(copies[0].result / 1e6).toFixed(1)} MB`);
+    console.log(
+      `  COPY … TO STDOUT (ceiling): ${copyMs.toFixed(0)} ms, ${(RESPONSES / (copyMs / 1000)).toFixed(0)} rows/s, ${(copies[0].result / 1e6).toFixed(1)} MB`,
+    );
     console.log(`  export / COPY: ×${(exportMs / copyMs).toFixed(2)}   results / COPY: ×${(resultsMs / copyMs).toFixed(2)}`);
-    console.log(`  api RSS: ${(baselineKb / 1024).toFixed(0)} MB before, peak ${(peakKb / 1024).toFixed(0)} MB while exporting (+${((peakKb - baselineKb) / 1024).toFixed(0)} MB)`);
+    console.log(
+      `  api RSS: ${(baselineKb / 1024).toFixed(0)} MB before, peak ${(peakKb / 1024).toFixed(0)} MB while exporting (+${((peakKb - baselineKb) / 1024).toFixed(0)} MB)`,
+    );
   } finally {
     await polity.stop();
   }
