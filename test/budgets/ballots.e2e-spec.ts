@@ -34,7 +34,8 @@ describe('budgets: ballots, paper ballots and live tallies', () => {
     return new Map((response.body as BudgetTallyView).projects.map((p) => [p.projectId, { votes: p.votes, points: p.points }]));
   };
 
-  const verifiedResident = (identifier: string, district: string): Promise<TestUser> => verifiedResidentOf(api, admin, identifier, district);
+  const verifiedResident = (identifier: string, district: string): Promise<TestUser> =>
+    verifiedResidentOf(api, admin, identifier, district);
 
   beforeAll(async () => {
     api = await createTestApp();
