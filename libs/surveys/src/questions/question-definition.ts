@@ -1,29 +1,8 @@
 import type { ChoiceView, DisplayConditionView, QuestionType, QuestionView } from '@polity/contracts';
 import type { FieldProblem } from '@polity/platform';
 
-/** What an official sends for one question; `checkQuestion` turns it into a stored {@link QuestionView}. */
-export interface QuestionInput {
-  key: string;
-  type: QuestionType;
-  title: string;
-  description?: string | null;
-  required?: boolean;
-  condition?: DisplayConditionView | null;
-  options?: ChoiceView[];
-  allowOther?: boolean;
-  minChoices?: number | null;
-  maxChoices?: number | null;
-  minLength?: number | null;
-  maxLength?: number | null;
-  min?: number | null;
-  max?: number | null;
-  integer?: boolean;
-  scalePoints?: number;
-  lowLabel?: string | null;
-  highLabel?: string | null;
-  rankCount?: number | null;
-  rows?: ChoiceView[];
-}
+/** What an official sends for one question: a {@link QuestionView} where all but key, type and title may be left out. */
+export type QuestionInput = Pick<QuestionView, 'key' | 'type' | 'title'> & Partial<Omit<QuestionView, 'key' | 'type' | 'title'>>;
 
 /** A limit that was given: neither left out nor null. */
 export const isSet = (value: number | null | undefined): value is number => value !== undefined && value !== null;
