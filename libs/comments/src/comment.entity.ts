@@ -1,5 +1,6 @@
 import { type CommentAlignment, CONTENT_STATES, type ContentState } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { sqlList } from '@polity/platform';
 
 /** A comment on any discussable resource, threaded through parentId; rootId groups a whole thread. */
 @Entity('comment')
@@ -7,7 +8,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 @Index('idx_comment_root', ['rootId'])
 @Index('idx_comment_author', ['authorId'])
 @Check('chk_comment_depth', 'depth BETWEEN 0 AND 3')
-@Check('chk_comment_moderation_state', `moderation_state IN (${CONTENT_STATES.map((state) => `'${state}'`).join(', ')})`)
+@Check('chk_comment_moderation_state', `moderation_state IN (${sqlList(CONTENT_STATES)})`)
 @Check('chk_comment_alignment', `alignment IN ('in_favour', 'neutral', 'against')`)
 export class CommentEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -41,3 +41,5 @@ export * from './audit/audit-entry.entity';
 export * from './audit/audit-trail';
 export * from './moderation/moderatable-content';
 export * from './pagination/newest-first';
+export * from './database/sql-list';
+export * from './http/is-uuid';

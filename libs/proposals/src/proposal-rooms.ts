@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { roomName } from '@polity/contracts';
-import { canSeeContent, DiscussableResource, Principal, Problems, ResourceKind, Transaction } from '@polity/platform';
+import { canSeeContent, DiscussableResource, isUuid, Principal, Problems, ResourceKind, Transaction } from '@polity/platform';
 import { RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { Repository } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalLock } from './proposal-lock';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Whether a proposal exists and this reader may see it (held and hidden: author and moderators). */
 async function visibleTo(proposals: Repository<ProposalEntity>, id: string, principal: Principal | undefined): Promise<boolean> {
-  if (!UUID.test(id)) return false;
+  if (!isUuid(id)) return false;
   const proposal = await proposals.findOne({ where: { id }, select: { id: true, authorId: true, moderationState: true } });
   return proposal !== null && canSeeContent(proposal.moderationState, proposal.authorId, principal);
 }

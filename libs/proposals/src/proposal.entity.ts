@@ -1,5 +1,6 @@
 import { CONTENT_STATES, type ContentState, PROPOSAL_STATUSES, type ProposalStatus } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { sqlList } from '@polity/platform';
 
 /** The full-text document of a proposal; the index and the queries must use this same expression. */
 export const PROPOSAL_SEARCH_DOCUMENT = `(setweight(to_tsvector('simple', coalesce(p.title, '')), 'A') || setweight(to_tsvector('simple', coalesce(p.body, '')), 'B'))`;
@@ -14,7 +15,7 @@ export const PROPOSAL_SEARCH_DOCUMENT = `(setweight(to_tsvector('simple', coales
 @Index('idx_proposal_search', { synchronize: false })
 @Index('idx_proposal_tags', { synchronize: false })
 @Check('chk_proposal_status', `status IN (${PROPOSAL_STATUSES.map((status) => `'${status}'`).join(', ')})`)
-@Check('chk_proposal_moderation_state', `moderation_state IN (${CONTENT_STATES.map((state) => `'${state}'`).join(', ')})`)
+@Check('chk_proposal_moderation_state', `moderation_state IN (${sqlList(CONTENT_STATES)})`)
 @Check('chk_proposal_location', '(latitude IS NULL) = (longitude IS NULL)')
 export class ProposalEntity {
   @PrimaryGeneratedColumn('uuid')

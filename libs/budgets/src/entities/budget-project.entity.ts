@@ -1,5 +1,6 @@
 import { CONTENT_STATES, type ContentState, FEASIBILITIES, type Feasibility } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { sqlList } from '@polity/platform';
 import { BudgetEntity } from './budget.entity';
 import { wholeAmount } from './whole-amount.transformer';
 
@@ -10,7 +11,7 @@ import { wholeAmount } from './whole-amount.transformer';
 @Index('uq_budget_project_proposal', ['budgetId', 'sourceProposalId'], { unique: true, where: 'source_proposal_id IS NOT NULL' })
 @Check('chk_budget_project_cost', 'cost > 0')
 @Check('chk_budget_project_feasibility', `feasibility IN (${FEASIBILITIES.map((f) => `'${f}'`).join(', ')})`)
-@Check('chk_budget_project_moderation_state', `moderation_state IN (${CONTENT_STATES.map((state) => `'${state}'`).join(', ')})`)
+@Check('chk_budget_project_moderation_state', `moderation_state IN (${sqlList(CONTENT_STATES)})`)
 @Check('chk_budget_project_reason', `feasibility <> 'unfeasible' OR unfeasible_reason IS NOT NULL`)
 export class BudgetProjectEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -7,9 +7,8 @@ import {
   type DistrictVoting,
 } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { sqlList } from '@polity/platform';
 import { wholeAmount } from './whole-amount.transformer';
-
-const list = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
 
 /** The ballot's limits; which apply depends on the ballot kind. */
 export type StoredBallotLimits = Omit<BallotRulesView, 'kind'>;
@@ -18,8 +17,8 @@ export type StoredBallotLimits = Omit<BallotRulesView, 'kind'>;
 @Entity('budget')
 @Index('idx_budget_created', ['createdAt', 'id'])
 @Index('idx_budget_phase', ['phase'])
-@Check('chk_budget_phase', `phase IN (${list(BUDGET_PHASES)})`)
-@Check('chk_budget_ballot_kind', `ballot_kind IN (${list(BALLOT_KINDS)})`)
+@Check('chk_budget_phase', `phase IN (${sqlList(BUDGET_PHASES)})`)
+@Check('chk_budget_ballot_kind', `ballot_kind IN (${sqlList(BALLOT_KINDS)})`)
 @Check('chk_budget_district_voting', `district_voting IS NULL OR district_voting IN ('one', 'all')`)
 @Check('chk_budget_total_amount', 'total_amount > 0')
 @Check('chk_budget_currency', `currency ~ '^[A-Z]{3}$'`)

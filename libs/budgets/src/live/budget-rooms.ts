@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { roomName } from '@polity/contracts';
-import { canSeeContent, type DiscussableResource, type Principal, Problems, ResourceKind, type Transaction } from '@polity/platform';
+import {
+  canSeeContent,
+  type DiscussableResource,
+  isUuid,
+  type Principal,
+  Problems,
+  ResourceKind,
+  type Transaction,
+} from '@polity/platform';
 import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { DataSource } from 'typeorm';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
 import { effectivePhase } from '../budgets/budget-phases';
 import { BudgetEntity } from '../entities/budget.entity';
 import { BudgetProjectEntity } from '../entities/budget-project.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `budget:<id>`: anyone may watch a budget past its draft; drafts only officials. */
 @RoomPolicyFor('budget')
@@ -17,7 +23,7 @@ export class BudgetRoomPolicy implements RoomPolicy {
   constructor(private readonly dataSource: DataSource) {}
 
   async canJoin(principal: Principal | undefined, id: string | undefined): Promise<boolean> {
-    if (id === undefined || !UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id });
     return budget !== null && (effectivePhase(budget) !== 'draft' || managesBudgets(principal));
   }

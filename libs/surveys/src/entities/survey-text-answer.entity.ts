@@ -1,5 +1,6 @@
 import { CONTENT_STATES, type ContentState } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { sqlList } from '@polity/platform';
 import { SurveyResponseEntity } from './survey-response.entity';
 
 /**
@@ -10,7 +11,7 @@ import { SurveyResponseEntity } from './survey-response.entity';
 @Index('uq_survey_text_answer_part', ['responseId', 'questionKey', 'part'], { unique: true })
 @Index('idx_survey_text_answer_shown', ['surveyId', 'questionKey', 'updatedAt'])
 @Index('idx_survey_text_answer_author', ['authorId'])
-@Check('chk_survey_text_answer_state', `moderation_state IN (${CONTENT_STATES.map((s) => `'${s}'`).join(', ')})`)
+@Check('chk_survey_text_answer_state', `moderation_state IN (${sqlList(CONTENT_STATES)})`)
 @Check('chk_survey_text_answer_part', `part IN ('text', 'other')`)
 export class SurveyTextAnswerEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -8,17 +8,16 @@ import {
   type SurveyAudience,
 } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-const list = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
+import { sqlList } from '@polity/platform';
 
 /** A survey and its questions, which are read and changed together and kept in order as one list. */
 @Entity('survey')
 @Index('idx_survey_created', ['createdAt', 'id'])
 @Index('uq_survey_previous_version', ['previousVersionId'], { unique: true, where: 'previous_version_id IS NOT NULL' })
-@Check('chk_survey_audience', `audience IN (${list(SURVEY_AUDIENCES)})`)
+@Check('chk_survey_audience', `audience IN (${sqlList(SURVEY_AUDIENCES)})`)
 @Check('chk_survey_district_audience', `(audience = 'district') = (district IS NOT NULL)`)
-@Check('chk_survey_response_mode', `response_mode IN (${list(RESPONSE_MODES)})`)
-@Check('chk_survey_results_visibility', `results_visibility IN (${list(RESULTS_VISIBILITIES)})`)
+@Check('chk_survey_response_mode', `response_mode IN (${sqlList(RESPONSE_MODES)})`)
+@Check('chk_survey_results_visibility', `results_visibility IN (${sqlList(RESULTS_VISIBILITIES)})`)
 @Check('chk_survey_dates', 'closes_at > opens_at')
 @Check('chk_survey_text_answers_named', 'NOT (anonymous AND show_text_answers)')
 export class SurveyEntity {

@@ -6,7 +6,7 @@ import { CurrentPrincipal, type Principal, RequireRoles } from '@polity/platform
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { SurveyExportDto } from '../surveys/survey-views.dto';
-import { SurveyIdParamsDto } from '../surveys/surveys.dto';
+import { SurveyIdParamsDto } from '../surveys/survey-params.dto';
 import { SurveyExportsService } from './survey-exports.service';
 
 class ExportParamsDto extends SurveyIdParamsDto {

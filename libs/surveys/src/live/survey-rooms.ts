@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@polity/platform';
+import { isUuid, type Principal } from '@polity/platform';
 import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { DataSource } from 'typeorm';
 import { SurveyEntity } from '../entities/survey.entity';
 import { assertVisible } from '../surveys/survey-access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `survey:<id>`: whoever may see the survey. Results reach it only while they are public. */
 @RoomPolicyFor('survey')
@@ -14,7 +12,7 @@ export class SurveyRoomPolicy implements RoomPolicy {
   constructor(private readonly dataSource: DataSource) {}
 
   async canJoin(principal: Principal | undefined, id: string | undefined): Promise<boolean> {
-    if (id === undefined || !UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     try {
       assertVisible(await this.dataSource.manager.findOneBy(SurveyEntity, { id }), principal);
       return true;

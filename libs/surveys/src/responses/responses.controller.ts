@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@polity/platform';
-import { SurveyIdParamsDto } from '../surveys/surveys.dto';
+import { SurveyIdParamsDto } from '../surveys/survey-params.dto';
 import { SubmitResponseDto, SurveyResponseDto } from './responses.dto';
 import { ResponsesService } from './responses.service';
 

@@ -1,4 +1,4 @@
-import type { QuestionView } from '@polity/contracts';
+import type { QuestionType, QuestionView } from '@polity/contracts';
 import { type ChoiceAnswer, OTHER, type StoredAnswers } from '../responses/check-answers';
 
 /**
@@ -46,22 +46,14 @@ export function answerAtoms(questions: QuestionView[], answers: StoredAnswers): 
   return atoms;
 }
 
-/** The atom a results filter "question = answer" looks for, or null when the question cannot be filtered on. */
+/** Questions results can be filtered on: the answer is one option or one number. */
+export const FILTERABLE_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'scale', 'number'];
+
+/** The atom a results filter "question = answer" looks for, or null when it is not an answer to the question. */
 export function filterAtom(question: QuestionView, answer: string): string | null {
-  switch (question.type) {
-    case 'single_choice':
-    case 'multiple_choice':
-      return question.options?.some((o) => o.key === answer) || (question.allowOther && answer === OTHER)
-        ? `${question.key}=${answer}`
-        : null;
-    case 'scale':
-    case 'number':
-      return answer.trim() !== '' && Number.isFinite(Number(answer)) ? `${question.key}=${Number(answer)}` : null;
-    case 'short_text':
-    case 'long_text':
-    case 'ranking':
-    case 'matrix':
-    case 'section':
-      return null;
+  if (!FILTERABLE_TYPES.includes(question.type)) return null;
+  if (question.type === 'scale' || question.type === 'number') {
+    return answer.trim() !== '' && Number.isFinite(Number(answer)) ? `${question.key}=${Number(answer)}` : null;
   }
+  return question.options?.some((o) => o.key === answer) || (question.allowOther && answer === OTHER) ? `${question.key}=${answer}` : null;
 }

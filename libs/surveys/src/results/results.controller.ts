@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { SurveyResultsView } from '@polity/contracts';
 import { CurrentPrincipal, type Principal, Public } from '@polity/platform';
 import { SurveyResultsDto } from '../surveys/survey-views.dto';
-import { SurveyIdParamsDto } from '../surveys/surveys.dto';
+import { SurveyIdParamsDto } from '../surveys/survey-params.dto';
 import { ResultsQueryDto } from './results.dto';
 import { SurveyResults } from './survey-results';
 

@@ -4,7 +4,7 @@ import { type Principal, Problems, SurveyConfig } from '@polity/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SurveyEntity } from '../entities/survey.entity';
 import { assertVisible, managesSurveys, resultsArePublic } from '../surveys/survey-access';
-import { filterAtom } from './answer-atoms';
+import { FILTERABLE_TYPES, filterAtom } from './answer-atoms';
 import { buildResults } from './build-results';
 import type { ResultsQueryDto } from './results.dto';
 
@@ -73,7 +73,7 @@ export class SurveyResults {
     }
     if (filter.question !== undefined || filter.answer !== undefined) {
       const question = survey.questions.find((q) => q.key === filter.question);
-      if (!question || !['single_choice', 'multiple_choice', 'scale', 'number'].includes(question.type)) {
+      if (!question || !FILTERABLE_TYPES.includes(question.type)) {
         throw Problems.unprocessable('filter_invalid', 'Filter by a choice, scale or number question of this survey.', [
           { field: 'question', rule: 'filter', message: 'not a choice, scale or number question of this survey' },
         ]);

@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { SurveyView } from '@polity/contracts';
 import { CurrentPrincipal, type Principal, RequireRoles } from '@polity/platform';
-import { AddQuestionDto, QuestionDto, QuestionKeyParamsDto, ReorderQuestionsDto } from './survey-questions.dto';
+import { QuestionKeyParamsDto, SurveyIdParamsDto } from './survey-params.dto';
+import { AddQuestionDto, QuestionDto, ReorderQuestionsDto } from './survey-questions.dto';
 import { SurveyQuestionsService } from './survey-questions.service';
 import { SurveyDto } from './survey-views.dto';
-import { SurveyIdParamsDto } from './surveys.dto';
 
 /** Questions change until the first response; each change answers with the whole survey. */
 @ApiTags('surveys')

@@ -205,12 +205,3 @@ export class ReorderQuestionsDto {
   @Matches(KEY, { each: true, message: `each key ${KEY_MESSAGE}` })
   keys: string[];
 }
-
-export class QuestionKeyParamsDto {
-  @IsString()
-  @Matches(/^[0-9a-f-]{36}$/i, { message: 'id must be a UUID' })
-  id: string;
-
-  @Matches(KEY, { message: `key ${KEY_MESSAGE}` })
-  key: string;
-}

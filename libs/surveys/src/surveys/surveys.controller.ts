@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { SurveyView } from '@polity/contracts';
 import { CurrentPrincipal, type Page, PageQueryDto, type Principal, Public, RequireRoles } from '@polity/platform';
 import { SurveyDto, SurveyPageDto } from './survey-views.dto';
-import { CreateSurveyDto, SurveyIdParamsDto, UpdateSurveyDto } from './surveys.dto';
+import { SurveyIdParamsDto } from './survey-params.dto';
+import { CreateSurveyDto, UpdateSurveyDto } from './surveys.dto';
 import { SurveysService } from './surveys.service';
 
 @ApiTags('surveys')

@@ -9,13 +9,8 @@ import {
 } from '@polity/contracts';
 import { TitleField, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { QuestionDto } from './survey-questions.dto';
-
-export class SurveyIdParamsDto {
-  @IsUUID()
-  id: string;
-}
 
 export class SurveySettingsDto {
   @ApiPropertyOptional({ type: String, format: 'date-time' })
