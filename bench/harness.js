@@ -15,7 +15,7 @@ const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/polity_bench';
 const env = {
   NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
   DATABASE_URL,
   DATABASE_POOL_SIZE: '20',
   REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14',
@@ -80,18 +80,23 @@ async function startPolity({ worker = true } = {}) {
       );
       return ids.map((userId) => ({ userId, auth: `Bearer ${tokens.issue({ userId, sessionId: randomUUID(), roles: ['citizen'] })}` }));
     },
-    /** One official, inserted directly, with a real access token. */
-    official() {
+    /** One staff member with these roles (`official`, `council`…), inserted directly, with a real access token. */
+    member(roles) {
       const userId = randomUUID();
       psql(
         DATABASE_URL,
         `INSERT INTO user_account (id, email, display_name, password_hash, roles)
-         VALUES ('${userId}', 'bench-official-${userId}@example.test', 'Bench official', NULL, '{official}')`,
+         VALUES ('${userId}', 'bench-${roles[0]}-${userId}@example.test', 'Bench ${roles[0]}', NULL, '{${roles.join(',')}}')`,
       );
-      return { userId, auth: `Bearer ${tokens.issue({ userId, sessionId: randomUUID(), roles: ['official'] })}` };
+      return { userId, auth: `Bearer ${tokens.issue({ userId, sessionId: randomUUID(), roles })}` };
+    },
+    official() {
+      return this.member(['official']);
     },
     /** The api's process id (first child), for memory readings. */
     apiPid: () => children[0].pid,
+    /** The worker's process id, once started. */
+    workerPid: () => children[1]?.pid,
     async stop() {
       await context.close();
       for (const child of children) child.kill('SIGTERM');

@@ -18,10 +18,14 @@ import {
 } from '@polity/testing';
 import { DataSource } from 'typeorm';
 
+/** Unrelayed role changes of this person (registration also queues its confirmation mail, not counted here). */
 const pendingOutboxRows = async (api: RunningApp, userId: string): Promise<number> => {
   const [row]: { count: string }[] = await api.app
     .get(DataSource)
-    .query(`SELECT count(*) FROM outbox_event WHERE relayed_at IS NULL AND payload->'payload'->>'userId' = $1`, [userId]);
+    .query(
+      `SELECT count(*) FROM outbox_event WHERE relayed_at IS NULL AND type = 'user.roles_changed' AND payload->'payload'->>'userId' = $1`,
+      [userId],
+    );
   return Number(row.count);
 };
 

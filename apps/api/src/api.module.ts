@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BudgetsHttpModule } from '@polity/budgets';
 import { SurveysHttpModule } from '@polity/surveys';
+import { CodesignHttpModule } from '@polity/codesign';
+import { CouncilHttpModule } from '@polity/council';
+import { NotificationsHttpModule } from '@polity/notifications';
+import { OpenDataHttpModule } from '@polity/open-data';
 import { CommentsHttpModule } from '@polity/comments';
 import { DistrictsHttpModule } from '@polity/districts';
 import { FollowsHttpModule } from '@polity/follows';
@@ -29,6 +33,10 @@ export class ApiModule {
         ProposalsHttpModule,
         BudgetsHttpModule,
         SurveysHttpModule,
+        CodesignHttpModule,
+        CouncilHttpModule,
+        NotificationsHttpModule,
+        OpenDataHttpModule,
         CommentsHttpModule,
         FollowsHttpModule,
         ModerationHttpModule,

@@ -2,6 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { BudgetsJobsModule } from '@polity/budgets';
 import { SurveysJobsModule } from '@polity/surveys';
+import { CodesignJobsModule } from '@polity/codesign';
+import { NotificationsJobsModule } from '@polity/notifications';
+import { CouncilJobsModule } from '@polity/council';
+import { OpenDataJobsModule } from '@polity/open-data';
 import { CommentsJobsModule } from '@polity/comments';
 import { IdentityJobsModule } from '@polity/identity';
 import { HealthModule, PlatformModule, PolityConfig, ProblemDetailsFilter } from '@polity/platform';
@@ -24,6 +28,10 @@ export class WorkerModule {
         ProposalsJobsModule,
         BudgetsJobsModule,
         SurveysJobsModule,
+        CodesignJobsModule,
+        NotificationsJobsModule,
+        CouncilJobsModule,
+        OpenDataJobsModule,
         ModerationJobsModule,
         CommentsJobsModule,
       ],

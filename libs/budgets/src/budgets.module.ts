@@ -29,6 +29,7 @@ import { OutcomePresenter } from './outcomes/outcome-presenter';
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { OutcomesService } from './outcomes/outcomes.service';
 import { PabulibController } from './pabulib-io/pabulib.controller';
+import { BudgetsOpenData } from './pabulib-io/budgets-open-data';
 import { PabulibExportService } from './pabulib-io/pabulib-export.service';
 import { PabulibImportService } from './pabulib-io/pabulib-import.service';
 import { BudgetProjectModeration } from './projects/budget-project-moderation';
@@ -67,7 +68,7 @@ const SERVICES = [
 @Module({
   imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), IdentityModule, DistrictsModule, FollowsModule, ProposalsModule, ModerationModule],
   // The discussion hooks live here so both processes find them (the worker pushes comments its screening holds).
-  providers: [...SERVICES, BudgetsPersonalData, BudgetProjectModeration, BudgetDiscussion, BudgetProjectDiscussion],
+  providers: [...SERVICES, BudgetsPersonalData, BudgetProjectModeration, BudgetDiscussion, BudgetProjectDiscussion, BudgetsOpenData],
   exports: SERVICES,
 })
 export class BudgetsModule {}

@@ -1,3 +1,4 @@
+import { CommentsOpenData } from './comments-open-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@polity/identity';
@@ -18,7 +19,7 @@ export const COMMENTS_ENTITIES = [CommentEntity, CommentVoteEntity];
 /** Threaded comments for any discussable resource; services only. */
 @Module({
   imports: [TypeOrmModule.forFeature(COMMENTS_ENTITIES), IdentityModule, ModerationModule],
-  providers: [CommentsService, CommentPresenter, CommentThreadsQuery, CommentsPersonalData, CommentModeration],
+  providers: [CommentsService, CommentPresenter, CommentThreadsQuery, CommentsPersonalData, CommentModeration, CommentsOpenData],
   exports: [CommentsService, CommentThreadsQuery],
 })
 export class CommentsModule {}

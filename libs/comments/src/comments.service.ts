@@ -45,7 +45,14 @@ export class CommentsService {
           moderationState,
         }),
       );
-      tx.publish('comment.created', { commentId: saved.id, kind, resourceId, parentId: saved.parentId, authorId: principal.userId });
+      tx.publish('comment.created', {
+        commentId: saved.id,
+        kind,
+        resourceId,
+        parentId: saved.parentId,
+        authorId: principal.userId,
+        parentAuthorId: parent?.authorId ?? null,
+      });
       tx.publish('content.submitted', { kind: 'comment', contentId: saved.id, authorId: principal.userId });
       return saved;
     });

@@ -1,6 +1,10 @@
 import type { BudgetPhase, BudgetProjectView, BudgetTallyView, BudgetView, OutcomeProgressView, OutcomeRule } from './budget-views';
 import type { SurveyExportView, SurveyResultsView, SurveyView } from './survey-views';
 import type { ContentState, ModerationDecisionView, ModerationQueueItemView } from './moderation';
+import type { AgendaItemView, DecisionView, MeetingStatus, MeetingSummaryView } from './council-views';
+import type { ThreadPostView, ThreadStageChangeView, ThreadView } from './codesign-views';
+import type { NotificationView } from './notification-views';
+import type { OpenDataProgressView } from './open-data-views';
 import type { Role } from './roles';
 import type { CommentView, ProposalAnswerView, ProposalView } from './views';
 
@@ -46,6 +50,29 @@ export interface ClientEventPayloads {
   'survey.export_progress': SurveyExportView;
   'moderation.released': { itemId: string };
   'moderation.decided': { itemId: string; action: ModerationDecisionView['action']; state: ContentState; final: boolean };
+  /** Room `thread:<id>` (and `threads` for the list): settings, facilitators, stages or links changed. */
+  'thread.updated': ThreadView;
+  /** Room `thread:<id>`: a visible post or reply. */
+  'thread.post_created': ThreadPostView;
+  /** Room `thread:<id>`: reactions, pin, answered, an edit, or moderation (held and hidden posts come without text). */
+  'thread.post_updated': ThreadPostView;
+  'thread.stage_changed': ThreadStageChangeView;
+  /** Room `meeting:<id>` (and `meetings`): details, stream, recording or minutes changed. */
+  'meeting.updated': MeetingSummaryView;
+  /** Room `meeting:<id>` (and `meetings`): started, adjourned or ended. */
+  'meeting.status': { id: string; from: MeetingStatus; to: MeetingStatus; at: string };
+  /** Room `meeting:<id>`: an agenda item was opened or closed. */
+  'meeting.item': AgendaItemView;
+  /** Room `meeting:<id>` and the room of every resource the decision concerns. */
+  'decision.recorded': DecisionView;
+  /** As `decision.recorded`; the view lists the correction beside what it replaced. */
+  'decision.corrected': DecisionView;
+  /** Room `user:<id>`: something I follow, or my own contribution, has news. */
+  'notification.created': NotificationView;
+  /** Room `user:<id>`: how many of my notifications are unread, after a change. */
+  'notification.unread_count': { unread: number };
+  /** Room `open-data` (admins): a snapshot's progress, and its end. */
+  'open_data.progress': OpenDataProgressView;
   /** Room `user:<id>`: a moderator decided about my content (or my appeal). */
   'moderation.decision': ModerationDecisionView;
 }

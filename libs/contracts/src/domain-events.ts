@@ -1,6 +1,10 @@
 import type { Role } from './roles';
+
+export const ACCOUNT_LINK_PURPOSES = ['confirm_email', 'reset_password'] as const;
+export type AccountLinkPurpose = (typeof ACCOUNT_LINK_PURPOSES)[number];
 import type { BudgetPhase, Feasibility, OutcomeRule } from './budget-views';
 import type { AppealOutcome, ContentState, ModerationAction } from './moderation';
+import type { DecisionOutcome, MeetingStatus, ResourceLinkView } from './council-views';
 import type { ProposalStatus } from './views';
 
 /**
@@ -13,6 +17,8 @@ export interface DomainEventPayloads {
   'user.roles_changed': { userId: string; roles: Role[] };
   'user.verified': { userId: string };
   'user.erased': { userId: string };
+  /** A single-use link to mail: confirm the address after registration, or reset a forgotten password. */
+  'account.link_requested': { userId: string; purpose: AccountLinkPurpose };
   'proposal.published': { proposalId: string; authorId: string };
   'proposal.updated': { proposalId: string };
   'proposal.withdrawn': { proposalId: string; authorId: string };
@@ -21,7 +27,15 @@ export interface DomainEventPayloads {
   'proposal.threshold_reached': { proposalId: string; supportCount: number; threshold: number };
   'proposal.moderated': { proposalId: string; state: ContentState };
   'proposal.answered': { proposalId: string; status: ProposalStatus; answeredById: string };
-  'comment.created': { commentId: string; kind: string; resourceId: string; parentId: string | null; authorId: string };
+  /** `parentAuthorId`: whom a reply answers, so they can be told. */
+  'comment.created': {
+    commentId: string;
+    kind: string;
+    resourceId: string;
+    parentId: string | null;
+    authorId: string;
+    parentAuthorId: string | null;
+  };
   'comment.updated': { commentId: string; kind: string; resourceId: string };
   'comment.deleted': { commentId: string; kind: string; resourceId: string };
   'comment.moderated': { commentId: string; kind: string; resourceId: string; state: ContentState };
@@ -58,6 +72,38 @@ export interface DomainEventPayloads {
     action: ModerationAction | AppealOutcome;
     final: boolean;
   };
+  'thread.created': { threadId: string };
+  /** Settings, facilitators, stages or links changed. */
+  'thread.updated': { threadId: string };
+  'thread.stage_changed': { threadId: string; stageChangeId: string; from: string; to: string };
+  'thread.post_created': { threadId: string; postId: string; parentId: string | null; authorId: string };
+  /** Edited, reacted to, pinned or marked answered. */
+  'thread.post_updated': { threadId: string; postId: string };
+  'thread.post_moderated': { threadId: string; postId: string; state: ContentState };
+  'meeting.scheduled': { meetingId: string };
+  /** Details, stream, recording, minutes or agenda changed. */
+  'meeting.updated': { meetingId: string };
+  'meeting.status_changed': { meetingId: string; from: MeetingStatus; to: MeetingStatus };
+  'meeting.item_opened': { meetingId: string; agendaItemId: string };
+  'meeting.item_closed': { meetingId: string; agendaItemId: string };
+  /** A council decision, with every resource it concerns (their followers hear of it). */
+  'meeting.decision_recorded': {
+    meetingId: string;
+    agendaItemId: string;
+    decisionId: string;
+    outcome: DecisionOutcome;
+    links: ResourceLinkView[];
+  };
+  'meeting.decision_corrected': {
+    meetingId: string;
+    agendaItemId: string;
+    decisionId: string;
+    revision: number;
+    outcome: DecisionOutcome;
+    links: ResourceLinkView[];
+  };
+  /** An admin asked for an open-data snapshot now; the worker builds it. */
+  'open_data.snapshot_requested': { snapshotId: string };
   'moderation.appealed': { itemId: string; decisionId: string; appealId: string };
 }
 

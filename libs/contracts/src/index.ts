@@ -7,3 +7,7 @@ export * from './views';
 export * from './budget-views';
 export * from './moderation';
 export * from './survey-views';
+export * from './council-views';
+export * from './codesign-views';
+export * from './notification-views';
+export * from './open-data-views';

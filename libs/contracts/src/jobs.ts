@@ -1,4 +1,5 @@
 import type { DomainEvent, DomainEventType } from './domain-events';
+import type { DigestPeriod } from './notification-views';
 
 export enum QueueName {
   Account = 'account',
@@ -7,6 +8,9 @@ export enum QueueName {
   Moderation = 'moderation',
   Surveys = 'surveys',
   Maintenance = 'maintenance',
+  Notifications = 'notifications',
+  Mail = 'mail',
+  OpenData = 'open-data',
 }
 
 /** Every job the worker runs, with the queue it travels on. */
@@ -20,6 +24,13 @@ export const JOB_QUEUES = {
   'moderation.screen-content': QueueName.Moderation,
   'surveys.sync-results': QueueName.Surveys,
   'surveys.export': QueueName.Surveys,
+  'notifications.fan-out': QueueName.Notifications,
+  'notifications.schedule-digests': QueueName.Notifications,
+  'mail.notification': QueueName.Mail,
+  'mail.digest': QueueName.Mail,
+  'mail.account-link': QueueName.Mail,
+  'open-data.build-snapshot': QueueName.OpenData,
+  'open-data.scheduled-snapshot': QueueName.OpenData,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUES;
@@ -34,7 +45,27 @@ export interface JobPayloads {
   'moderation.screen-content': DomainEvent<'content.submitted'>;
   'surveys.sync-results': DomainEvent<'survey.responses_changed'> | DomainEvent<'survey.text_answer_moderated'>;
   'surveys.export': DomainEvent<'survey.export_requested'>;
+  'notifications.fan-out': NotifyingEvent;
+  /** Finds who has undelivered notifications for a digest period and queues one `mail.digest` each. */
+  'notifications.schedule-digests': { period: DigestPeriod };
+  'mail.notification': { notificationId: string };
+  /** Everything not yet mailed for this period up to `until`, in one message. */
+  'mail.digest': { userId: string; period: DigestPeriod; until: string };
+  'mail.account-link': DomainEvent<'account.link_requested'>;
+  'open-data.build-snapshot': DomainEvent<'open_data.snapshot_requested'>;
+  /** The daily run: makes its own snapshot row, then builds it. */
+  'open-data.scheduled-snapshot': Record<string, never>;
 }
+
+/** The events people are notified of (see libs/notifications). */
+export type NotifyingEvent =
+  | DomainEvent<'proposal.answered'>
+  | DomainEvent<'comment.created'>
+  | DomainEvent<'proposal.threshold_reached'>
+  | DomainEvent<'budget.outcome_published'>
+  | DomainEvent<'meeting.decision_recorded'>
+  | DomainEvent<'moderation.decided'>
+  | DomainEvent<'thread.stage_changed'>;
 
 type JobsTakingEvent<T extends DomainEventType> = {
   [J in JobName]: DomainEvent<T> extends JobPayloads[J] ? J : never;
@@ -55,6 +86,15 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'survey.responses_changed': ['surveys.sync-results'],
   'survey.text_answer_moderated': ['surveys.sync-results'],
   'survey.export_requested': ['surveys.export'],
+  'proposal.answered': ['notifications.fan-out'],
+  'comment.created': ['notifications.fan-out'],
+  'proposal.threshold_reached': ['notifications.fan-out'],
+  'budget.outcome_published': ['notifications.fan-out'],
+  'meeting.decision_recorded': ['notifications.fan-out'],
+  'moderation.decided': ['notifications.fan-out'],
+  'thread.stage_changed': ['notifications.fan-out'],
+  'account.link_requested': ['mail.account-link'],
+  'open_data.snapshot_requested': ['open-data.build-snapshot'],
 };
 
 /**

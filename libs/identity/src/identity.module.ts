@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BroadcastModule } from '@polity/realtime';
+import { AccountLinkEntity } from './account-links/account-link.entity';
+import { AccountLinkMailHandler } from './account-links/account-link-mail.handler';
+import { AccountLinksService } from './account-links/account-links.service';
 import { AdminAccountsService } from './admin/admin-accounts.service';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { InitialAdminBootstrap } from './admin/initial-admin.bootstrap';
@@ -23,7 +26,14 @@ import { AccountSessionsHandler } from './users/account-sessions.handler';
 import { UserEntity } from './users/user.entity';
 import { UsersService } from './users/users.service';
 
-export const IDENTITY_ENTITIES = [UserEntity, AuthSessionEntity, RefreshTokenEntity, CensusUploadEntity, CensusEntryEntity];
+export const IDENTITY_ENTITIES = [
+  UserEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  CensusUploadEntity,
+  CensusEntryEntity,
+  AccountLinkEntity,
+];
 
 /** Accounts, sessions, roles, census verification and GDPR; services only. */
 @Module({
@@ -39,8 +49,9 @@ export const IDENTITY_ENTITIES = [UserEntity, AuthSessionEntity, RefreshTokenEnt
     AccountPersonalData,
     AccountErasureService,
     AdminAccountsService,
+    AccountLinksService,
   ],
-  exports: [UsersService, AuthService, CensusService, AccountErasureService, AdminAccountsService],
+  exports: [UsersService, AuthService, CensusService, AccountErasureService, AdminAccountsService, AccountLinksService],
 })
 export class IdentityModule {}
 
@@ -54,7 +65,7 @@ export class IdentityHttpModule {}
 
 /** Identity's job handlers; imported by the worker. */
 @Module({
-  imports: [BroadcastModule],
-  providers: [AccountSessionsHandler],
+  imports: [IdentityModule, BroadcastModule],
+  providers: [AccountSessionsHandler, AccountLinkMailHandler],
 })
 export class IdentityJobsModule {}

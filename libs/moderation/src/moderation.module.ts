@@ -1,3 +1,4 @@
+import { ModerationOpenData } from './transparency/moderation-open-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@polity/identity';
@@ -29,7 +30,7 @@ import { TransparencyQuery } from './transparency/transparency.query';
 /** What features import: the gate they ask before storing citizen text. */
 @Module({
   imports: [TypeOrmModule.forFeature(MODERATION_ENTITIES)],
-  providers: [ContentGate],
+  providers: [ContentGate, ModerationOpenData],
   exports: [ContentGate],
 })
 export class ModerationModule {}

@@ -9,10 +9,13 @@ import { buildDataSourceOptions, SchemaCatalogue } from './database/data-source-
 import { DomainEventBus } from './events/domain-event-bus';
 import { UnitOfWork } from './events/unit-of-work';
 import { LoggingModule } from './logging/logging.module';
+import { Mailer } from './mail/mailer';
 import { ModeratableContents } from './moderation/moderatable-content';
+import { OpenDataPublishers } from './privacy/open-data-source';
 import { PersonalDataRegistry } from './privacy/personal-data';
 import { Pseudonyms } from './privacy/pseudonyms';
 import { RedisModule } from './redis/redis.module';
+import { DecisionSubjects } from './resources/decision-subject';
 import { DiscussableResources } from './resources/discussable-resource';
 
 /**
@@ -29,6 +32,9 @@ export class PlatformModule {
       PersonalDataRegistry,
       DiscussableResources,
       ModeratableContents,
+      DecisionSubjects,
+      Mailer,
+      OpenDataPublishers,
       Pseudonyms,
     ];
     return {

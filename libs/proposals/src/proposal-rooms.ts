@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { roomName } from '@polity/contracts';
 import { canSeeContent, DiscussableResource, isUuid, Principal, Problems, ResourceKind, Transaction } from '@polity/platform';
-import { RoomPolicy, RoomPolicyFor } from '@polity/realtime';
+import { RoomPolicy, RoomPolicyFor, PublicListRoomPolicy } from '@polity/realtime';
 import { Repository } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalLock } from './proposal-lock';
@@ -25,13 +25,8 @@ export class ProposalRoomPolicy implements RoomPolicy {
   }
 }
 
-@RoomPolicyFor('proposals')
-@Injectable()
-export class ProposalListRoomPolicy implements RoomPolicy {
-  canJoin(_principal: Principal | undefined, id: string | undefined): boolean {
-    return id === undefined;
-  }
-}
+/** `proposals`: the public list. */
+export const ProposalListRoomPolicy = PublicListRoomPolicy('proposals');
 
 /** Lets comments and follows attach to proposals. */
 @ResourceKind('proposals')
@@ -41,6 +36,11 @@ export class ProposalDiscussion implements DiscussableResource {
 
   async roomFor(id: string, principal: Principal | undefined): Promise<string | null> {
     return (await visibleTo(this.proposals, id, principal)) ? roomName('proposal', id) : null;
+  }
+
+  async titleOf(id: string): Promise<string | null> {
+    const proposal = await this.proposals.findOne({ where: { id }, select: { title: true, moderationState: true } });
+    return proposal?.moderationState === 'visible' ? proposal.title : null;
   }
 
   async assertOpenForContribution(tx: Transaction, id: string): Promise<void> {

@@ -8,6 +8,7 @@ import { ModerationModule } from '@polity/moderation';
 import { BroadcastModule } from '@polity/realtime';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalCommentCountListener } from './proposal-comment-count.listener';
+import { ProposalDecisions } from './proposal-decisions';
 import { ProposalModeration } from './proposal-moderation';
 import { ProposalPresenter } from './proposal-presenter';
 import { ProposalDiscussion, ProposalListRoomPolicy, ProposalRoomPolicy } from './proposal-rooms';
@@ -17,6 +18,7 @@ import { ProposalSupportTallyEntity } from './proposal-support-tally.entity';
 import { ProposalSupportsService } from './proposal-supports.service';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsLiveListener } from './proposals-live.listener';
+import { ProposalsOpenData } from './proposals-open-data';
 import { ProposalsPersonalData } from './proposals-personal-data';
 import { ProposalsQuery } from './proposals.query';
 import { ProposalsService } from './proposals.service';
@@ -35,6 +37,8 @@ export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, Propos
     ProposalPresenter,
     ProposalsPersonalData,
     ProposalModeration,
+    ProposalDecisions,
+    ProposalsOpenData,
     // Discovered by comments and follows in both processes: the worker's screening pushes comment changes too.
     ProposalDiscussion,
   ],

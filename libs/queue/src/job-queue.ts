@@ -45,6 +45,16 @@ export class JobQueue implements OnApplicationShutdown {
     return this.queue(JOB_QUEUES[name]).add(name, payload, options);
   }
 
+  /** Adds many jobs in one round trip per queue. */
+  async enqueueMany<J extends JobName>(jobs: readonly { name: J; payload: JobPayloads[J]; options?: EnqueueOptions }[]): Promise<void> {
+    const byQueue = new Map<QueueName, { name: J; data: JobPayloads[J]; opts?: EnqueueOptions }[]>();
+    for (const job of jobs) {
+      const queue = JOB_QUEUES[job.name];
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), { name: job.name, data: job.payload, opts: job.options }]);
+    }
+    await Promise.all([...byQueue].map(([queue, batch]) => this.queue(queue).addBulk(batch)));
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
   }

@@ -33,6 +33,17 @@ export class Broadcaster implements OnModuleInit {
     return this.toRoom(userRoom(userId), event, data);
   }
 
+  /** One message each to many people (a notification fan-out): their sequence numbers in one round trip. */
+  async toUsers<E extends ClientEventName>(event: E, messages: readonly { userId: string; data: ClientEventPayloads[E] }[]): Promise<void> {
+    const rooms = messages.map((message) => userRoom(message.userId));
+    const seqs = await this.sequence.nextMany(rooms);
+    const sentAt = new Date().toISOString();
+    messages.forEach((message, index) => {
+      const envelope: RoomMessage<E> = { room: rooms[index], seq: seqs[index], sentAt, data: message.data };
+      this.emitter.to(rooms[index]).emit(event, envelope);
+    });
+  }
+
   /** Closes every socket in a room on every instance, e.g. an erased account's open tabs. */
   disconnectRoom(room: string): void {
     this.emitter.in(room).disconnectSockets(true);

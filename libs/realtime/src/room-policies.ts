@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { parseRoomName } from '@polity/contracts';
-import { hasRole, Principal } from '@polity/platform';
+import { hasRole, Principal, providersByKey } from '@polity/platform';
 import { RoomPolicy, RoomPolicyFor } from './room-policy';
 
 /** `user:<id>`: only that person. */
@@ -26,15 +26,12 @@ export type JoinDecision = { allowed: true } | { allowed: false; status: 400 | 4
 
 @Injectable()
 export class RoomPolicies implements OnApplicationBootstrap {
-  private readonly policies = new Map<string, RoomPolicy>();
+  private policies = new Map<string, RoomPolicy>();
 
   constructor(private readonly discovery: DiscoveryService) {}
 
   onApplicationBootstrap(): void {
-    for (const wrapper of this.discovery.getProviders({ metadataKey: RoomPolicyFor.KEY })) {
-      const kind = this.discovery.getMetadataByDecorator(RoomPolicyFor, wrapper);
-      if (kind && wrapper.instance) this.policies.set(kind, wrapper.instance as RoomPolicy);
-    }
+    this.policies = providersByKey<RoomPolicy>(this.discovery, RoomPolicyFor);
   }
 
   async decide(principal: Principal | undefined, room: unknown): Promise<JoinDecision> {

@@ -21,6 +21,19 @@ export class RoomSequence {
     return seq;
   }
 
+  /** The next number of many rooms in one round trip (a fan-out to thousands of people). */
+  async nextMany(rooms: readonly string[]): Promise<number[]> {
+    if (rooms.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const room of rooms) pipeline.incr(key(room)).expire(key(room), SEQUENCE_TTL_SECONDS);
+    const results = (await pipeline.exec()) as [Error | null, number][];
+    return rooms.map((_, index) => {
+      const [error, seq] = results[index * 2];
+      if (error) throw error;
+      return seq;
+    });
+  }
+
   async current(room: string): Promise<number> {
     return Number((await this.redis.get(key(room))) ?? 0);
   }

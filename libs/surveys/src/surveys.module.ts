@@ -14,7 +14,7 @@ import { ExportFiles } from './export/export-files';
 import { ExportResponsesHandler } from './export/export-responses.handler';
 import { ExportsController } from './export/exports.controller';
 import { SurveyExportsService } from './export/survey-exports.service';
-import { SurveyListRoomPolicy, SurveyRoomPolicy } from './live/survey-rooms';
+import { SurveyDiscussion, SurveyListRoomPolicy, SurveyRoomPolicy } from './live/survey-rooms';
 import { SurveysLiveListener } from './live/surveys-live.listener';
 import { SyncResultsHandler } from './live/sync-results.handler';
 import { ResponsesController } from './responses/responses.controller';
@@ -23,6 +23,7 @@ import { SurveyAnswerModeration } from './responses/survey-answer-moderation';
 import { TextAnswers } from './responses/text-answers';
 import { ResultsController } from './results/results.controller';
 import { SurveyResults } from './results/survey-results';
+import { SurveysOpenData } from './results/surveys-open-data';
 import { SurveyQuestionsController } from './surveys/survey-questions.controller';
 import { SurveyQuestionsService } from './surveys/survey-questions.service';
 import { SurveysController } from './surveys/surveys.controller';
@@ -37,7 +38,7 @@ const SERVICES = [SurveysService, SurveyQuestionsService, ResponsesService, Text
 @Module({
   imports: [TypeOrmModule.forFeature(SURVEYS_ENTITIES), IdentityModule, DistrictsModule, ModerationModule],
   // Moderation's verdicts on survey text are applied by whichever process decides them.
-  providers: [...SERVICES, SurveysPersonalData, SurveyAnswerModeration],
+  providers: [...SERVICES, SurveysPersonalData, SurveyAnswerModeration, SurveyDiscussion, SurveysOpenData],
   exports: SERVICES,
 })
 export class SurveysModule {}

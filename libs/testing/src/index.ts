@@ -6,3 +6,5 @@ export * from './user-factory';
 export * from './budget-factory';
 export * from './moderation-helpers';
 export * from './survey-factory';
+export * from './council-factory';
+export * from './mail-catcher';

@@ -9,7 +9,7 @@ import {
   ResourceKind,
   type Transaction,
 } from '@polity/platform';
-import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
+import { type RoomPolicy, RoomPolicyFor, PublicListRoomPolicy } from '@polity/realtime';
 import { DataSource } from 'typeorm';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
 import { effectivePhase } from '../budgets/budget-phases';
@@ -30,13 +30,7 @@ export class BudgetRoomPolicy implements RoomPolicy {
 }
 
 /** `budgets`: the public list. */
-@RoomPolicyFor('budgets')
-@Injectable()
-export class BudgetListRoomPolicy implements RoomPolicy {
-  canJoin(_principal: Principal | undefined, id: string | undefined): boolean {
-    return id === undefined;
-  }
-}
+export const BudgetListRoomPolicy = PublicListRoomPolicy('budgets');
 
 /** Comments and follows on a budget; its room hears of them. */
 @ResourceKind('budgets')
@@ -52,6 +46,11 @@ export class BudgetDiscussion implements DiscussableResource {
 
   async assertOpenForContribution(tx: Transaction, id: string, principal: Principal): Promise<void> {
     assertVisible(await tx.manager.findOneBy(BudgetEntity, { id }), principal);
+  }
+
+  async titleOf(id: string): Promise<string | null> {
+    const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id });
+    return budget && effectivePhase(budget) !== 'draft' ? budget.title : null;
   }
 }
 
@@ -75,5 +74,12 @@ export class BudgetProjectDiscussion implements DiscussableResource {
     if (project.moderationState !== 'visible')
       throw Problems.conflict('content_not_visible', 'This suggestion is awaiting moderation or was hidden.');
     assertVisible(await tx.manager.findOneBy(BudgetEntity, { id: project.budgetId }), principal);
+  }
+
+  async titleOf(id: string): Promise<string | null> {
+    const project = await this.dataSource.manager.findOneBy(BudgetProjectEntity, { id });
+    if (project?.moderationState !== 'visible') return null;
+    const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id: project.budgetId });
+    return budget && effectivePhase(budget) !== 'draft' ? project.title : null;
   }
 }

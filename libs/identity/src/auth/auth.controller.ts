@@ -1,7 +1,15 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthRateLimit, CurrentPrincipal, Principal, Public } from '@polity/platform';
-import { AuthResponseDto, LoginDto, RefreshDto, RegisterDto } from './auth.dto';
+import {
+  AccountLinkTokenDto,
+  AuthResponseDto,
+  LoginDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  RefreshDto,
+  RegisterDto,
+} from './auth.dto';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
@@ -33,6 +41,33 @@ export class AuthController {
   @ApiOkResponse({ type: AuthResponseDto })
   refresh(@Body() body: RefreshDto): Promise<AuthResponseDto> {
     return this.auth.refresh(body.refreshToken);
+  }
+
+  /** The link mailed after registration. */
+  @Public()
+  @AuthRateLimit()
+  @Post('confirm-email')
+  @HttpCode(200)
+  confirmEmail(@Body() body: AccountLinkTokenDto): Promise<{ emailConfirmed: true }> {
+    return this.auth.confirmEmail(body.token);
+  }
+
+  /** Mails a reset link if the address has an account; the answer is the same either way. */
+  @Public()
+  @AuthRateLimit()
+  @Post('password-reset')
+  @HttpCode(202)
+  async requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<{ detail: string }> {
+    await this.auth.requestPasswordReset(body.email);
+    return { detail: 'If this address has an account, a link to reset its password is on its way.' };
+  }
+
+  @Public()
+  @AuthRateLimit()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  async resetPassword(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.auth.resetPassword(body);
   }
 
   /** Ends this device's session: its refresh token and its access tokens stop working at once. */

@@ -58,3 +58,26 @@ export class AuthResponseDto {
   @ApiProperty({ description: 'Single use: exchange it at /auth/refresh for a new pair' })
   refreshToken: string;
 }
+
+export class AccountLinkTokenDto {
+  @ApiProperty({ description: 'The token from the link in the email' })
+  @IsString()
+  @MaxLength(200)
+  token: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'ana@example.org' })
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetConfirmDto extends AccountLinkTokenDto {
+  @ApiProperty({ minLength: 10, maxLength: 256 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(256)
+  password: string;
+}

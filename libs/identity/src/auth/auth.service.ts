@@ -3,7 +3,8 @@ import { AccessTokenService, AuthConfig, Problems, RateLimitConfig, UnitOfWork }
 import { UserEntity } from '../users/user.entity';
 import { UserResponseDto } from '../users/user-response.dto';
 import { UsersService } from '../users/users.service';
-import type { AuthResponseDto, LoginDto, RegisterDto } from './auth.dto';
+import { AccountLinksService } from '../account-links/account-links.service';
+import type { AuthResponseDto, LoginDto, PasswordResetConfirmDto, RegisterDto } from './auth.dto';
 import { FailureThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
@@ -21,12 +22,14 @@ export class AuthService {
     private readonly throttle: FailureThrottle,
     private readonly limits: RateLimitConfig,
     private readonly config: AuthConfig,
+    private readonly links: AccountLinksService,
   ) {}
 
   async register(input: RegisterDto, userAgent?: string): Promise<AuthResponseDto> {
     const passwordHash = await this.hasher.hash(input.password);
     const { user, session } = await this.unitOfWork.run(async (tx) => {
       const created = await this.users.create(tx, { email: input.email, displayName: input.displayName, passwordHash });
+      tx.publish('account.link_requested', { userId: created.id, purpose: 'confirm_email' });
       return { user: created, session: await this.sessions.open(tx, created.id, userAgent) };
     });
     return this.respond(user, session.sessionId, session.refreshToken);
@@ -52,6 +55,35 @@ export class AuthService {
       throw Problems.unauthorized('invalid_refresh_token', 'This account no longer exists.');
     });
     return this.respond(user, rotated.sessionId, rotated.refreshToken);
+  }
+
+  async confirmEmail(token: string): Promise<{ emailConfirmed: true }> {
+    await this.unitOfWork.run(async (tx) => {
+      const userId = await this.links.consume(tx, token, 'confirm_email');
+      await tx.manager.update(UserEntity, { id: userId }, { emailConfirmedAt: new Date() });
+    });
+    return { emailConfirmed: true };
+  }
+
+  /** Answers the same whether or not the address has an account, so it reveals nothing. */
+  async requestPasswordReset(email: string): Promise<void> {
+    const user = await this.users.findByEmail(email);
+    if (!user || user.erasedAt) return;
+    await this.unitOfWork.run(async (tx) => {
+      tx.publish('account.link_requested', { userId: user.id, purpose: 'reset_password' });
+      return Promise.resolve();
+    });
+  }
+
+  /** A new password, and every session of the account ends: whoever had the old one is out. */
+  async resetPassword(input: PasswordResetConfirmDto): Promise<void> {
+    const passwordHash = await this.hasher.hash(input.password);
+    await this.unitOfWork.run(async (tx) => {
+      const userId = await this.links.consume(tx, input.token, 'reset_password');
+      await this.links.retireAll(tx, userId, 'reset_password');
+      await tx.manager.update(UserEntity, { id: userId }, { passwordHash });
+      await this.sessions.revokeAllInTransaction(tx, userId, 'password_reset');
+    });
   }
 
   logout(sessionId: string): Promise<void> {

@@ -1,3 +1,5 @@
 import { CreateIdentity1795400000100 } from './1795400000100-create-identity.migration';
+import { AllowCouncilRole1795400000760 } from './1795400000760-allow-council-role.migration';
+import { AddAccountLinks1795400000790 } from './1795400000790-add-account-links.migration';
 
-export const IDENTITY_MIGRATIONS = [CreateIdentity1795400000100];
+export const IDENTITY_MIGRATIONS = [CreateIdentity1795400000100, AllowCouncilRole1795400000760, AddAccountLinks1795400000790];

@@ -10,6 +10,9 @@ export class UserResponseDto {
   @ApiProperty({ type: String, nullable: true })
   email: string | null;
 
+  @ApiProperty({ description: 'The address was confirmed through the link mailed at registration' })
+  emailConfirmed: boolean;
+
   @ApiProperty()
   displayName: string;
 
@@ -32,6 +35,7 @@ export class UserResponseDto {
     return {
       id: user.id,
       email: user.email,
+      emailConfirmed: user.emailConfirmedAt !== null,
       displayName: user.displayName,
       roles: user.roles,
       verified: user.verifiedAt !== null,

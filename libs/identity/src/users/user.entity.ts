@@ -1,12 +1,13 @@
-import type { Role } from '@polity/contracts';
+import { type Role, ROLES } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { sqlList } from '@polity/platform';
 
 /**
  * A person's account. Erasure keeps the row (so contributions keep their author key) but empties
  * every personal field and stamps `erasedAt`.
  */
 @Entity('user_account')
-@Check('chk_user_account_roles', `roles <@ ARRAY['citizen','moderator','official','admin']::text[]`)
+@Check('chk_user_account_roles', `roles <@ ARRAY[${sqlList(ROLES)}]::text[]`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -23,6 +24,10 @@ export class UserEntity {
 
   @Column('text', { array: true, default: () => `'{citizen}'` })
   roles: Role[];
+
+  /** The person followed the link mailed at registration. */
+  @Column('timestamptz', { nullable: true })
+  emailConfirmedAt: Date | null;
 
   @Column('timestamptz', { nullable: true })
   verifiedAt: Date | null;

@@ -11,6 +11,9 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
+/** Empty, or comma-separated lower-case host names. */
+const HOST_LIST = /^([a-z0-9.-]+(,[a-z0-9.-]+)*)?$/;
+
 /** Secrets that ship in the repository for local development; production refuses them. */
 export const DEVELOPMENT_SECRETS = {
   JWT_ACCESS_SECRET: 'development-access-secret-change-me-0123456789',
@@ -226,4 +229,33 @@ export class EnvironmentVariables {
   /** Where worker-built exports are written and the api reads them from; empty means the system's temp folder. */
   @IsString()
   EXPORT_DIR = '';
+
+  /** Comma-separated host names, e.g. `videos.example-city.org,framatube.org`. */
+  @IsString()
+  @Matches(HOST_LIST)
+  COUNCIL_PEERTUBE_HOSTS = '';
+
+  @IsString()
+  @Matches(HOST_LIST)
+  COUNCIL_HLS_HOSTS = '';
+
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be smtp://host:port or smtps://…' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Polity <no-reply@polity.localhost>';
+
+  /** Empty: a folder in the system's temporary directory. */
+  @IsString()
+  OPEN_DATA_DIR = '';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  OPEN_DATA_RETENTION = 7;
+
+  @Matches(/^[A-Za-z0-9.+-]+$/)
+  OPEN_DATA_LICENSE = 'CC-BY-4.0';
 }

@@ -7,6 +7,9 @@ import {
   AuthConfig,
   BudgetConfig,
   SurveyConfig,
+  CouncilConfig,
+  MailConfig,
+  OpenDataConfig,
   ModerationConfig,
   DatabaseConfig,
   HttpConfig,
@@ -29,6 +32,8 @@ function firstMessage(error: ValidationError): string {
   const messages = Object.values(error.constraints ?? {});
   return messages[0] ?? `${error.property} is invalid`;
 }
+
+const hostList = (value: string): string[] => (value === '' ? [] : value.split(','));
 
 function validateEnvironment(env: Environment): EnvironmentVariables {
   // An empty variable means "use the default", as in most twelve-factor tools.
@@ -88,6 +93,9 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
     budgets: new BudgetConfig(v.BUDGET_INLINE_OUTCOME_MAX_BALLOTS, v.BUDGET_PHASE_CHECK_SECONDS),
     moderation: new ModerationConfig(v.MODERATION_MODE, v.MODERATION_REPORTS_TO_HOLD, v.MODERATION_APPEAL_DAYS, v.MODERATION_CLAIM_MINUTES),
     surveys: new SurveyConfig(v.SURVEY_MIN_GROUP_SIZE, v.EXPORT_DIR || join(tmpdir(), 'polity-exports')),
+    council: new CouncilConfig(hostList(v.COUNCIL_PEERTUBE_HOSTS), hostList(v.COUNCIL_HLS_HOSTS)),
+    mail: new MailConfig(v.SMTP_URL, v.MAIL_FROM),
+    openData: new OpenDataConfig(v.OPEN_DATA_DIR || join(tmpdir(), 'polity-open-data'), v.OPEN_DATA_RETENTION, v.OPEN_DATA_LICENSE),
   };
 }
 

@@ -119,6 +119,35 @@ export class SurveyConfig {
   ) {}
 }
 
+export class CouncilConfig {
+  constructor(
+    /** PeerTube instances whose videos meetings may embed (PeerTube is federated: any host could claim to be one). */
+    readonly peertubeHosts: readonly string[],
+    /** Hosts allowed to serve a meeting's HLS stream (`https://<host>/….m3u8`). */
+    readonly hlsHosts: readonly string[],
+  ) {}
+}
+
+export class MailConfig {
+  constructor(
+    /** `smtp://host:port` or `smtps://user:pass@host:465`. */
+    readonly smtpUrl: string,
+    /** The From header of every message, e.g. `Polity <no-reply@example.org>`. */
+    readonly from: string,
+  ) {}
+}
+
+export class OpenDataConfig {
+  constructor(
+    /** Where published snapshots live (a shared volume when api and worker run apart). */
+    readonly dir: string,
+    /** How many published snapshots to keep; older ones are deleted. */
+    readonly retention: number,
+    /** The licence of the published data, as an SPDX id. */
+    readonly license: string,
+  ) {}
+}
+
 export interface PolityConfig {
   runtime: RuntimeConfig;
   http: HttpConfig;
@@ -131,4 +160,7 @@ export interface PolityConfig {
   budgets: BudgetConfig;
   moderation: ModerationConfig;
   surveys: SurveyConfig;
+  council: CouncilConfig;
+  mail: MailConfig;
+  openData: OpenDataConfig;
 }

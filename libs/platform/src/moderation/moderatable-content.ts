@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { providersByKey } from '../discovery/providers-by-key';
 import type { ContentState } from '@polity/contracts';
 import type { EntityManager } from 'typeorm';
 import { Problems } from '../errors/problem';
@@ -32,15 +33,12 @@ export const ModeratableKind = DiscoveryService.createDecorator<string>();
 
 @Injectable()
 export class ModeratableContents implements OnApplicationBootstrap {
-  private readonly kinds = new Map<string, ModeratableContent>();
+  private kinds = new Map<string, ModeratableContent>();
 
   constructor(private readonly discovery: DiscoveryService) {}
 
   onApplicationBootstrap(): void {
-    for (const wrapper of this.discovery.getProviders({ metadataKey: ModeratableKind.KEY })) {
-      const kind = this.discovery.getMetadataByDecorator(ModeratableKind, wrapper);
-      if (kind && wrapper.instance) this.kinds.set(kind, wrapper.instance as ModeratableContent);
-    }
+    this.kinds = providersByKey<ModeratableContent>(this.discovery, ModeratableKind);
   }
 
   get(kind: string): ModeratableContent {

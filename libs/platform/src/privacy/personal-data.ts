@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { providersByKey } from '../discovery/providers-by-key';
 import type { Transaction } from '../events/transaction';
 
 /**
@@ -18,15 +19,12 @@ export const PersonalData = DiscoveryService.createDecorator<string>();
 
 @Injectable()
 export class PersonalDataRegistry implements OnApplicationBootstrap {
-  private readonly sources = new Map<string, PersonalDataSource>();
+  private sources = new Map<string, PersonalDataSource>();
 
   constructor(private readonly discovery: DiscoveryService) {}
 
   onApplicationBootstrap(): void {
-    for (const wrapper of this.discovery.getProviders({ metadataKey: PersonalData.KEY })) {
-      const section = this.discovery.getMetadataByDecorator(PersonalData, wrapper);
-      if (section && wrapper.instance) this.sources.set(section, wrapper.instance as PersonalDataSource);
-    }
+    this.sources = providersByKey<PersonalDataSource>(this.discovery, PersonalData);
   }
 
   async exportFor(userId: string): Promise<Record<string, unknown>> {

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { providersByKey } from '../discovery/providers-by-key';
 import type { Principal } from '../auth/principal';
 import { Problems } from '../errors/problem';
 import type { Transaction } from '../events/transaction';
@@ -17,6 +18,8 @@ export interface DiscussableResource {
    * closed to new contributions, and takes whatever lock keeps the owner's rules true meanwhile.
    */
   assertOpenForContribution(tx: Transaction, id: string, principal: Principal): Promise<void>;
+  /** The title anyone may read (for notifications and links), or null when it is not public. */
+  titleOf(id: string): Promise<string | null>;
 }
 
 /** Registers a provider as the DiscussableResource for a URL kind such as `proposals`. */
@@ -24,15 +27,12 @@ export const ResourceKind = DiscoveryService.createDecorator<string>();
 
 @Injectable()
 export class DiscussableResources implements OnApplicationBootstrap {
-  private readonly kinds = new Map<string, DiscussableResource>();
+  private kinds = new Map<string, DiscussableResource>();
 
   constructor(private readonly discovery: DiscoveryService) {}
 
   onApplicationBootstrap(): void {
-    for (const wrapper of this.discovery.getProviders({ metadataKey: ResourceKind.KEY })) {
-      const kind = this.discovery.getMetadataByDecorator(ResourceKind, wrapper);
-      if (kind && wrapper.instance) this.kinds.set(kind, wrapper.instance as DiscussableResource);
-    }
+    this.kinds = providersByKey<DiscussableResource>(this.discovery, ResourceKind);
   }
 
   get(kind: string): DiscussableResource {
@@ -46,5 +46,29 @@ export class DiscussableResources implements OnApplicationBootstrap {
     const room = await this.get(kind).roomFor(id, principal);
     if (!room) throw Problems.notFound('That item');
     return room;
+  }
+
+  /**
+   * Checks that every linked resource exists and that this person may see it; a 422 names the first
+   * one that does not, as `<field>.<index>`.
+   */
+  async assertLinkable(links: readonly { kind: string; id: string }[], principal: Principal, field = 'links'): Promise<void> {
+    for (const [index, link] of links.entries()) {
+      if ((await this.get(link.kind).roomFor(link.id, principal)) === null) {
+        throw Problems.unprocessable('unknown_link', `There is no ${link.kind} ${link.id} you can link to.`, [
+          { field: `${field}.${index}`, rule: 'exists', message: `no visible ${link.kind} with this id` },
+        ]);
+      }
+    }
+  }
+
+  titleOf(kind: string, id: string): Promise<string | null> {
+    return this.kinds.get(kind)?.titleOf(id) ?? Promise.resolve(null);
+  }
+
+  /** The rooms that hear about these resources, as anyone may watch them (drafts and hidden items have none). */
+  async publicRooms(links: readonly { kind: string; id: string }[]): Promise<string[]> {
+    const rooms = await Promise.all(links.map((link) => this.kinds.get(link.kind)?.roomFor(link.id, undefined) ?? Promise.resolve(null)));
+    return [...new Set(rooms.filter((room): room is string => room !== null))];
   }
 }

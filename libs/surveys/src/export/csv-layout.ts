@@ -1,3 +1,4 @@
+import { csvCell } from '@polity/platform';
 import type { QuestionView } from '@polity/contracts';
 import type { ChoiceAnswer, StoredAnswer, StoredAnswers } from '../responses/check-answers';
 
@@ -57,15 +58,6 @@ function columnsFor(question: QuestionView): Column[] {
     case 'scale':
       return [{ header: key, cell: (a) => text(a as string | number | undefined) }];
   }
-}
-
-/**
- * RFC 4180 quoting, and text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first)
- * is prefixed with an apostrophe: residents' words must never execute on an official's machine.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export class CsvLayout {

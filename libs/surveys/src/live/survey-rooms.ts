@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, type Principal } from '@polity/platform';
-import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
+import { roomName } from '@polity/contracts';
+import { type DiscussableResource, isUuid, type Principal, ResourceKind, type Transaction } from '@polity/platform';
+import { type RoomPolicy, RoomPolicyFor, PublicListRoomPolicy } from '@polity/realtime';
 import { DataSource } from 'typeorm';
 import { SurveyEntity } from '../entities/survey.entity';
 import { assertVisible } from '../surveys/survey-access';
@@ -23,10 +24,34 @@ export class SurveyRoomPolicy implements RoomPolicy {
 }
 
 /** `surveys`: the public list. */
-@RoomPolicyFor('surveys')
+export const SurveyListRoomPolicy = PublicListRoomPolicy('surveys');
+
+/** Surveys can be followed, commented on and linked from agenda items and threads, by whoever may see them. */
+@ResourceKind('surveys')
 @Injectable()
-export class SurveyListRoomPolicy implements RoomPolicy {
-  canJoin(_principal: Principal | undefined, id: string | undefined): boolean {
-    return id === undefined;
+export class SurveyDiscussion implements DiscussableResource {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async roomFor(id: string, principal: Principal | undefined): Promise<string | null> {
+    try {
+      assertVisible(await this.dataSource.manager.findOneBy(SurveyEntity, { id }), principal);
+      return roomName('survey', id);
+    } catch {
+      return null;
+    }
+  }
+
+  async assertOpenForContribution(tx: Transaction, id: string, principal: Principal): Promise<void> {
+    assertVisible(await tx.manager.findOneBy(SurveyEntity, { id }), principal);
+  }
+
+  async titleOf(id: string): Promise<string | null> {
+    const survey = await this.dataSource.manager.findOneBy(SurveyEntity, { id });
+    try {
+      assertVisible(survey, undefined);
+      return survey.title;
+    } catch {
+      return null;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { QuestionView } from '@polity/contracts';
-import { CsvLayout, csvCell } from '../export/csv-layout';
+import { csvCell } from '@polity/platform';
+import { CsvLayout } from '../export/csv-layout';
 import { checkQuestion, type QuestionInput } from '../questions/question-definition';
 import { checkAnswers, type StoredAnswers } from '../responses/check-answers';
 import { answerAtoms } from './answer-atoms';

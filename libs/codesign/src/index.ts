@@ -1,0 +1,2 @@
+export * from './codesign.module';
+export { CODESIGN_MIGRATIONS } from './migrations';

@@ -1,0 +1,116 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ThreadPostView, ThreadStageChangeView, ThreadTimelineEntry, ThreadView } from '@polity/contracts';
+import { CurrentPrincipal, type Page, PageQueryDto, type Principal, Public, RequireRoles } from '@polity/platform';
+import { CreatePostDto, EditPostDto, MarkPostDto, PostParamsDto, ReactionParamsDto, ReactionStateDto } from '../posts/posts.dto';
+import { PostsService } from '../posts/posts.service';
+import { ThreadsQuery } from '../timeline/threads.query';
+import { CreateThreadDto, ListThreadsQueryDto, MoveStageDto, ThreadIdParamsDto, UpdateThreadDto } from './threads.dto';
+import { ThreadsService } from './threads.service';
+
+@ApiTags('co-design')
+@ApiExtraModels(ReactionStateDto)
+@Controller('threads')
+export class ThreadsController {
+  constructor(
+    private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
+    private readonly query: ThreadsQuery,
+  ) {}
+
+  @Public()
+  @Get()
+  list(@CurrentPrincipal() principal: Principal | undefined, @Query() query: ListThreadsQueryDto): Promise<Page<ThreadView>> {
+    return this.query.list(query, principal);
+  }
+
+  @ApiBearerAuth()
+  @RequireRoles('official')
+  @Post()
+  @ApiCreatedResponse({ description: 'The thread; you facilitate it' })
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateThreadDto): Promise<ThreadView> {
+    return this.threads.create(principal, body);
+  }
+
+  @Public()
+  @Get(':id')
+  get(@CurrentPrincipal() principal: Principal | undefined, @Param() params: ThreadIdParamsDto): Promise<ThreadView> {
+    return this.query.get(params.id, principal);
+  }
+
+  /** Facilitators edit the thread: details, stages, facilitators, links, open or closed. */
+  @ApiBearerAuth()
+  @Patch(':id')
+  update(@CurrentPrincipal() principal: Principal, @Param() params: ThreadIdParamsDto, @Body() body: UpdateThreadDto): Promise<ThreadView> {
+    return this.threads.update(principal, params.id, body);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/stage')
+  @HttpCode(200)
+  moveStage(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ThreadIdParamsDto,
+    @Body() body: MoveStageDto,
+  ): Promise<ThreadStageChangeView> {
+    return this.threads.moveStage(principal, params.id, body);
+  }
+
+  /** Posts, stage changes with their summaries, and council decisions, oldest first. */
+  @Public()
+  @Get(':id/timeline')
+  timeline(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param() params: ThreadIdParamsDto,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ThreadTimelineEntry>> {
+    return this.query.timeline(params.id, query, principal);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/posts')
+  createPost(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ThreadIdParamsDto,
+    @Body() body: CreatePostDto,
+  ): Promise<ThreadPostView> {
+    return this.posts.create(principal, params.id, body);
+  }
+
+  @ApiBearerAuth()
+  @Patch(':id/posts/:postId')
+  editPost(@CurrentPrincipal() principal: Principal, @Param() params: PostParamsDto, @Body() body: EditPostDto): Promise<ThreadPostView> {
+    return this.posts.edit(principal, params.id, params.postId, body);
+  }
+
+  @Public()
+  @Get(':id/posts/:postId/replies')
+  replies(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param() params: PostParamsDto,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ThreadPostView>> {
+    return this.query.replies(params.id, params.postId, query, principal);
+  }
+
+  /** Facilitators pin a post or mark a question answered. */
+  @ApiBearerAuth()
+  @Put(':id/posts/:postId/marks')
+  mark(@CurrentPrincipal() principal: Principal, @Param() params: PostParamsDto, @Body() body: MarkPostDto): Promise<ThreadPostView> {
+    return this.posts.mark(principal, params.id, params.postId, body);
+  }
+
+  @ApiBearerAuth()
+  @Put(':id/posts/:postId/reactions/:reaction')
+  @ApiOkResponse({ type: ReactionStateDto })
+  react(@CurrentPrincipal() principal: Principal, @Param() params: ReactionParamsDto): Promise<ReactionStateDto> {
+    return this.posts.react(principal, params.id, params.postId, params.reaction, true);
+  }
+
+  @ApiBearerAuth()
+  @Delete(':id/posts/:postId/reactions/:reaction')
+  @ApiOkResponse({ type: ReactionStateDto })
+  unreact(@CurrentPrincipal() principal: Principal, @Param() params: ReactionParamsDto): Promise<ReactionStateDto> {
+    return this.posts.react(principal, params.id, params.postId, params.reaction, false);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './council.module';
+export { COUNCIL_MIGRATIONS } from './migrations';

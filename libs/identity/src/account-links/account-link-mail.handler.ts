@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { AccountLinkPurpose, JobPayloads } from '@polity/contracts';
+import { HttpConfig, Mailer } from '@polity/platform';
+import { HandlesJob } from '@polity/queue';
+import { UsersService } from '../users/users.service';
+import { AccountLinksService } from './account-links.service';
+
+const MESSAGES: Record<AccountLinkPurpose, { subject: string; action: string; path: string; note: string }> = {
+  confirm_email: {
+    subject: 'Confirm your email address for Polity',
+    action: 'Confirm my address',
+    path: 'confirm-email',
+    note: 'The link works for 7 days. If you did not create an account, ignore this message.',
+  },
+  reset_password: {
+    subject: 'Reset your Polity password',
+    action: 'Choose a new password',
+    path: 'reset-password',
+    note: 'The link works for one hour, once. If you did not ask for it, ignore this message: your password stays as it is.',
+  },
+};
+
+/**
+ * Mails an account link. The link is made here, in the worker, so no token ever sits in the
+ * outbox or a job; a retried job mails a fresh link, and an older one still works until used.
+ */
+@Injectable()
+export class AccountLinkMailHandler {
+  constructor(
+    private readonly users: UsersService,
+    private readonly links: AccountLinksService,
+    private readonly mailer: Mailer,
+    private readonly http: HttpConfig,
+  ) {}
+
+  @HandlesJob('mail.account-link')
+  async send(event: JobPayloads['mail.account-link']): Promise<{ sent: boolean }> {
+    const { userId, purpose } = event.payload;
+    const user = await this.users.get(userId).catch(() => null);
+    if (!user?.email) return { sent: false };
+    const message = MESSAGES[purpose];
+    const url = `${this.http.publicUrl}/${message.path}?token=${await this.links.issue(userId, purpose)}`;
+    await this.mailer.send({
+      to: user.email,
+      subject: message.subject,
+      text: `Hello ${user.displayName},\n\n${message.action}: ${url}\n\n${message.note}\n`,
+      html: `<!doctype html><html><body style="font-family:sans-serif"><p><a href="${url}">${message.action}</a></p><p style="color:#666">${message.note}</p></body></html>`,
+    });
+    return { sent: true };
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { NotificationPreferenceView, NotificationView } from '@polity/contracts';
+import { CurrentPrincipal, type Page, type Principal, Public } from '@polity/platform';
+import { ListNotificationsQueryDto, NotificationIdParamsDto, UnsubscribeQueryDto, UpdatePreferencesDto } from './notifications.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@Controller()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @ApiBearerAuth()
+  @Get('notifications')
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQueryDto): Promise<Page<NotificationView>> {
+    return this.notifications.list(principal.userId, query);
+  }
+
+  @ApiBearerAuth()
+  @Get('notifications/unread-count')
+  async unreadCount(@CurrentPrincipal() principal: Principal): Promise<{ unread: number }> {
+    return { unread: await this.notifications.unreadCount(principal.userId) };
+  }
+
+  @ApiBearerAuth()
+  @Post('notifications/:id/read')
+  @HttpCode(200)
+  markRead(@CurrentPrincipal() principal: Principal, @Param() params: NotificationIdParamsDto): Promise<NotificationView> {
+    return this.notifications.markRead(principal.userId, params.id);
+  }
+
+  @ApiBearerAuth()
+  @Post('notifications/read-all')
+  @HttpCode(200)
+  markAllRead(@CurrentPrincipal() principal: Principal): Promise<{ marked: number }> {
+    return this.notifications.markAllRead(principal.userId);
+  }
+
+  /** The link in every email; works without signing in. POST is the one-click form mail clients use (RFC 8058). */
+  @Public()
+  @Get('notifications/unsubscribe')
+  unsubscribeByLink(@Query() query: UnsubscribeQueryDto): Promise<{ unsubscribed: string }> {
+    return this.notifications.unsubscribe(query.token);
+  }
+
+  @Public()
+  @Post('notifications/unsubscribe')
+  @HttpCode(200)
+  unsubscribeOneClick(@Query() query: UnsubscribeQueryDto): Promise<{ unsubscribed: string }> {
+    return this.notifications.unsubscribe(query.token);
+  }
+
+  @ApiBearerAuth()
+  @Get('me/notification-preferences')
+  preferences(@CurrentPrincipal() principal: Principal): Promise<NotificationPreferenceView[]> {
+    return this.notifications.preferences(principal.userId);
+  }
+
+  @ApiBearerAuth()
+  @Put('me/notification-preferences')
+  setPreferences(@CurrentPrincipal() principal: Principal, @Body() body: UpdatePreferencesDto): Promise<NotificationPreferenceView[]> {
+    return this.notifications.setPreferences(principal.userId, body.preferences);
+  }
+}

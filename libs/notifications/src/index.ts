@@ -1,0 +1,2 @@
+export * from './notifications.module';
+export { NOTIFICATIONS_MIGRATIONS } from './migrations';

@@ -1,0 +1,105 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { type DigestPeriod, type JobPayloads, QueueName } from '@polity/contracts';
+import { UsersService } from '@polity/identity';
+import { Mailer } from '@polity/platform';
+import { HandlesJob, JobQueue } from '@polity/queue';
+import { DataSource } from 'typeorm';
+import { NotificationEntity } from '../entities/notification.entity';
+import { NotificationPreferenceEntity } from '../entities/notification-preference.entity';
+import { EFFECTIVE_FREQUENCY, PREFERENCE_JOIN } from './email-frequency';
+import { MailLinkFactory } from './mail-links';
+import { type MailNotification, renderDigestMail, renderNotificationMail } from './render-mail';
+
+/** Digests go out at 07:00 UTC: daily ones every day, weekly ones on Mondays. */
+const DIGEST_SCHEDULES: Record<DigestPeriod, string> = { daily: '0 7 * * *', weekly: '0 7 * * 1' };
+
+const asMail = (row: NotificationEntity): MailNotification => ({
+  title: row.title,
+  body: row.body,
+  resource: row.resourceKind && row.resourceId ? { kind: row.resourceKind, id: row.resourceId, title: row.resourceTitle } : null,
+});
+
+/**
+ * Sends notification email: one job per message, retried with backoff by BullMQ, so a bounce or a
+ * slow server for one person never holds up another's. A notification is marked mailed after the
+ * send; a job that runs again skips what is marked.
+ */
+@Injectable()
+export class MailNotificationsHandler implements OnApplicationBootstrap {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly mailer: Mailer,
+    private readonly links: MailLinkFactory,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const queue = this.jobs.queue(QueueName.Notifications);
+    for (const [period, pattern] of Object.entries(DIGEST_SCHEDULES) as [DigestPeriod, string][]) {
+      await queue.upsertJobScheduler(
+        `digest-${period}`,
+        { pattern, tz: 'UTC' },
+        { name: 'notifications.schedule-digests', data: { period } },
+      );
+    }
+  }
+
+  @HandlesJob('mail.notification')
+  async sendOne({ notificationId }: JobPayloads['mail.notification']): Promise<{ sent: boolean }> {
+    const [row] = await this.dataSource.manager
+      .createQueryBuilder(NotificationEntity, 'n')
+      .leftJoin(NotificationPreferenceEntity, 'p', 'p.user_id = n.user_id AND p.kind = n.kind')
+      .where('n.id = :notificationId AND n.emailed_at IS NULL', { notificationId })
+      .andWhere(`${EFFECTIVE_FREQUENCY} = 'immediate'`)
+      .getMany();
+    const to = row && (await this.addressOf(row.userId));
+    if (!row || !to) return { sent: false };
+    const links = this.links.for(row.userId, row.kind);
+    await this.mailer.send({ to, ...renderNotificationMail(asMail(row), links), headers: this.links.headers(links) });
+    await this.dataSource.query('UPDATE notification SET emailed_at = now() WHERE id = $1', [row.id]);
+    return { sent: true };
+  }
+
+  /** Queues one digest per person with something unmailed for this period. */
+  @HandlesJob('notifications.schedule-digests')
+  async scheduleDigests({ period }: JobPayloads['notifications.schedule-digests']): Promise<{ queued: number }> {
+    const until = new Date().toISOString();
+    const recipients = await this.dataSource.query<{ userId: string }[]>(
+      `SELECT DISTINCT n.user_id AS "userId" FROM notification n ${PREFERENCE_JOIN}
+       WHERE n.emailed_at IS NULL AND n.created_at <= $1 AND ${EFFECTIVE_FREQUENCY} = $2`,
+      [until, period],
+    );
+    await this.jobs.enqueueMany(
+      recipients.map(({ userId }) => ({
+        name: 'mail.digest' as const,
+        payload: { userId, period, until },
+        options: { jobId: `digest-${period}-${userId}-${Date.parse(until)}` },
+      })),
+    );
+    return { queued: recipients.length };
+  }
+
+  @HandlesJob('mail.digest')
+  async sendDigest({ userId, period, until }: JobPayloads['mail.digest']): Promise<{ notifications: number }> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(NotificationEntity, 'n')
+      .leftJoin(NotificationPreferenceEntity, 'p', 'p.user_id = n.user_id AND p.kind = n.kind')
+      .where('n.user_id = :userId AND n.emailed_at IS NULL AND n.created_at <= :until', { userId, until })
+      .andWhere(`${EFFECTIVE_FREQUENCY} = :period`, { period })
+      .orderBy('n.created_at', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .getMany();
+    const to = rows.length > 0 ? await this.addressOf(userId) : null;
+    if (!to) return { notifications: 0 };
+    const links = this.links.for(userId, 'all');
+    await this.mailer.send({ to, ...renderDigestMail(period, rows.map(asMail), links), headers: this.links.headers(links) });
+    await this.dataSource.query('UPDATE notification SET emailed_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+    return { notifications: rows.length };
+  }
+
+  private async addressOf(userId: string): Promise<string | null> {
+    const user = await this.users.get(userId).catch(() => null);
+    return user?.email ?? null;
+  }
+}

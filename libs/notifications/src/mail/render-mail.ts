@@ -1,0 +1,99 @@
+import type { DigestPeriod } from '@polity/contracts';
+
+export interface MailNotification {
+  title: string;
+  body: string;
+  resource: { kind: string; id: string; title: string | null } | null;
+}
+
+export interface MailLinks {
+  /** Where a resource is read, e.g. `https://city.example/proposals/<id>`. */
+  resourceUrl: (kind: string, id: string) => string;
+  /** Turns off this kind of email (immediate mail) or every email (digests). */
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const footer = (links: MailLinks, what: string) => ({
+  text: `--\nYou get this because you follow it or it is about your contribution.\nEmail settings: ${links.preferencesUrl}\nUnsubscribe from ${what}: ${links.unsubscribeUrl}\n`,
+  html: `<hr><p style="color:#666;font-size:12px">You get this because you follow it or it is about your contribution.
+<a href="${escapeHtml(links.preferencesUrl)}">Email settings</a> · <a href="${escapeHtml(links.unsubscribeUrl)}">Unsubscribe from ${escapeHtml(what)}</a></p>`,
+});
+
+const page = (body: string): string => `<!doctype html><html><body style="font-family:sans-serif;max-width:40em">${body}</body></html>`;
+
+export function renderNotificationMail(notification: MailNotification, links: MailLinks): RenderedMail {
+  const url = notification.resource ? links.resourceUrl(notification.resource.kind, notification.resource.id) : links.preferencesUrl;
+  const foot = footer(links, 'emails like this one');
+  return {
+    subject: notification.title,
+    text: `${notification.body}\n\n${url}\n\n${foot.text}`,
+    html: page(`<p>${escapeHtml(notification.body)}</p><p><a href="${escapeHtml(url)}">Open it</a></p>${foot.html}`),
+  };
+}
+
+interface DigestSection {
+  heading: string;
+  url: string | null;
+  /** Distinct lines, each with how many notifications said it. */
+  lines: { text: string; count: number }[];
+}
+
+/** Groups by resource in order of first appearance; identical lines collapse into one with a count. */
+function sections(notifications: readonly MailNotification[], links: MailLinks): DigestSection[] {
+  const byKey = new Map<string, DigestSection>();
+  for (const notification of notifications) {
+    const key = notification.resource ? `${notification.resource.kind}:${notification.resource.id}` : 'yours';
+    let section = byKey.get(key);
+    if (!section) {
+      section = notification.resource
+        ? {
+            heading: notification.resource.title ?? notification.title,
+            url: links.resourceUrl(notification.resource.kind, notification.resource.id),
+            lines: [],
+          }
+        : { heading: 'About your contributions', url: null, lines: [] };
+      byKey.set(key, section);
+    }
+    const line = section.lines.find((existing) => existing.text === notification.title);
+    if (line) line.count += 1;
+    else section.lines.push({ text: notification.title, count: 1 });
+  }
+  return [...byKey.values()];
+}
+
+const counted = (line: { text: string; count: number }): string => (line.count > 1 ? `${line.text} (×${line.count})` : line.text);
+
+/** One message for a period: a subject that says what, one section per resource, no repeated lines. */
+export function renderDigestMail(period: DigestPeriod, notifications: readonly MailNotification[], links: MailLinks): RenderedMail {
+  const grouped = sections(notifications, links);
+  const total = notifications.length;
+  const updates = `${total} update${total === 1 ? '' : 's'}`;
+  const first = `“${grouped[0]?.heading ?? ''}”`;
+  const subject = grouped.length === 1 ? `${updates} on ${first}` : `${updates} on ${first} and ${grouped.length - 1} more`;
+  const intro = period === 'daily' ? 'Here is what happened since yesterday.' : 'Here is what happened this week.';
+  const foot = footer(links, 'all Polity emails');
+  const text = grouped
+    .map((section) =>
+      [section.heading, ...section.lines.map((line) => `- ${counted(line)}`), ...(section.url ? [section.url] : [])].join('\n'),
+    )
+    .join('\n\n');
+  const html = grouped
+    .map(
+      (section) =>
+        `<h3>${section.url ? `<a href="${escapeHtml(section.url)}">${escapeHtml(section.heading)}</a>` : escapeHtml(section.heading)}</h3><ul>${section.lines
+          .map((line) => `<li>${escapeHtml(counted(line))}</li>`)
+          .join('')}</ul>`,
+    )
+    .join('');
+  return { subject, text: `${intro}\n\n${text}\n\n${foot.text}`, html: page(`<p>${intro}</p>${html}${foot.html}`) };
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FollowsModule } from '@polity/follows';
+import { IdentityModule } from '@polity/identity';
+import { QueueModule } from '@polity/queue';
+import { BroadcastModule } from '@polity/realtime';
+import { NotificationEntity } from './entities/notification.entity';
+import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
+import { FanOutHandler } from './fan-out/fan-out.handler';
+import { NotificationPlanner } from './fan-out/notification-planner';
+import { NotificationsController } from './inbox/notifications.controller';
+import { NotificationsService } from './inbox/notifications.service';
+import { NotificationsPersonalData } from './notifications-personal-data';
+import { MailLinkFactory } from './mail/mail-links';
+import { MailNotificationsHandler } from './mail/mail-notifications.handler';
+
+export const NOTIFICATIONS_ENTITIES = [NotificationEntity, NotificationPreferenceEntity];
+
+/** Notifications and email preferences; services only. */
+@Module({
+  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES), BroadcastModule],
+  providers: [NotificationsService, NotificationsPersonalData],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
+
+/** The inbox and preferences routes; the api's part. */
+@Module({
+  imports: [NotificationsModule],
+  controllers: [NotificationsController],
+})
+export class NotificationsHttpModule {}
+
+/** The worker's part: fan-out to followers, immediate mail and digests. */
+@Module({
+  imports: [NotificationsModule, FollowsModule, IdentityModule, QueueModule, BroadcastModule],
+  providers: [NotificationPlanner, FanOutHandler, MailLinkFactory, MailNotificationsHandler],
+})
+export class NotificationsJobsModule {}

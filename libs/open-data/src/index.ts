@@ -1,0 +1,2 @@
+export * from './open-data.module';
+export { OPEN_DATA_MIGRATIONS } from './migrations';

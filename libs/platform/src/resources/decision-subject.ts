@@ -1,0 +1,34 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { providersByKey } from '../discovery/providers-by-key';
+import type { DecisionSummary } from '@polity/contracts';
+import type { Transaction } from '../events/transaction';
+
+/**
+ * Implemented by a feature whose resources council decisions can concern and which keeps something
+ * of them: proposals take the status a decision sets, co-design threads add it to their timeline.
+ * The council calls it inside the decision's transaction, so a decision and its effects commit
+ * together; features without a provider are simply linked.
+ */
+export interface DecisionSubject {
+  /** A decision (or a correction of one: same `decisionId`, higher `revision`) about resource `id`. */
+  applyDecision(tx: Transaction, id: string, decision: DecisionSummary): Promise<void>;
+}
+
+/** Registers a provider as the DecisionSubject for a URL kind such as `proposals`. */
+export const DecisionSubjectKind = DiscoveryService.createDecorator<string>();
+
+@Injectable()
+export class DecisionSubjects implements OnApplicationBootstrap {
+  private kinds = new Map<string, DecisionSubject>();
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onApplicationBootstrap(): void {
+    this.kinds = providersByKey<DecisionSubject>(this.discovery, DecisionSubjectKind);
+  }
+
+  async apply(tx: Transaction, links: readonly { kind: string; id: string }[], decision: DecisionSummary): Promise<void> {
+    for (const link of links) await this.kinds.get(link.kind)?.applyDecision(tx, link.id, decision);
+  }
+}

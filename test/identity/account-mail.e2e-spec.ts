@@ -1,0 +1,89 @@
+import { createTestApp, type MailCatcher, registerUser, RunningApp, startMailCatcher, startTestWorker } from '@polity/testing';
+import { DataSource } from 'typeorm';
+
+const tokenIn = (text: string): string => {
+  const token = /token=([A-Za-z0-9._-]+)/.exec(text)?.[1];
+  if (!token) throw new Error(`no token in ${text}`);
+  return token;
+};
+
+describe('account mail: address confirmation and password reset', () => {
+  let mail: MailCatcher;
+  let api: RunningApp;
+  let worker: RunningApp;
+
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    api = await createTestApp({ SMTP_URL: mail.url });
+    worker = await startTestWorker({ SMTP_URL: mail.url });
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await mail.close();
+  });
+
+  it('mails a confirmation link after registration that works once', async () => {
+    const user = await registerUser(api);
+    const message = await mail.next(user.email, (candidate) => candidate.subject.includes('Confirm your email'));
+    expect(message.html).toContain('Confirm my address');
+    const token = tokenIn(message.text);
+    expect((await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(200)).body.emailConfirmed).toBe(false);
+    expect((await api.http.post('/api/v1/auth/confirm-email').send({ token }).expect(200)).body).toEqual({ emailConfirmed: true });
+    expect((await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(200)).body.emailConfirmed).toBe(true);
+    expect((await api.http.post('/api/v1/auth/confirm-email').send({ token }).expect(400)).body.code).toBe('invalid_link');
+    const [id] = token.split('.');
+    expect(
+      (
+        await api.http
+          .post('/api/v1/auth/confirm-email')
+          .send({ token: `${id}.forged` })
+          .expect(400)
+      ).body.code,
+    ).toBe('invalid_link');
+  });
+
+  it('resets a password by a single-use link, ends every session, and answers the same for unknown addresses', async () => {
+    const user = await registerUser(api);
+    const known = await api.http.post('/api/v1/auth/password-reset').send({ email: user.email }).expect(202);
+    const unknown = await api.http.post('/api/v1/auth/password-reset').send({ email: 'nobody-here@example.test' }).expect(202);
+    expect(unknown.body).toEqual(known.body);
+
+    const message = await mail.next(user.email, (candidate) => candidate.subject.includes('Reset your Polity password'));
+    const token = tokenIn(message.text);
+    // A confirmation token cannot reset a password.
+    const confirmation = tokenIn((await mail.next(user.email, (candidate) => candidate.subject.includes('Confirm'))).text);
+    expect(
+      (
+        await api.http
+          .post('/api/v1/auth/password-reset/confirm')
+          .send({ token: confirmation, password: 'a brand new passphrase' })
+          .expect(400)
+      ).body.code,
+    ).toBe('invalid_link');
+    await api.http.post('/api/v1/auth/password-reset/confirm').send({ token, password: 'short' }).expect(400);
+
+    await api.http.post('/api/v1/auth/password-reset/confirm').send({ token, password: 'a brand new passphrase' }).expect(204);
+    await api.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    await api.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(401);
+    await api.http.post('/api/v1/auth/login').send({ email: user.email, password: 'a brand new passphrase' }).expect(200);
+    expect(
+      (await api.http.post('/api/v1/auth/password-reset/confirm').send({ token, password: 'yet another passphrase' }).expect(400)).body
+        .code,
+    ).toBe('invalid_link');
+  });
+
+  it('refuses an expired reset link', async () => {
+    const user = await registerUser(api);
+    await api.http.post('/api/v1/auth/password-reset').send({ email: user.email }).expect(202);
+    const token = tokenIn((await mail.next(user.email, (candidate) => candidate.subject.includes('Reset'))).text);
+    await api.app
+      .get(DataSource)
+      .query(`UPDATE account_link SET expires_at = now() - interval '1 minute' WHERE id = $1`, [token.split('.')[0]]);
+    expect(
+      (await api.http.post('/api/v1/auth/password-reset/confirm').send({ token, password: 'a brand new passphrase' }).expect(400)).body
+        .code,
+    ).toBe('link_expired');
+    await api.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  });
+});

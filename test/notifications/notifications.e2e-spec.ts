@@ -1,0 +1,216 @@
+import { type JobPayloads, type NotificationView, QueueName } from '@polity/contracts';
+import { JobQueue } from '@polity/queue';
+import {
+  connectSocket,
+  createProposal,
+  createUserWithRoles,
+  createTestApp,
+  expectEventually,
+  type MailCatcher,
+  nextEvent,
+  registerUser,
+  RunningApp,
+  startMailCatcher,
+  startTestWorker,
+  TestUser,
+} from '@polity/testing';
+import type { Job } from 'bullmq';
+import type { Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+
+describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe', () => {
+  let mail: MailCatcher;
+  let api: RunningApp;
+  let worker: RunningApp;
+  let db: DataSource;
+  let official: TestUser;
+  const sockets: Socket[] = [];
+
+  const comment = (user: TestUser, proposalId: string, body: string, parentId?: string) =>
+    api.http.post(`/api/v1/proposals/${proposalId}/comments`).set('Authorization', user.auth).send({ body, parentId }).expect(201);
+  const follow = (user: TestUser, proposalId: string) =>
+    api.http
+      .put(`/api/v1/proposals/${proposalId}/follow`)
+      .set('Authorization', user.auth)
+      .expect((response) => expect(response.status).toBeLessThan(300));
+  const inbox = async (user: TestUser, query: Record<string, string> = {}) =>
+    (await api.http.get('/api/v1/notifications').query(query).set('Authorization', user.auth).expect(200)).body.items as NotificationView[];
+  const eventually = <T>(assertion: () => Promise<T>) => expectEventually(assertion, 10_000, 50);
+  const finished = (job: Job) =>
+    eventually(async () => {
+      const state = await job.getState();
+      const { failedReason } =
+        (await worker.app
+          .get(JobQueue)
+          .queue(QueueName.Notifications)
+          .getJob(job.id ?? '')) ?? {};
+      expect({ state, failedReason }).toEqual({ state: 'completed', failedReason: undefined });
+    });
+
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    api = await createTestApp({ SMTP_URL: mail.url });
+    worker = await startTestWorker({ SMTP_URL: mail.url });
+    db = api.app.get(DataSource);
+    official = await createUserWithRoles(api, ['official']);
+  });
+  afterAll(async () => {
+    sockets.forEach((socket) => socket.close());
+    await worker.close();
+    await api.close();
+    await mail.close();
+  });
+
+  it('tells each follower once, in the inbox and live, but not the one who acted; a retried job adds nothing', async () => {
+    const author = await registerUser(api);
+    const follower = await registerUser(api);
+    const commenter = await registerUser(api);
+    const proposal = await createProposal(api, author);
+    await follow(follower, proposal.id);
+    const socket = await connectSocket(api.url, follower.accessToken);
+    sockets.push(socket);
+
+    const pushed = nextEvent(socket, 'notification.created', () => true, 10_000);
+    const written = await comment(commenter, proposal.id, 'I would use it every day.');
+    const { data } = await pushed;
+    expect(data).toMatchObject({ kind: 'comment_on_followed', resource: { kind: 'proposals', id: proposal.id }, readAt: null });
+    expect(data.title).toMatch(/^New comment on “/);
+    await eventually(async () => expect(await inbox(author)).toHaveLength(1));
+    expect(await inbox(commenter)).toHaveLength(0);
+
+    // The same event handled again (as a retry would) changes nothing.
+    // The outbox keeps each durable event whole, as the relay hands it to the job.
+    const [{ payload: replay }] = await db.query<{ payload: JobPayloads['notifications.fan-out'] }[]>(
+      `SELECT payload FROM outbox_event WHERE type = 'comment.created' AND payload->'payload'->>'commentId' = $1`,
+      [written.body.id],
+    );
+    await finished(await worker.app.get(JobQueue).enqueue('notifications.fan-out', replay, { jobId: `replay-${replay.id}` }));
+    const [{ count }] = await db.query<{ count: string }[]>('SELECT count(*) FROM notification WHERE event_id = $1', [replay.id]);
+    expect(Number(count)).toBe(2);
+
+    const stranger = await registerUser(api);
+    await api.http.post(`/api/v1/notifications/${data.id}/read`).set('Authorization', stranger.auth).expect(404);
+    expect((await api.http.get('/api/v1/notifications/unread-count').set('Authorization', follower.auth).expect(200)).body).toEqual({
+      unread: 1,
+    });
+    const counted = nextEvent(socket, 'notification.unread_count');
+    const read = await api.http.post(`/api/v1/notifications/${data.id}/read`).set('Authorization', follower.auth).expect(200);
+    expect(read.body.readAt).not.toBeNull();
+    expect((await counted).data).toEqual({ unread: 0 });
+    expect(await inbox(follower, { unread: 'true' })).toHaveLength(0);
+    expect(await inbox(follower, { unread: 'false' })).toHaveLength(1);
+    expect((await api.http.post('/api/v1/notifications/read-all').set('Authorization', author.auth).expect(200)).body).toEqual({
+      marked: 1,
+    });
+    expect((await api.http.get('/api/v1/notifications/unread-count').set('Authorization', author.auth).expect(200)).body).toEqual({
+      unread: 0,
+    });
+    await api.http.get('/api/v1/notifications').expect(401);
+  });
+
+  it('mails a reply at once with a List-Unsubscribe header, and its link unsubscribes without signing in', async () => {
+    const author = await registerUser(api);
+    const replier = await registerUser(api);
+    const proposal = await createProposal(api, await registerUser(api));
+    const first = await comment(author, proposal.id, 'Benches near the bridge, please.');
+    await comment(replier, proposal.id, 'Agreed, and shade too.', first.body.id as string);
+
+    const message = await mail.next(author.email, (candidate) => candidate.subject.startsWith('A reply to your comment'));
+    expect(message.html).toContain('Someone replied to your comment');
+    expect(message.headers.get('list-unsubscribe')).toMatch(/^<https?:\/\/\S+\/api\/v1\/notifications\/unsubscribe\?token=\S+>$/);
+    expect(message.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    const link = /https?:\/\/\S+\/api\/v1\/notifications\/unsubscribe\?token=\S+/.exec(message.text)?.[0];
+    expect(link).toBeDefined();
+
+    const unsubscribed = await api.http.get(new URL(link as string).pathname + new URL(link as string).search).expect(200);
+    expect(unsubscribed.body).toEqual({ unsubscribed: 'comment_reply' });
+    const preferences = await api.http.get('/api/v1/me/notification-preferences').set('Authorization', author.auth).expect(200);
+    expect(preferences.body).toContainEqual({ kind: 'comment_reply', email: 'off' });
+    expect(preferences.body).toContainEqual({ kind: 'council_decision', email: 'immediate' });
+    await api.http.get('/api/v1/notifications/unsubscribe').query({ token: 'forged.token' }).expect(400);
+
+    // Another reply: in the inbox, never mailed. An answer (still immediate) is mailed after it.
+    await comment(replier, proposal.id, 'And a drinking fountain.', first.body.id as string);
+    await eventually(async () => {
+      const [row] = await db.query<{ pushed: boolean }[]>(
+        `SELECT bool_and(pushed_at IS NOT NULL) AS pushed FROM notification WHERE user_id = $1 AND kind = 'comment_reply' HAVING count(*) = 2`,
+        [author.id],
+      );
+      expect(row?.pushed).toBe(true);
+    });
+    await follow(author, proposal.id);
+    await api.http
+      .post(`/api/v1/proposals/${proposal.id}/answer`)
+      .set('Authorization', official.auth)
+      .send({ status: 'accepted', answer: 'We will place four benches.' })
+      .expect(200);
+    await mail.next(author.email, (candidate) => candidate.subject.includes('was answered: accepted'));
+    expect(mail.to(author.email).filter((candidate) => candidate.subject.startsWith('A reply'))).toHaveLength(1);
+  });
+
+  it('honours preferences per kind and groups a digest by resource, once', async () => {
+    const reader = await registerUser(api);
+    const others = [await registerUser(api), await registerUser(api)];
+    const first = await createProposal(api, others[0], { title: 'Trees on Market Street' });
+    const second = await createProposal(api, others[1], { title: 'A crossing at the school' });
+    const set = await api.http
+      .put('/api/v1/me/notification-preferences')
+      .set('Authorization', reader.auth)
+      .send({
+        preferences: [
+          { kind: 'proposal_answered', email: 'daily' },
+          { kind: 'comment_on_followed', email: 'daily' },
+        ],
+      })
+      .expect(200);
+    expect(set.body).toContainEqual({ kind: 'proposal_answered', email: 'daily' });
+    await api.http
+      .put('/api/v1/me/notification-preferences')
+      .set('Authorization', reader.auth)
+      .send({ preferences: [{ kind: 'spam', email: 'daily' }] })
+      .expect(400);
+    await api.http
+      .put('/api/v1/me/notification-preferences')
+      .set('Authorization', reader.auth)
+      .send({ preferences: [{ kind: 'comment_reply', email: 'hourly' }] })
+      .expect(400);
+
+    await follow(reader, first.id);
+    await follow(reader, second.id);
+    await comment(others[1], first.id, 'Plane trees give the most shade.');
+    await comment(others[1], first.id, 'Maybe lindens instead.');
+    await comment(others[0], second.id, 'Children cross here at 8:15.');
+    await api.http
+      .post(`/api/v1/proposals/${first.id}/answer`)
+      .set('Authorization', official.auth)
+      .send({ status: 'evaluating', answer: 'We are studying it.' })
+      .expect(200);
+    await eventually(async () => expect(await inbox(reader)).toHaveLength(4));
+
+    const queue = worker.app.get(JobQueue);
+    await finished(await queue.enqueue('notifications.schedule-digests', { period: 'daily' }));
+    const digest = await mail.next(reader.email, (candidate) => candidate.subject.includes('updates'));
+    expect(digest.subject).toBe('4 updates on “Trees on Market Street” and 1 more');
+    expect(digest.text).toContain(
+      'Trees on Market Street\n- New comment on “Trees on Market Street” (×2)\n- “Trees on Market Street” was answered: evaluating',
+    );
+    expect(digest.text).toContain('A crossing at the school\n- New comment on “A crossing at the school”');
+    expect(digest.html).toContain('<h3>');
+    expect(digest.headers.get('list-unsubscribe')).toContain('/api/v1/notifications/unsubscribe?token=');
+
+    await finished(await queue.enqueue('notifications.schedule-digests', { period: 'daily' }));
+    await finished(await queue.enqueue('notifications.schedule-digests', { period: 'weekly' }));
+    const [{ unmailed }] = await db.query<{ unmailed: string }[]>(
+      'SELECT count(*) AS unmailed FROM notification WHERE user_id = $1 AND emailed_at IS NULL',
+      [reader.id],
+    );
+    expect(Number(unmailed)).toBe(0);
+    // The address confirmation, and one digest: nothing of the four was mailed at once or twice.
+    expect(
+      mail
+        .to(reader.email)
+        .map((candidate) => candidate.subject)
+        .sort(),
+    ).toEqual(['Confirm your email address for Polity', digest.subject].sort());
+  });
+});
