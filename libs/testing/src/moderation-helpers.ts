@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expectEventually } from './expect-eventually';
 import type { RunningApp } from './test-app';
 import type { TestUser } from './user-factory';
 
+// Unique across suites too: every suite loads this module afresh, so a counter alone repeats.
+const run = randomUUID().slice(0, 8);
 let sequence = 0;
 
 /** A proposal with text no other test repeats, so the repeat rule never holds it by accident. */
@@ -15,7 +18,10 @@ export async function createProposal(
   const response = await api.http
     .post('/api/v1/proposals')
     .set('Authorization', author.auth)
-    .send({ title: text.title ?? `Proposal number ${sequence}`, body: text.body ?? `A plain description, number ${sequence}.` })
+    .send({
+      title: text.title ?? `Proposal number ${sequence} of run ${run}`,
+      body: text.body ?? `A plain description, number ${sequence} of run ${run}.`,
+    })
     .expect(201);
   return response.body as { id: string };
 }
