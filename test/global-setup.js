@@ -1,11 +1,12 @@
 // @ts-check
 const { Client } = require('pg');
 const Redis = require('ioredis').default;
-const { testDatabaseUrl, testRedisUrl } = require('./test-environment');
+const { rm } = require('node:fs/promises');
+const { testDatabaseUrl, testMailDropDir, testRedisUrl } = require('./test-environment');
 
 /**
  * Once per `npm test`: a fresh, empty test database (the first app a test boots migrates it, under
- * the same advisory lock production uses) and an empty Redis test database. Refuses any database
+ * the same advisory lock production uses), an empty Redis test database and an empty mail drop folder. Refuses any database
  * whose name does not say it is for tests.
  */
 module.exports = async function globalSetup() {
@@ -30,6 +31,8 @@ module.exports = async function globalSetup() {
   } finally {
     await database.end();
   }
+
+  await rm(testMailDropDir, { recursive: true, force: true });
 
   const redis = new Redis(testRedisUrl);
   try {

@@ -1,2 +1,3 @@
 export declare const testDatabaseUrl: string;
 export declare const testRedisUrl: string;
+export declare const testMailDropDir: string;

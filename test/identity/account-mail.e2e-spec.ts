@@ -1,4 +1,16 @@
-import { createTestApp, type MailCatcher, registerUser, RunningApp, startMailCatcher, startTestWorker } from '@polity/testing';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createTestApp,
+  expectEventually,
+  type MailCatcher,
+  registerUser,
+  RunningApp,
+  startMailCatcher,
+  startTestWorker,
+} from '@polity/testing';
+import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
 
 const tokenIn = (text: string): string => {
@@ -85,5 +97,42 @@ describe('account mail: address confirmation and password reset', () => {
         .code,
     ).toBe('link_expired');
     await api.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  });
+});
+
+describe('account mail without an SMTP server (a fresh `npm start`)', () => {
+  let folder: string;
+  let api: RunningApp;
+  let worker: RunningApp;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'polity-mail-drop-'));
+    api = await createTestApp({ MAIL_DROP_DIR: folder });
+    worker = await startTestWorker({ MAIL_DROP_DIR: folder });
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('writes each message whole as an .eml file whose link works', async () => {
+    const user = await registerUser(api);
+    const message = await expectEventually(async () => {
+      const files = (await readdir(folder)).filter((name) => name.endsWith('.eml'));
+      const parsed = await Promise.all(files.map(async (name) => simpleParser(await readFile(join(folder, name)))));
+      const mine = parsed.find(
+        (candidate) => candidate.text?.includes('confirm-email') && JSON.stringify(candidate.to).includes(user.email),
+      );
+      if (!mine) throw new Error(`no confirmation for ${user.email} among ${files.length} files`);
+      return mine;
+    }, 10_000);
+    expect(message.subject).toContain('Confirm your email');
+    expect(message.html).toContain('Confirm my address');
+    expect((await readdir(folder)).filter((name) => name.startsWith('.'))).toEqual([]);
+    await api.http
+      .post('/api/v1/auth/confirm-email')
+      .send({ token: tokenIn(message.text ?? '') })
+      .expect(200);
   });
 });

@@ -1,8 +1,9 @@
 import { loadConfig, PolityConfig } from '@polity/platform';
-import { testDatabaseUrl, testRedisUrl } from '../../../test/test-environment';
+import { testDatabaseUrl, testMailDropDir, testRedisUrl } from '../../../test/test-environment';
 
 /**
  * Configuration for an app under test: the test database and Redis, an ephemeral port, quiet logs,
+ * mail into the test drop folder unless the test starts an SMTP server,
  * and rate limits high enough that only tests about rate limiting meet them.
  */
 export function testConfig(overrides: Record<string, string> = {}): PolityConfig {
@@ -20,6 +21,7 @@ export function testConfig(overrides: Record<string, string> = {}): PolityConfig
     RATE_LIMIT_PER_USER: '1000000',
     RATE_LIMIT_AUTH_PER_IP: '1000000',
     OUTBOX_POLL_INTERVAL_MS: '200',
+    MAIL_DROP_DIR: testMailDropDir,
     ...overrides,
   };
   const config = loadConfig(env);

@@ -22,6 +22,7 @@ describe('configuration', () => {
     expect(config.redis.url).toBe('redis://127.0.0.1:6379/0');
     expect(config.http.apiPort).toBe(3000);
     expect(config.auth.initialAdmin).toBeNull();
+    expect(config.mail.smtpUrl).toBeNull();
   });
 
   it('converts numbers and booleans', () => {
@@ -58,8 +59,11 @@ describe('configuration', () => {
       CENSUS_HASH_KEY: 'b'.repeat(40),
       UNSUBSCRIBE_SECRET: 'c'.repeat(40),
       PSEUDONYM_SECRET: 'd'.repeat(40),
+      SMTP_URL: 'smtp://mail.example.org:587',
     };
     expect(loadConfig({ NODE_ENV: 'production', ...secrets }).runtime.isProduction).toBe(true);
+    // Mail dropped into a folder is for development; production needs a real server.
+    expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, SMTP_URL: '' })).toThrow(/SMTP_URL.*production/);
     expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, CENSUS_HASH_KEY: undefined })).toThrow(/CENSUS_HASH_KEY/);
   });
 

@@ -239,8 +239,13 @@ export class EnvironmentVariables {
   @Matches(HOST_LIST)
   COUNCIL_HLS_HOSTS = '';
 
-  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be smtp://host:port or smtps://…' })
-  SMTP_URL = 'smtp://127.0.0.1:1025';
+  /** Empty: no SMTP server; each message is written as an `.eml` file into MAIL_DROP_DIR (refused in production). */
+  @Matches(/^(smtps?:\/\/\S+)?$/, { message: 'SMTP_URL must be smtp://host:port or smtps://…' })
+  SMTP_URL = '';
+
+  /** Where messages go while SMTP_URL is empty; empty means a folder in the system's temp folder. */
+  @IsString()
+  MAIL_DROP_DIR = '';
 
   @IsString()
   @MinLength(3)

@@ -52,6 +52,9 @@ function validateEnvironment(env: Environment): EnvironmentVariables {
         );
       }
     }
+    if (!variables.SMTP_URL) {
+      throw new ConfigError('Invalid environment variable SMTP_URL: production mode sends mail over SMTP; set smtp://… or smtps://…');
+    }
   }
   return variables;
 }
@@ -94,7 +97,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
     moderation: new ModerationConfig(v.MODERATION_MODE, v.MODERATION_REPORTS_TO_HOLD, v.MODERATION_APPEAL_DAYS, v.MODERATION_CLAIM_MINUTES),
     surveys: new SurveyConfig(v.SURVEY_MIN_GROUP_SIZE, v.EXPORT_DIR || join(tmpdir(), 'polity-exports')),
     council: new CouncilConfig(hostList(v.COUNCIL_PEERTUBE_HOSTS), hostList(v.COUNCIL_HLS_HOSTS)),
-    mail: new MailConfig(v.SMTP_URL, v.MAIL_FROM),
+    mail: new MailConfig(v.SMTP_URL || null, v.MAIL_FROM, v.MAIL_DROP_DIR || join(tmpdir(), 'polity-mail')),
     openData: new OpenDataConfig(v.OPEN_DATA_DIR || join(tmpdir(), 'polity-open-data'), v.OPEN_DATA_RETENTION, v.OPEN_DATA_LICENSE),
   };
 }

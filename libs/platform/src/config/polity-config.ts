@@ -130,10 +130,12 @@ export class CouncilConfig {
 
 export class MailConfig {
   constructor(
-    /** `smtp://host:port` or `smtps://user:pass@host:465`. */
-    readonly smtpUrl: string,
+    /** `smtp://host:port` or `smtps://user:pass@host:465`; null drops messages into {@link dropFolder}. */
+    readonly smtpUrl: string | null,
     /** The From header of every message, e.g. `Polity <no-reply@example.org>`. */
     readonly from: string,
+    /** Where messages are written as `.eml` files when there is no SMTP server (development). */
+    readonly dropFolder: string,
   ) {}
 }
 

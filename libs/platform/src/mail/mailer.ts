@@ -1,4 +1,7 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { MailConfig } from '../config/polity-config';
 
@@ -13,19 +16,35 @@ export interface MailMessage {
 /**
  * Sends mail over SMTP. A failure throws, so the job that sends retries with backoff; each
  * message is its own job, so one bad address never holds up anyone else's mail.
+ *
+ * Without an SMTP server (a fresh `npm start`) each message is written whole as an `.eml` file
+ * into the drop folder instead, so confirmation and reset links can still be followed locally.
  */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
+  private readonly logger = new Logger(Mailer.name);
   private transport: Transporter | undefined;
 
   constructor(private readonly config: MailConfig) {}
 
   async send(message: MailMessage): Promise<void> {
-    this.transport ??= createTransport(this.config.smtpUrl, { from: this.config.from });
-    await this.transport.sendMail({ ...message, from: this.config.from });
+    const { smtpUrl, from } = this.config;
+    this.transport ??= smtpUrl ? createTransport(smtpUrl, { from }) : createTransport({ streamTransport: true, buffer: true });
+    const sent = (await this.transport.sendMail({ ...message, from })) as { message?: Buffer };
+    if (!smtpUrl && sent.message) await this.drop(sent.message);
   }
 
   onApplicationShutdown(): void {
     this.transport?.close();
+  }
+
+  /** Written beside, then renamed, so a reader of the folder never sees half a message. */
+  private async drop(raw: Buffer): Promise<void> {
+    const folder = this.config.dropFolder;
+    await mkdir(folder, { recursive: true });
+    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`;
+    await writeFile(join(folder, `.${name}`), raw);
+    await rename(join(folder, `.${name}`), join(folder, name));
+    this.logger.log({ file: name }, `No SMTP_URL: message written to ${folder}`);
   }
 }
