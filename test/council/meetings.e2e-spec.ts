@@ -122,4 +122,36 @@ describe('council meetings: scheduling, streams, the iCalendar feed and who may 
     const past = await api.http.get('/api/v1/meetings').query({ when: 'past', limit: 100 }).expect(200);
     expect((past.body.items as MeetingSummaryView[]).some((meeting) => meeting.id === ended.id && meeting.status === 'ended')).toBe(true);
   });
+
+  it('calls off a meeting that has not started, with a reason the feed and the agenda respect', async () => {
+    const meeting = await createMeeting(api, clerk, { title: 'Winter maintenance hearing' });
+    const cancel = (user: TestUser, id: string, body: object) =>
+      api.http.post(`/api/v1/meetings/${id}/cancel`).set('Authorization', user.auth).send(body);
+    await cancel(citizen, meeting.id, { reason: 'No quorum' }).expect(403);
+    await cancel(official, meeting.id, { reason: 'No quorum' }).expect(403);
+    expect((await cancel(clerk, meeting.id, {}).expect(400)).body.errors[0].field).toBe('reason');
+
+    const cancelled = await cancel(clerk, meeting.id, { reason: 'Postponed: no quorum; a new date follows.' }).expect(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellationReason: 'Postponed: no quorum; a new date follows.' });
+    expect((await cancel(clerk, meeting.id, { reason: 'Again' }).expect(409)).body.code).toBe('invalid_transition');
+    expect((await api.http.post(`/api/v1/meetings/${meeting.id}/start`).set('Authorization', clerk.auth).expect(409)).body.code).toBe(
+      'invalid_transition',
+    );
+    const addItem = await api.http
+      .post(`/api/v1/meetings/${meeting.id}/agenda`)
+      .set('Authorization', clerk.auth)
+      .send({ title: 'Snow clearing routes' })
+      .expect(409);
+    expect(addItem.body.code).toBe('meeting_ended');
+
+    const feed = new ICAL.Component(ICAL.parse((await api.http.get('/api/v1/meetings.ics').expect(200)).text));
+    const event = feed.getAllSubcomponents('vevent').find((vevent) => vevent.getFirstPropertyValue('uid') === `${meeting.id}@polity`);
+    expect(event?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(String(event?.getFirstPropertyValue('description'))).toContain('Postponed: no quorum; a new date follows.');
+
+    // Under way, a meeting adjourns or ends instead; what it decided stands.
+    const started = await createMeeting(api, clerk, { title: 'Already running' });
+    await api.http.post(`/api/v1/meetings/${started.id}/start`).set('Authorization', clerk.auth).expect(200);
+    await cancel(clerk, started.id, { reason: 'Too late' }).expect(409);
+  });
 });

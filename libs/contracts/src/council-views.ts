@@ -9,7 +9,7 @@ export interface ResourceLinkView {
   id: string;
 }
 
-export const MEETING_STATUSES = ['scheduled', 'live', 'adjourned', 'ended'] as const;
+export const MEETING_STATUSES = ['scheduled', 'live', 'adjourned', 'ended', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const AGENDA_ITEM_STATUSES = ['pending', 'open', 'closed'] as const;
@@ -125,6 +125,8 @@ export interface MeetingSummaryView {
   recordingUrl: string | null;
   startedAt: string | null;
   endedAt: string | null;
+  /** Why a scheduled meeting was called off; set only when cancelled. */
+  cancellationReason: string | null;
   currentItemId: string | null;
 }
 

@@ -18,14 +18,16 @@ export class CouncilOpenData implements OpenDataPublisher {
           { name: 'title', type: 'string', description: 'Title' },
           { name: 'place', type: 'string', description: 'Place' },
           { name: 'scheduled_at', type: 'datetime', description: 'Scheduled start' },
-          { name: 'status', type: 'string', description: 'scheduled, live, adjourned or ended' },
+          { name: 'status', type: 'string', description: 'scheduled, live, adjourned, ended or cancelled' },
           { name: 'stream_url', type: 'string', description: 'Live stream address' },
           { name: 'recording_url', type: 'string', description: 'Recording address' },
           { name: 'minutes', type: 'string', description: 'Minutes (Markdown)' },
           { name: 'started_at', type: 'datetime', description: 'Started' },
           { name: 'ended_at', type: 'datetime', description: 'Ended' },
+          { name: 'cancellation_reason', type: 'string', description: 'Why the meeting was called off (cancelled meetings only)' },
         ],
-        sql: `SELECT id, body, title, place, scheduled_at, status, stream_url, recording_url, minutes, started_at, ended_at
+        sql: `SELECT id, body, title, place, scheduled_at, status, stream_url, recording_url, minutes, started_at, ended_at,
+                     cancellation_reason
               FROM council_meeting ORDER BY scheduled_at, id`,
       },
       {

@@ -11,6 +11,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
   '(stream_url IS NULL) = (stream_provider IS NULL) AND (stream_url IS NULL) = (stream_embed_url IS NULL)',
 )
 @Check('chk_council_meeting_ends', 'ends_at IS NULL OR ends_at > scheduled_at')
+@Check('chk_council_meeting_cancellation', "(status = 'cancelled') = (cancellation_reason IS NOT NULL)")
 export class MeetingEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -59,6 +60,9 @@ export class MeetingEntity {
 
   @Column('timestamptz', { nullable: true })
   endedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  cancellationReason: string | null;
 
   @Column('uuid', { nullable: true })
   currentItemId: string | null;

@@ -7,11 +7,14 @@ import { itemOf, lockMeeting } from './meeting-lock';
 import { MeetingPresenter, meetingSummary } from './meeting-presenter';
 
 /** Where each clerk action may move a meeting from. */
-const STATUS_STEPS: Record<'start' | 'adjourn' | 'end', { from: readonly MeetingStatus[]; to: MeetingStatus }> = {
+const STATUS_STEPS: Record<'start' | 'adjourn' | 'end' | 'cancel', { from: readonly MeetingStatus[]; to: MeetingStatus }> = {
   start: { from: ['scheduled', 'adjourned'], to: 'live' },
   adjourn: { from: ['live'], to: 'adjourned' },
   end: { from: ['live', 'adjourned'], to: 'ended' },
+  // Once under way a meeting adjourns or ends instead: what it already decided stands.
+  cancel: { from: ['scheduled'], to: 'cancelled' },
 };
+type StatusStep = keyof typeof STATUS_STEPS;
 
 /**
  * The clerk's live steps: start, open an item, close it, adjourn, end. Each commits with its
@@ -24,7 +27,16 @@ export class LiveControlService {
     private readonly presenter: MeetingPresenter,
   ) {}
 
-  async move(principal: Principal, meetingId: string, step: keyof typeof STATUS_STEPS): Promise<MeetingSummaryView> {
+  async move(principal: Principal, meetingId: string, step: Exclude<StatusStep, 'cancel'>): Promise<MeetingSummaryView> {
+    return this.transition(principal, meetingId, step);
+  }
+
+  /** Calls off a meeting that has not started; calendars subscribed to the feed show it cancelled. */
+  cancel(principal: Principal, meetingId: string, reason: string): Promise<MeetingSummaryView> {
+    return this.transition(principal, meetingId, 'cancel', reason);
+  }
+
+  private async transition(principal: Principal, meetingId: string, step: StatusStep, reason?: string): Promise<MeetingSummaryView> {
     const meeting = await this.unitOfWork.run(async (tx) => {
       const found = await lockMeeting(tx, meetingId);
       const { from, to } = STATUS_STEPS[step];
@@ -36,6 +48,7 @@ export class LiveControlService {
         await this.closeOpenItem(tx, found, now);
         found.endedAt = now;
       }
+      if (to === 'cancelled') found.cancellationReason = reason ?? null;
       found.status = to;
       await tx.manager.save(found);
       await recordAudit(tx, {
@@ -43,7 +56,7 @@ export class LiveControlService {
         action: `meeting.${step}`,
         target: { kind: 'meeting', id: meetingId },
         before: { status: before },
-        after: { status: to },
+        after: reason === undefined ? { status: to } : { status: to, reason },
       });
       tx.publish('meeting.status_changed', { meetingId, from: before, to });
       return found;

@@ -23,6 +23,7 @@ export const meetingSummary = (meeting: MeetingEntity): MeetingSummaryView => ({
   recordingUrl: meeting.recordingUrl,
   startedAt: meeting.startedAt?.toISOString() ?? null,
   endedAt: meeting.endedAt?.toISOString() ?? null,
+  cancellationReason: meeting.cancellationReason,
   currentItemId: meeting.currentItemId,
 });
 

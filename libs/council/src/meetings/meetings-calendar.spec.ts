@@ -15,6 +15,7 @@ const meeting = (overrides: Partial<MeetingSummaryView>): MeetingSummaryView => 
   recordingUrl: null,
   startedAt: null,
   endedAt: null,
+  cancellationReason: null,
   currentItemId: null,
   ...overrides,
 });
@@ -57,5 +58,18 @@ describe('meetingsCalendar', () => {
     const calendar = new ICAL.Component(ICAL.parse(meetingsCalendar([], { name: 'x', meetingUrl, now })));
     expect(calendar.getAllSubcomponents('vevent')).toHaveLength(0);
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+  });
+
+  it('marks a cancelled meeting so subscribed calendars strike it, with the reason and no stream', () => {
+    const stream = { provider: 'youtube' as const, url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', embedUrl: 'https://x' };
+    const feed = meetingsCalendar(
+      [meeting({ status: 'cancelled', cancellationReason: 'No quorum', stream }), meeting({ id: '0b7a4c1d-1111-4a2b-8c3d-4e5f6a7b8c9d' })],
+      { name: 'x', meetingUrl, now },
+    );
+    const [cancelled, confirmed] = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
+    expect(cancelled.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(String(cancelled.getFirstPropertyValue('description'))).toMatch(/^Cancelled: No quorum\n\n/);
+    expect(String(cancelled.getFirstPropertyValue('description'))).not.toContain('Watch live');
+    expect(confirmed.getFirstPropertyValue('status')).toBe('CONFIRMED');
   });
 });

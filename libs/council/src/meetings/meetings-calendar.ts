@@ -50,7 +50,15 @@ export function meetingsCalendar(
   for (const meeting of meetings) {
     const endsAt = meeting.endsAt ?? new Date(new Date(meeting.scheduledAt).getTime() + DEFAULT_LENGTH_MS).toISOString();
     const url = options.meetingUrl(meeting.id);
-    const description = [meeting.description, meeting.stream ? `Watch live: ${meeting.stream.url}` : '', url].filter(Boolean).join('\n\n');
+    const cancelled = meeting.status === 'cancelled';
+    const description = [
+      cancelled ? `Cancelled: ${meeting.cancellationReason ?? ''}` : '',
+      meeting.description,
+      meeting.stream && !cancelled ? `Watch live: ${meeting.stream.url}` : '',
+      url,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     lines.push(
       'BEGIN:VEVENT',
       `UID:${meeting.id}@polity`,
@@ -61,7 +69,8 @@ export function meetingsCalendar(
       `DESCRIPTION:${escapeText(description)}`,
       `LOCATION:${escapeText(meeting.place)}`,
       `URL:${url}`,
-      'STATUS:CONFIRMED',
+      // Calendar apps strike an event through when a feed they follow marks it cancelled.
+      cancelled ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
       'END:VEVENT',
     );
   }

@@ -6,6 +6,7 @@ import { LiveControlService } from './live-control.service';
 import { meetingsCalendar } from './meetings-calendar';
 import {
   AgendaItemParamsDto,
+  CancelMeetingDto,
   CreateAgendaItemDto,
   CreateMeetingDto,
   ListMeetingsQueryDto,
@@ -126,6 +127,18 @@ export class MeetingsController {
   @HttpCode(200)
   adjourn(@CurrentPrincipal() principal: Principal, @Param() params: MeetingIdParamsDto): Promise<MeetingSummaryView> {
     return this.live.move(principal, params.id, 'adjourn');
+  }
+
+  @ApiBearerAuth()
+  @RequireRoles('council')
+  @Post('meetings/:id/cancel')
+  @HttpCode(200)
+  cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: MeetingIdParamsDto,
+    @Body() input: CancelMeetingDto,
+  ): Promise<MeetingSummaryView> {
+    return this.live.cancel(principal, params.id, input.reason);
   }
 
   @ApiBearerAuth()

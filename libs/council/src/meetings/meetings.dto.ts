@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { MEETING_STATUSES, type MeetingStatus } from '@polity/contracts';
-import { PageQueryDto, ResourceLinkDto, TitleField, trimString } from '@polity/platform';
+import { BodyField, PageQueryDto, ResourceLinkDto, TitleField, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -131,4 +131,9 @@ export class ListMeetingsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(MEETING_STATUSES)
   status?: MeetingStatus;
+}
+
+export class CancelMeetingDto {
+  @BodyField(1_000, 'Why the meeting is called off, shown to residents and in calendars')
+  reason: string;
 }

@@ -92,7 +92,9 @@ export class MeetingsService {
     await this.resources.assertLinkable(input.links, principal);
     const item = await this.unitOfWork.run(async (tx) => {
       const meeting = await lockMeeting(tx, meetingId);
-      if (meeting.status === 'ended') throw Problems.conflict('meeting_ended', 'This meeting has ended; its agenda is final.');
+      if (meeting.status === 'ended' || meeting.status === 'cancelled') {
+        throw Problems.conflict('meeting_ended', `This meeting was ${meeting.status}; its agenda is final.`);
+      }
       const { last } = (await tx.manager
         .createQueryBuilder(AgendaItemEntity, 'i')
         .select('coalesce(max(i.position), 0)', 'last')
