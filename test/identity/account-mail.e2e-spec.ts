@@ -85,6 +85,54 @@ describe('account mail: address confirmation and password reset', () => {
     ).toBe('invalid_link');
   });
 
+  it('links to plain pages where opening changes nothing and the button spends the link once', async () => {
+    const user = await registerUser(api);
+    const confirmation = (await mail.next(user.email, (candidate) => candidate.subject.includes('Confirm'))).text;
+    const link = new URL(/https?:\/\/\S+confirm-email\?token=\S+/.exec(confirmation)?.[0] ?? '');
+    expect(link.pathname).toBe('/api/v1/pages/confirm-email');
+    const token = link.searchParams.get('token') ?? '';
+
+    const opened = await api.http.get(`${link.pathname}${link.search}`).expect(200);
+    expect(opened.headers['content-type']).toMatch(/^text\/html/);
+    expect(opened.text).toContain(`<input type="hidden" name="token" value="${token}">`);
+    expect(opened.text).not.toContain('<script');
+    await api.http.get(`${link.pathname}${link.search}`).expect(200);
+    expect((await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(200)).body.emailConfirmed).toBe(false);
+
+    const confirmed = await api.http.post(link.pathname).type('form').send({ token }).expect(200);
+    expect(confirmed.text).toContain('Address confirmed');
+    expect((await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(200)).body.emailConfirmed).toBe(true);
+    const again = await api.http.post(link.pathname).type('form').send({ token }).expect(400);
+    expect(again.headers['content-type']).toMatch(/^text\/html/);
+    expect(again.text).toContain('This link does not work');
+
+    // Whatever comes back in the page is escaped, never markup.
+    const forged = await api.http.get('/api/v1/pages/confirm-email').query({ token: '"><script>alert(1)</script>' }).expect(200);
+    expect(forged.text).not.toContain('<script>alert(1)</script>');
+    expect(forged.text).toContain('&quot;&gt;&lt;script&gt;');
+    // Form posts go to the pages only; the JSON API still wants JSON.
+    await api.http.post('/api/v1/auth/confirm-email').type('form').send({ token }).expect(400);
+  });
+
+  it('resets a password on its page, keeping the link for another try when the password is refused', async () => {
+    const user = await registerUser(api);
+    await api.http.post('/api/v1/auth/password-reset').send({ email: user.email }).expect(202);
+    const text = (await mail.next(user.email, (candidate) => candidate.subject.includes('Reset'))).text;
+    const link = new URL(/https?:\/\/\S+reset-password\?token=\S+/.exec(text)?.[0] ?? '');
+    expect(link.pathname).toBe('/api/v1/pages/reset-password');
+    const token = link.searchParams.get('token') ?? '';
+    expect((await api.http.get(`${link.pathname}${link.search}`).expect(200)).text).toContain('type="password" name="password"');
+
+    const short = await api.http.post(link.pathname).type('form').send({ token, password: 'short' }).expect(400);
+    expect(short.text).toContain('password must be longer than or equal to 10 characters');
+    expect(short.text).toContain(`value="${token}"`);
+    const changed = await api.http.post(link.pathname).type('form').send({ token, password: 'a page-set passphrase' }).expect(200);
+    expect(changed.text).toContain('Password changed');
+    await api.http.post('/api/v1/auth/login').send({ email: user.email, password: 'a page-set passphrase' }).expect(200);
+    await api.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    await api.http.post(link.pathname).type('form').send({ token, password: 'another passphrase' }).expect(400);
+  });
+
   it('refuses an expired reset link', async () => {
     const user = await registerUser(api);
     await api.http.post('/api/v1/auth/password-reset').send({ email: user.email }).expect(202);

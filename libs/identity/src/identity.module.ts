@@ -7,6 +7,7 @@ import { AccountLinksService } from './account-links/account-links.service';
 import { AdminAccountsService } from './admin/admin-accounts.service';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { InitialAdminBootstrap } from './admin/initial-admin.bootstrap';
+import { AccountLinkPagesController } from './account-links/account-link-pages.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { AuthService } from './auth/auth.service';
@@ -58,7 +59,7 @@ export class IdentityModule {}
 /** Identity's HTTP routes, and the first-admin bootstrap; imported by the api. */
 @Module({
   imports: [IdentityModule],
-  controllers: [AuthController, MeController, AdminUsersController, CensusController],
+  controllers: [AuthController, AccountLinkPagesController, MeController, AdminUsersController, CensusController],
   providers: [InitialAdminBootstrap],
 })
 export class IdentityHttpModule {}

@@ -30,6 +30,7 @@ export * from './logging/logging.module';
 export * from './platform.module';
 export * from './csv/parse-csv';
 export * from './database/migrations';
+export * from './content/escape-html';
 export * from './content/render-markdown';
 export * from './resources/discussable-resource';
 export * from './http/trim-string';

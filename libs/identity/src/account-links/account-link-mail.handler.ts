@@ -9,13 +9,13 @@ const MESSAGES: Record<AccountLinkPurpose, { subject: string; action: string; pa
   confirm_email: {
     subject: 'Confirm your email address for Polity',
     action: 'Confirm my address',
-    path: 'confirm-email',
+    path: 'api/v1/pages/confirm-email',
     note: 'The link works for 7 days. If you did not create an account, ignore this message.',
   },
   reset_password: {
     subject: 'Reset your Polity password',
     action: 'Choose a new password',
-    path: 'reset-password',
+    path: 'api/v1/pages/reset-password',
     note: 'The link works for one hour, once. If you did not ask for it, ignore this message: your password stays as it is.',
   },
 };

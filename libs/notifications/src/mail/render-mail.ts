@@ -1,4 +1,5 @@
 import type { DigestPeriod } from '@polity/contracts';
+import { escapeHtml } from '@polity/platform';
 
 export interface MailNotification {
   title: string;
@@ -19,9 +20,6 @@ export interface RenderedMail {
   text: string;
   html: string;
 }
-
-const escapeHtml = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const footer = (links: MailLinks, what: string) => ({
   text: `--\nYou get this because you follow it or it is about your contribution.\nEmail settings: ${links.preferencesUrl}\nUnsubscribe from ${what}: ${links.unsubscribeUrl}\n`,

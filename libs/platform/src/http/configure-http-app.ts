@@ -1,12 +1,16 @@
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { urlencoded } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpConfig } from '../config/polity-config';
 import { validationProblem } from '../errors/validation-problem.factory';
 
 export const API_PREFIX = 'api/v1';
+
+/** HTML pages with forms (what account emails link to) live here; only they take form posts. */
+export const PAGES_PATH = `/${API_PREFIX}/pages`;
 
 /** Large uploads (a census, a batch of paper ballots) arrive as CSV text on their own routes. */
 const CSV_BODY_LIMIT = '25mb';
@@ -29,6 +33,7 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
   });
   app.useBodyParser('json', { limit: http.bodyLimit });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: CSV_BODY_LIMIT });
+  app.use(PAGES_PATH, urlencoded({ extended: false, limit: '4kb' }));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
