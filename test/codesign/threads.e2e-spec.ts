@@ -12,6 +12,7 @@ import {
   TestUser,
 } from '@polity/testing';
 import type { Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
 
 describe('co-design threads: stages, posts, reactions, timeline', () => {
   let api: RunningApp;
@@ -141,6 +142,44 @@ describe('co-design threads: stages, posts, reactions, timeline', () => {
       update.body.id,
     ]);
     expect((timeline.body.items[0] as { post: ThreadPostView }).post.replyCount).toBe(1);
+  });
+
+  it('lets an author delete a post: its text goes, its place and replies stay, and nothing more can be done to it', async () => {
+    const thread = await createThread(api, facilitator);
+    const idea = await post(citizen, thread.id, { type: 'idea', body: 'Open the reading room on Sunday mornings.' }).expect(201);
+    const reply = await post(neighbour, thread.id, { parentId: idea.body.id, body: 'Yes, before the market.' }).expect(201);
+    const remove = (user: TestUser) =>
+      api.http.delete(`/api/v1/threads/${thread.id}/posts/${idea.body.id}`).set('Authorization', user.auth);
+    expect((await remove(neighbour).expect(403)).body.code).toBe('not_author');
+    expect((await remove(facilitator).expect(403)).body.code).toBe('not_author');
+    await api.http.delete(`/api/v1/threads/${thread.id}/posts/${idea.body.id}`).expect(401);
+
+    await remove(citizen).expect(204);
+    await remove(citizen).expect(204);
+    const timeline = await api.http.get(`/api/v1/threads/${thread.id}/timeline`).set('Authorization', citizen.auth).expect(200);
+    const [entry] = timeline.body.items as { type: string; post: ThreadPostView }[];
+    expect(entry.post).toMatchObject({ id: idea.body.id, deleted: true, body: null, bodyHtml: null, author: null, replyCount: 1 });
+    const replies = await api.http.get(`/api/v1/threads/${thread.id}/posts/${idea.body.id}/replies`).expect(200);
+    expect(replies.body.items).toMatchObject([{ id: reply.body.id, body: 'Yes, before the market.', deleted: false }]);
+
+    const patch = await api.http
+      .patch(`/api/v1/threads/${thread.id}/posts/${idea.body.id}`)
+      .set('Authorization', citizen.auth)
+      .send({ body: 'Back again' })
+      .expect(409);
+    expect(patch.body.code).toBe('post_deleted');
+    const react = await api.http
+      .put(`/api/v1/threads/${thread.id}/posts/${idea.body.id}/reactions/support`)
+      .set('Authorization', neighbour.auth)
+      .expect(409);
+    expect(react.body.code).toBe('post_deleted');
+    expect((await post(neighbour, thread.id, { parentId: idea.body.id, body: 'A reply to nothing' }).expect(422)).body.code).toBe(
+      'unknown_parent',
+    );
+    const [{ body }] = await api.app
+      .get(DataSource)
+      .query<{ body: string | null }[]>('SELECT body FROM codesign_post WHERE id = $1', [idea.body.id]);
+    expect(body).toBeNull();
   });
 
   it('counts one reaction of each kind per person, and lets only facilitators pin and mark answered', async () => {

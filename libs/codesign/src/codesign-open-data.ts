@@ -47,7 +47,7 @@ export class CodesignOpenData implements OpenDataPublisher {
         ],
         sql: `SELECT id, thread_id, parent_id, type, body, author_id AS author, official, answered, stage, support_count AS supports,
                      me_too_count AS me_too, created_at
-              FROM codesign_post WHERE moderation_state = 'visible' ORDER BY created_at, id`,
+              FROM codesign_post WHERE moderation_state = 'visible' AND deleted_at IS NULL ORDER BY created_at, id`,
       },
       {
         name: 'thread_stage_changes',

@@ -19,7 +19,7 @@ export interface ThreadPostView {
   /** Null for a top-level post; replies carry no type. */
   parentId: string | null;
   type: ThreadPostType | null;
-  /** Null when the reader may not see it (held, hidden): the post keeps its place. */
+  /** Null when deleted, or when the reader may not see it (held, hidden): the post keeps its place. */
   body: string | null;
   bodyHtml: string | null;
   author: AuthorView | null;
@@ -33,6 +33,7 @@ export interface ThreadPostView {
   replyCount: number;
   moderationState: ContentState;
   edited: boolean;
+  deleted: boolean;
   createdAt: string;
 }
 

@@ -9,6 +9,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Check('chk_codesign_post_type', `type IN (${sqlList(THREAD_POST_TYPES)})`)
 @Check('chk_codesign_post_typed_roots', '(parent_id IS NULL) = (type IS NOT NULL)')
 @Check('chk_codesign_post_moderation_state', `moderation_state IN (${sqlList(CONTENT_STATES)})`)
+@Check('chk_codesign_post_body', '(body IS NULL) = (deleted_at IS NOT NULL)')
 export class ThreadPostEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -26,8 +27,9 @@ export class ThreadPostEntity {
   @Column('text', { nullable: true })
   type: ThreadPostType | null;
 
-  @Column('text')
-  body: string;
+  /** Null once its author deleted it: the post keeps its place so replies keep theirs. */
+  @Column('text', { nullable: true })
+  body: string | null;
 
   @Column('uuid')
   authorId: string;
@@ -59,6 +61,9 @@ export class ThreadPostEntity {
 
   @Column('timestamptz', { nullable: true })
   editedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  deletedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -62,6 +62,7 @@ export class PostsService {
       assertOpen(thread);
       const found = await this.postIn(tx, threadId, postId);
       if (found.authorId !== principal.userId) throw Problems.forbidden('not_author', 'Only the author can edit this post.');
+      if (found.deletedAt) throw Problems.conflict('post_deleted', 'This post was deleted.');
       if (found.moderationState === 'hidden')
         throw Problems.conflict('content_hidden', 'A moderator hid this post; it can no longer be edited.');
       await this.gate.assertMayContribute(tx, principal.userId);
@@ -75,12 +76,28 @@ export class PostsService {
     return this.presenter.presentOne(post, principal);
   }
 
+  /**
+   * The author takes a post back. Its text goes; its place, reactions and replies stay, so the
+   * conversation around it still reads. Allowed in a closed thread too: it is the author's text.
+   */
+  async delete(principal: Principal, threadId: string, postId: string): Promise<void> {
+    await this.unitOfWork.run(async (tx) => {
+      await lockThread(tx, threadId);
+      const found = await this.postIn(tx, threadId, postId);
+      if (found.authorId !== principal.userId) throw Problems.forbidden('not_author', 'Only the author can delete this post.');
+      if (found.deletedAt) return;
+      await tx.manager.update(ThreadPostEntity, { id: postId }, { body: null, pinned: false, deletedAt: new Date() });
+      tx.publish('thread.post_updated', { threadId, postId });
+    });
+  }
+
   /** Facilitators pin posts and mark questions answered. */
   async mark(principal: Principal, threadId: string, postId: string, input: MarkPostDto): Promise<ThreadPostView> {
     const post = await this.unitOfWork.run(async (tx) => {
       const thread = await lockThread(tx, threadId);
       assertFacilitator(thread, principal);
       const found = await this.postIn(tx, threadId, postId);
+      if (found.deletedAt) throw Problems.conflict('post_deleted', 'This post was deleted.');
       if (input.pinned !== undefined) {
         if (found.parentId !== null)
           throw Problems.unprocessable('not_top_level', 'Only top-level posts can be pinned.', [
@@ -108,6 +125,7 @@ export class PostsService {
       const thread = await lockThread(tx, threadId, 'pessimistic_read');
       assertOpen(thread);
       const post = await this.postIn(tx, threadId, postId);
+      if (post.deletedAt) throw Problems.conflict('post_deleted', 'This post was deleted.');
       if (post.moderationState !== 'visible')
         throw Problems.conflict('content_not_visible', 'This post is awaiting moderation or was hidden.');
       const key = { postId, userId: principal.userId, reaction };
@@ -135,7 +153,7 @@ export class PostsService {
 
   private async parentFor(tx: Transaction, thread: ThreadEntity, parentId: string): Promise<ThreadPostEntity> {
     const parent = await tx.manager.findOneBy(ThreadPostEntity, { id: parentId, threadId: thread.id });
-    if (!parent || parent.moderationState !== 'visible')
+    if (!parent || parent.deletedAt || parent.moderationState !== 'visible')
       throw Problems.unprocessable('unknown_parent', 'There is no visible post in this thread to reply to.', [
         { field: 'parentId', rule: 'exists', message: 'no visible post with this id in the thread' },
       ]);

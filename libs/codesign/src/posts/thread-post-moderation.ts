@@ -12,9 +12,15 @@ export class ThreadPostModeration implements ModeratableContent {
     if (ids.length === 0) return [];
     const rows = await manager.find(ThreadPostEntity, {
       where: { id: In(ids) },
-      select: { id: true, authorId: true, body: true, moderationState: true },
+      select: { id: true, authorId: true, body: true, moderationState: true, deletedAt: true },
     });
-    return rows.map((post) => ({ id: post.id, authorId: post.authorId, text: post.body, state: post.moderationState, deleted: false }));
+    return rows.map((post) => ({
+      id: post.id,
+      authorId: post.authorId,
+      text: post.body ?? '',
+      state: post.moderationState,
+      deleted: post.deletedAt !== null,
+    }));
   }
 
   async setState(tx: Transaction, id: string, state: ContentState): Promise<void> {

@@ -83,6 +83,13 @@ export class ThreadsController {
     return this.posts.edit(principal, params.id, params.postId, body);
   }
 
+  @ApiBearerAuth()
+  @Delete(':id/posts/:postId')
+  @HttpCode(204)
+  deletePost(@CurrentPrincipal() principal: Principal, @Param() params: PostParamsDto): Promise<void> {
+    return this.posts.delete(principal, params.id, params.postId);
+  }
+
   @Public()
   @Get(':id/posts/:postId/replies')
   replies(
