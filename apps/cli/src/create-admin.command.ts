@@ -15,7 +15,14 @@ async function readPassword(): Promise<string> {
   }
 }
 
-/** `create-admin <email> [display name]`: creates an admin, or grants admin to an existing account. */
+const OUTCOMES = {
+  created: 'Admin account created; sign in with this address and the password you gave.',
+  taken_over:
+    'An ordinary account already used this address. It now has the password you gave, its sessions have ended, and it is admin.',
+  unchanged: 'This address is already an admin; its password was left as it was (reset it by mail if you need to).',
+} as const;
+
+/** `create-admin <email> [display name]`: creates the operator's admin account, or takes over the address (see ensureAdmin). */
 export async function createAdmin(config: PolityConfig, email: string | undefined, displayName: string | undefined): Promise<void> {
   if (!email || !email.includes('@')) throw new Error('usage: create-admin <email> [display name]');
   const password = await readPassword();
@@ -24,7 +31,7 @@ export async function createAdmin(config: PolityConfig, email: string | undefine
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const outcome = await app.get(AdminAccountsService).ensureAdmin(email, password, displayName);
-    console.log(`Admin account ${outcome}.`);
+    console.log(OUTCOMES[outcome]);
   } finally {
     await app.close();
   }

@@ -87,6 +87,28 @@ export interface RoomMessage<E extends ClientEventName = ClientEventName> {
   data: ClientEventPayloads[E];
 }
 
+/**
+ * Events sent to one connection rather than a room, so they carry no `seq`. `access.changed`: the
+ * connection's rights shrank (its session ended or expired, or its roles changed) and it was
+ * taken out of the rooms it may no longer hear. Public rooms stay; sign in again (or send
+ * `authenticate` with a fresh token) to follow personal ones.
+ */
+export interface ConnectionEventPayloads {
+  'access.changed': {
+    reason: 'signed_out' | 'expired' | 'roles_changed';
+    signedIn: boolean;
+    roles: Role[];
+    leftRooms: string[];
+  };
+}
+
+/** `authenticate {token}`: a fresh access token for the same person, before the current one expires. */
+export interface AuthenticateRequest {
+  token: string;
+}
+
+export type AuthenticateAck = { ok: true; expiresAt: string } | { ok: false; error: { status: number; code: string; detail: string } };
+
 /** What a client sends to join or leave a room, and what the server acknowledges. */
 export interface SubscribeRequest {
   room: string;

@@ -2,6 +2,9 @@ import type { Role } from './roles';
 
 export const ACCOUNT_LINK_PURPOSES = ['confirm_email', 'reset_password'] as const;
 export type AccountLinkPurpose = (typeof ACCOUNT_LINK_PURPOSES)[number];
+
+/** Why sessions ended: signing out here or everywhere, a password reset, a stolen refresh token, an operator taking the address. */
+export type SessionEndReason = 'logout' | 'logout_everywhere' | 'password_reset' | 'refresh_token_reuse' | 'operator_takeover';
 import type { BudgetPhase, Feasibility, OutcomeRule } from './budget-views';
 import type { AppealOutcome, ContentState, ModerationAction } from './moderation';
 import type { DecisionOutcome, MeetingStatus, ResourceLinkView } from './council-views';
@@ -17,6 +20,8 @@ export interface DomainEventPayloads {
   'user.roles_changed': { userId: string; roles: Role[] };
   'user.verified': { userId: string };
   'user.erased': { userId: string };
+  /** One or all of a user's sessions ended; their open sockets re-check what they may still hear. */
+  'user.sessions_ended': { userId: string; reason: SessionEndReason };
   /** A single-use link to mail: confirm the address after registration, or reset a forgotten password. */
   'account.link_requested': { userId: string; purpose: AccountLinkPurpose };
   'proposal.published': { proposalId: string; authorId: string };

@@ -36,7 +36,7 @@ export const JOB_QUEUES = {
 export type JobName = keyof typeof JOB_QUEUES;
 
 export interface JobPayloads {
-  'account.sync-sessions': DomainEvent<'user.roles_changed'> | DomainEvent<'user.erased'>;
+  'account.sync-sessions': DomainEvent<'user.roles_changed'> | DomainEvent<'user.erased'> | DomainEvent<'user.sessions_ended'>;
   'maintenance.prune-outbox': { olderThanDays: number };
   'proposals.sync-support-count': DomainEvent<'proposal.support_changed'>;
   'budgets.sync-tally': DomainEvent<'budget.ballots_changed'>;
@@ -79,6 +79,7 @@ type JobsTakingEvent<T extends DomainEventType> = {
 export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEvent<T>[] } = {
   'user.roles_changed': ['account.sync-sessions'],
   'user.erased': ['account.sync-sessions'],
+  'user.sessions_ended': ['account.sync-sessions'],
   'proposal.support_changed': ['proposals.sync-support-count'],
   'budget.ballots_changed': ['budgets.sync-tally'],
   'budget.outcome_requested': ['budgets.compute-outcome'],

@@ -10,6 +10,7 @@ import { InitialAdminBootstrap } from './admin/initial-admin.bootstrap';
 import { AccountLinkPagesController } from './account-links/account-link-pages.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthSessionEntity } from './auth/auth-session.entity';
+import { SessionAuthorityModule } from './auth/account-session-authority';
 import { AuthService } from './auth/auth.service';
 import { FailureThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
@@ -38,7 +39,7 @@ export const IDENTITY_ENTITIES = [
 
 /** Accounts, sessions, roles, census verification and GDPR; services only. */
 @Module({
-  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), SessionAuthorityModule],
   providers: [
     UsersService,
     SessionsService,

@@ -6,6 +6,15 @@ import { RoomSequence } from './room-sequence';
 
 export const socketIoChannelKey = (connections: RedisConnections): string => connections.prefix('socket.io');
 
+/** The server-side message every api instance receives when an account's sessions or roles change. */
+export const ACCOUNT_CHANGED = 'polity:account-changed';
+
+export interface AccountChange {
+  userId: string;
+  /** An erased account's connections are closed rather than narrowed. */
+  erased: boolean;
+}
+
 /**
  * The one way any process (api or worker) pushes to clients: it publishes through Redis to every
  * api instance's Socket.IO adapter, which delivers to the sockets in the room.
@@ -44,8 +53,11 @@ export class Broadcaster implements OnModuleInit {
     });
   }
 
-  /** Closes every socket in a room on every instance, e.g. an erased account's open tabs. */
-  disconnectRoom(room: string): void {
-    this.emitter.in(room).disconnectSockets(true);
+  /**
+   * Tells every api instance that an account changed: each of its connections re-reads its rights
+   * and leaves rooms it may no longer hear (or, for an erased account, is closed).
+   */
+  accountChanged(change: AccountChange): void {
+    this.emitter.serverSideEmit(ACCOUNT_CHANGED, change);
   }
 }

@@ -5,3 +5,5 @@ export * from './room-sequence';
 export * from './realtime-io.adapter';
 export * from './realtime.gateway';
 export * from './realtime.module';
+export * from './access/socket-data';
+export * from './access/socket-rate-limit';

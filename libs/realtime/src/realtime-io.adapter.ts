@@ -3,11 +3,9 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { AccessTokenService, HttpConfig, RedisConnections } from '@polity/platform';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { socketData } from './access/socket-data';
+import { SocketRateLimit } from './access/socket-rate-limit';
 import { socketIoChannelKey } from './broadcaster';
-
-export interface SocketData {
-  principal?: import('@polity/platform').Principal;
-}
 
 function bearerToken(socket: Socket): string | undefined {
   const fromAuth: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
@@ -16,10 +14,18 @@ function bearerToken(socket: Socket): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }
 
+/** The client's address: the first X-Forwarded-For hop behind a trusted proxy, else the peer. */
+function clientAddress(socket: Socket, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return trustProxy && first ? first : socket.handshake.address;
+}
+
 /**
  * Socket.IO over the api's HTTP server, with the Redis adapter (so every api instance reaches
  * every client) and authentication in the handshake: a valid access token identifies the socket,
- * no token makes it anonymous, a bad token is refused before the connection opens.
+ * no token makes it anonymous, a bad token is refused before the connection opens. Each address
+ * may open a limited number of connections per window.
  */
 export class RealtimeIoAdapter extends IoAdapter {
   constructor(private readonly context: INestApplicationContext) {
@@ -30,6 +36,7 @@ export class RealtimeIoAdapter extends IoAdapter {
     const http = this.context.get(HttpConfig);
     const connections = this.context.get(RedisConnections);
     const tokens = this.context.get(AccessTokenService);
+    const limits = this.context.get(SocketRateLimit);
     const server = super.createIOServer(port, {
       ...options,
       cors: { origin: http.corsOrigins === '*' ? true : http.corsOrigins, credentials: true },
@@ -37,16 +44,17 @@ export class RealtimeIoAdapter extends IoAdapter {
     } as ServerOptions);
     server.adapter(createAdapter(connections.open(), connections.open(), { key: socketIoChannelKey(connections) }));
     server.use((socket, next) => {
-      const token = bearerToken(socket);
-      if (!token) return next();
-      tokens
-        .verify(token)
-        .then((principal) => {
-          if (!principal) return next(new Error('invalid_token'));
-          (socket.data as SocketData).principal = principal;
-          next();
-        })
-        .catch(() => next(new Error('authentication_unavailable')));
+      const handshake = async (): Promise<Error | undefined> => {
+        if (await limits.tooManyConnections(clientAddress(socket, http.trustProxy))) return new Error('rate_limited');
+        const token = bearerToken(socket);
+        if (!token) return undefined;
+        const identity = tokens.identify(token);
+        const principal = identity ? await tokens.current(identity) : null;
+        if (!identity || !principal) return new Error('invalid_token');
+        Object.assign(socketData(socket), { identity, principal });
+        return undefined;
+      };
+      handshake().then(next, () => next(new Error('authentication_unavailable')));
     });
     return server;
   }

@@ -1,9 +1,20 @@
-import { ConnectedSocket, MessageBody, OnGatewayConnection, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { SubscribeAck, userRoom } from '@polity/contracts';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { type AuthenticateAck, SubscribeAck, userRoom } from '@polity/contracts';
 import { plainToInstance } from 'class-transformer';
 import { IsString, MaxLength, validateSync } from 'class-validator';
-import type { Socket } from 'socket.io';
-import type { SocketData } from './realtime-io.adapter';
+import type { Server, Socket } from 'socket.io';
+import { SocketAccess } from './access/socket-access';
+import { socketData } from './access/socket-data';
+import { SocketRateLimit } from './access/socket-rate-limit';
+import { ACCOUNT_CHANGED, type AccountChange } from './broadcaster';
 import { RoomPolicies } from './room-policies';
 import { RoomSequence } from './room-sequence';
 
@@ -19,27 +30,46 @@ function refuse(room: unknown, status: number, code: string, detail: string): Su
   return { ok: false, room: typeof room === 'string' ? room : '', error: { status, code, detail } };
 }
 
+const RATE_LIMITED = { status: 429, code: 'rate_limited', detail: 'Too many messages on this connection; slow down.' };
+
 /**
  * Clients `subscribe` / `unsubscribe` to rooms with an acknowledgement. Every join is checked by
- * the room kind's policy. A signed-in socket is put in its own `user:<id>` room at once.
+ * the room kind's policy against the account as it is now. A signed-in socket is put in its own
+ * `user:<id>` room at once, and may send `authenticate` with a fresh token before its own expires.
  */
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayConnection {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   constructor(
     private readonly policies: RoomPolicies,
     private readonly sequence: RoomSequence,
+    private readonly access: SocketAccess,
+    private readonly limits: SocketRateLimit,
   ) {}
 
+  afterInit(server: Server): void {
+    // Sent by whichever process changed the account, through Redis, to every api instance.
+    server.on(ACCOUNT_CHANGED, (change: AccountChange) => {
+      if (change.erased) this.access.disconnectUser(change.userId);
+      else void this.access.revalidateUser(change.userId);
+    });
+  }
+
   async handleConnection(socket: Socket): Promise<void> {
-    const principal = (socket.data as SocketData).principal;
+    const principal = socketData(socket).principal;
+    this.access.track(socket);
     if (principal) await socket.join(userRoom(principal.userId));
+  }
+
+  handleDisconnect(socket: Socket): void {
+    this.access.forget(socket);
   }
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const request = this.parse(body);
+    if (await this.limits.exceeded(socket)) return refuse(request?.room, RATE_LIMITED.status, RATE_LIMITED.code, RATE_LIMITED.detail);
     if (!request) return refuse(undefined, 400, 'invalid_request', 'Send { room: "<kind>:<id>" }.');
-    const decision = await this.policies.decide((socket.data as SocketData).principal, request.room);
+    const decision = await this.policies.decide(await this.access.current(socket), request.room);
     if (!decision.allowed) return refuse(request.room, decision.status, decision.code, decision.detail);
     if (!socket.rooms.has(request.room) && socket.rooms.size >= MAX_ROOMS_PER_SOCKET) {
       return refuse(request.room, 429, 'too_many_rooms', `A connection may follow at most ${MAX_ROOMS_PER_SOCKET} rooms.`);
@@ -51,9 +81,17 @@ export class RealtimeGateway implements OnGatewayConnection {
   @SubscribeMessage('unsubscribe')
   async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const request = this.parse(body);
+    if (await this.limits.exceeded(socket)) return refuse(request?.room, RATE_LIMITED.status, RATE_LIMITED.code, RATE_LIMITED.detail);
     if (!request) return refuse(undefined, 400, 'invalid_request', 'Send { room: "<kind>:<id>" }.');
     await socket.leave(request.room);
     return { ok: true, room: request.room, seq: await this.sequence.current(request.room) };
+  }
+
+  @SubscribeMessage('authenticate')
+  async authenticate(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<AuthenticateAck> {
+    if (await this.limits.exceeded(socket)) return { ok: false, error: RATE_LIMITED };
+    const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
+    return this.access.authenticate(socket, token);
   }
 
   private parse(body: unknown): RoomRequestDto | null {

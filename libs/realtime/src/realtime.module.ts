@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RedisThrottlerStorage } from '@polity/platform';
+import { SocketAccess } from './access/socket-access';
+import { SocketRateLimit } from './access/socket-rate-limit';
 import { Broadcaster } from './broadcaster';
 import { RealtimeGateway } from './realtime.gateway';
 import { ModerationRoomPolicy, RoomPolicies, UserRoomPolicy } from './room-policies';
@@ -14,7 +17,7 @@ export class BroadcastModule {}
 /** The Socket.IO gateway and room policies; only the api imports it. */
 @Module({
   imports: [BroadcastModule],
-  providers: [RealtimeGateway, RoomPolicies, UserRoomPolicy, ModerationRoomPolicy],
-  exports: [BroadcastModule],
+  providers: [RealtimeGateway, RoomPolicies, UserRoomPolicy, ModerationRoomPolicy, SocketAccess, SocketRateLimit, RedisThrottlerStorage],
+  exports: [BroadcastModule, SocketRateLimit],
 })
 export class RealtimeGatewayModule {}

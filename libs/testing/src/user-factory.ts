@@ -38,11 +38,11 @@ export async function registerUser(
   };
 }
 
-/** A user holding the given roles, signed in after the grant so their token carries them. */
+/** A user holding the given roles (every request reads them, so the token already issued carries them). */
 export async function createUserWithRoles(api: RunningApp, roles: GrantableRole[]): Promise<TestUser> {
   const user = await registerUser(api);
   await api.app.get(UsersService).setRoles(user.id, user.id, roles);
-  return signIn(api, user);
+  return user;
 }
 
 export async function signIn(api: RunningApp, user: TestUser): Promise<TestUser> {

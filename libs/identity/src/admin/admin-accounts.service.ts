@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { GrantableRole } from '@polity/contracts';
-import { decodeCursor, Page, toPage, UnitOfWork } from '@polity/platform';
+import { decodeCursor, Page, recordAudit, toPage, UnitOfWork } from '@polity/platform';
 import { Brackets, Repository } from 'typeorm';
+import { AccountLinksService } from '../account-links/account-links.service';
 import { PasswordHasher } from '../auth/password-hasher';
+import { SessionsService } from '../auth/sessions.service';
 import { UserEntity } from '../users/user.entity';
 import { UserResponseDto } from '../users/user-response.dto';
 import { UsersService } from '../users/users.service';
@@ -18,25 +20,43 @@ export class AdminAccountsService {
     private readonly accounts: UsersService,
     private readonly unitOfWork: UnitOfWork,
     private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly links: AccountLinksService,
   ) {}
 
   /**
-   * Makes sure an admin account exists for this email: creates it, or grants the admin role to an
-   * existing account (whose password is left alone). Used at start-up and by the CLI.
+   * Makes sure the operator's admin account exists for this email (start-up and the CLI). An admin
+   * already there is left alone, password included. An ordinary account on that address may have
+   * been registered by anyone, so it is not merely promoted: it gets the operator's password, every
+   * one of its sessions ends, and only then does it become admin. Nobody but the operator can
+   * sign in to the admin account this makes.
    */
-  async ensureAdmin(email: string, password: string, displayName = 'Administrator'): Promise<'created' | 'promoted' | 'unchanged'> {
+  async ensureAdmin(email: string, password: string, displayName = 'Administrator'): Promise<'created' | 'taken_over' | 'unchanged'> {
     const existing = await this.accounts.findByEmail(email);
     if (existing?.roles.includes('admin')) return 'unchanged';
+    const passwordHash = await this.hasher.hash(password);
     if (existing) {
+      await this.unitOfWork.run(async (tx) => {
+        await tx.manager.update(UserEntity, { id: existing.id }, { passwordHash, emailConfirmedAt: new Date() });
+        await this.sessions.revokeAll(tx, existing.id, 'operator_takeover');
+        await this.links.retireAll(tx, existing.id, 'reset_password');
+        await recordAudit(tx, {
+          actorId: existing.id,
+          action: 'user.operator_takeover',
+          target: { kind: 'user', id: existing.id },
+          after: { reason: 'the operator named this address as the admin account' },
+        });
+      });
       const granted = existing.roles.filter((role): role is GrantableRole => role !== 'citizen');
       await this.accounts.setRoles(existing.id, existing.id, [...granted, 'admin']);
-      this.logger.log({ userId: existing.id }, 'granted admin role to the configured admin account');
-      return 'promoted';
+      this.logger.warn({ userId: existing.id }, 'the configured admin address had an ordinary account: it now has the operator password and its sessions ended');
+      return 'taken_over';
     }
-    const passwordHash = await this.hasher.hash(password);
-    const user = await this.unitOfWork.run((tx) =>
-      this.accounts.create(tx, { email, displayName, passwordHash, roles: ['citizen', 'admin'] }),
-    );
+    const user = await this.unitOfWork.run(async (tx) => {
+      const created = await this.accounts.create(tx, { email, displayName, passwordHash, roles: ['citizen', 'admin'] });
+      await tx.manager.update(UserEntity, { id: created.id }, { emailConfirmedAt: new Date() });
+      return created;
+    });
     this.logger.log({ userId: user.id }, 'created the configured admin account');
     return 'created';
   }

@@ -75,6 +75,14 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.auth.logout(principal.sessionId);
+    await this.auth.logout(principal);
+  }
+
+  /** Ends every session of the account, on every device, this one included. */
+  @ApiBearerAuth()
+  @Post('logout-all')
+  @HttpCode(204)
+  async logoutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.auth.logoutEverywhere(principal);
   }
 }

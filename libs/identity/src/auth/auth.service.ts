@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessTokenService, AuthConfig, Problems, RateLimitConfig, UnitOfWork } from '@polity/platform';
+import { AccessTokenService, AuthConfig, type Principal, Problems, RateLimitConfig, UnitOfWork } from '@polity/platform';
 import { UserEntity } from '../users/user.entity';
 import { UserResponseDto } from '../users/user-response.dto';
 import { UsersService } from '../users/users.service';
@@ -82,12 +82,16 @@ export class AuthService {
       const userId = await this.links.consume(tx, input.token, 'reset_password');
       await this.links.retireAll(tx, userId, 'reset_password');
       await tx.manager.update(UserEntity, { id: userId }, { passwordHash });
-      await this.sessions.revokeAllInTransaction(tx, userId, 'password_reset');
+      await this.sessions.revokeAll(tx, userId, 'password_reset');
     });
   }
 
-  logout(sessionId: string): Promise<void> {
-    return this.sessions.revoke(sessionId, 'logout');
+  logout(principal: Principal): Promise<void> {
+    return this.sessions.revoke(principal.userId, principal.sessionId, 'logout');
+  }
+
+  logoutEverywhere(principal: Principal): Promise<void> {
+    return this.unitOfWork.run((tx) => this.sessions.revokeAll(tx, principal.userId, 'logout_everywhere'));
   }
 
   async confirmPassword(userId: string, password: string): Promise<UserEntity> {
@@ -101,7 +105,7 @@ export class AuthService {
   private respond(user: UserEntity, sessionId: string, refreshToken: string): AuthResponseDto {
     return {
       user: UserResponseDto.from(user),
-      accessToken: this.accessTokens.issue({ userId: user.id, roles: user.roles, sessionId }),
+      accessToken: this.accessTokens.issue({ userId: user.id, sessionId }),
       accessTokenExpiresIn: this.config.accessTokenTtlSeconds,
       refreshToken,
     };

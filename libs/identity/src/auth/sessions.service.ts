@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AccessTokenService, AuthConfig, Problems, Transaction, UnitOfWork } from '@polity/platform';
+import { AuthConfig, Problems, Transaction, UnitOfWork } from '@polity/platform';
+import type { SessionEndReason } from '@polity/contracts';
 import { IsNull } from 'typeorm';
 import { AuthSessionEntity } from './auth-session.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -10,7 +11,7 @@ const newToken = (): string => randomBytes(32).toString('base64url');
 
 type RotateOutcome =
   | { kind: 'rotated'; sessionId: string; userId: string; refreshToken: string }
-  | { kind: 'reused'; sessionId: string }
+  | { kind: 'reused' }
   | { kind: 'invalid' };
 
 /** Sessions (refresh-token families): opened at sign-in, rotated on refresh, revoked together. */
@@ -18,7 +19,6 @@ type RotateOutcome =
 export class SessionsService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly tokens: AccessTokenService,
     private readonly config: AuthConfig,
   ) {}
 
@@ -45,7 +45,8 @@ export class SessionsService {
       if (!current || !session || session.revokedAt || current.expiresAt < new Date()) return { kind: 'invalid' };
       if (current.rotatedAt) {
         await tx.manager.update(AuthSessionEntity, { id: session.id }, { revokedAt: new Date(), revokedReason: 'refresh_token_reuse' });
-        return { kind: 'reused', sessionId: session.id };
+        tx.publish('user.sessions_ended', { userId: session.userId, reason: 'refresh_token_reuse' });
+        return { kind: 'reused' };
       }
       await tx.manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: new Date() });
       await tx.manager.update(AuthSessionEntity, { id: session.id }, { lastRefreshedAt: new Date() });
@@ -55,7 +56,6 @@ export class SessionsService {
       case 'rotated':
         return outcome;
       case 'reused':
-        await this.tokens.revokeSession(outcome.sessionId);
         throw Problems.unauthorized(
           'refresh_token_reused',
           'This refresh token was already used; the session has been signed out for safety.',
@@ -65,18 +65,18 @@ export class SessionsService {
     }
   }
 
-  async revoke(sessionId: string, reason: string): Promise<void> {
+  /** Ends one session: its refresh token, and (read on every request) its access tokens. */
+  async revoke(userId: string, sessionId: string, reason: SessionEndReason): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
-      await tx.manager.update(AuthSessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+      await tx.manager.update(AuthSessionEntity, { id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+      tx.publish('user.sessions_ended', { userId, reason });
     });
-    await this.tokens.revokeSession(sessionId);
   }
 
-  /** Revokes every session of a user inside the caller's transaction; returns their ids. */
-  async revokeAllInTransaction(tx: Transaction, userId: string, reason: string): Promise<string[]> {
-    const open = await tx.manager.find(AuthSessionEntity, { where: { userId, revokedAt: IsNull() }, select: { id: true } });
+  /** Ends every session of a user inside the caller's transaction. */
+  async revokeAll(tx: Transaction, userId: string, reason: SessionEndReason): Promise<void> {
     await tx.manager.update(AuthSessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
-    return open.map((session) => session.id);
+    tx.publish('user.sessions_ended', { userId, reason });
   }
 
   private async issueRefreshToken(tx: Transaction, sessionId: string): Promise<string> {

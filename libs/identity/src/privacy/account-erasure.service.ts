@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessTokenService, PersonalDataRegistry, Problems, UnitOfWork } from '@polity/platform';
-import { AuthSessionEntity } from '../auth/auth-session.entity';
+import { PersonalDataRegistry, Problems, UnitOfWork } from '@polity/platform';
 import { AuthService } from '../auth/auth.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -13,7 +12,6 @@ export class AccountErasureService {
     private readonly registry: PersonalDataRegistry,
     private readonly auth: AuthService,
     private readonly users: UsersService,
-    private readonly tokens: AccessTokenService,
   ) {}
 
   async exportFor(userId: string): Promise<Record<string, unknown>> {
@@ -27,17 +25,15 @@ export class AccountErasureService {
 
   async erase(userId: string, password: string): Promise<void> {
     await this.auth.confirmPassword(userId, password);
-    const sessionIds = await this.unitOfWork.run(async (tx) => {
+    // Erasure deletes the sessions, and every request reads them, so the account's tokens die with the commit.
+    await this.unitOfWork.run(async (tx) => {
       const user = await tx.manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user || user.erasedAt) throw Problems.notFound('Your account');
       if (user.roles.includes('admin') && (await this.users.countOtherAdmins(tx.manager, userId)) === 0) {
         throw Problems.conflict('last_admin', 'You are the only admin; make someone else admin before erasing your account.');
       }
-      const sessions = await tx.manager.find(AuthSessionEntity, { where: { userId }, select: { id: true } });
       await this.registry.eraseFor(userId, tx);
       tx.publish('user.erased', { userId });
-      return sessions.map((session) => session.id);
     });
-    await Promise.all([this.tokens.invalidateUserTokens(userId), ...sessionIds.map((id) => this.tokens.revokeSession(id))]);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type JobPayloads, userRoom } from '@polity/contracts';
+import { type JobPayloads } from '@polity/contracts';
 import { HandlesJob } from '@polity/queue';
 import { Broadcaster } from '@polity/realtime';
 
 /**
- * Tells a person's open tabs that their account changed: new roles mean "refresh your token";
- * an erased account has its sockets closed on every api instance. Safe to run twice.
+ * Tells a person's open tabs that their account changed. New roles: `account.updated` in their
+ * room, and every connection re-reads its rights; ended sessions: the connections of those
+ * sessions lose their personal rooms; an erased account: its connections are closed, on every
+ * api instance. Safe to run twice.
  */
 @Injectable()
 export class AccountSessionsHandler {
@@ -17,10 +19,14 @@ export class AccountSessionsHandler {
     switch (event.type) {
       case 'user.roles_changed':
         await this.broadcaster.toUser(userId, 'account.updated', { roles: event.payload.roles, reason: 'roles_changed' });
+        this.broadcaster.accountChanged({ userId, erased: false });
+        return;
+      case 'user.sessions_ended':
+        this.broadcaster.accountChanged({ userId, erased: false });
         return;
       case 'user.erased':
         await this.broadcaster.toUser(userId, 'account.updated', { roles: [], reason: 'erased' });
-        this.broadcaster.disconnectRoom(userRoom(userId));
+        this.broadcaster.accountChanged({ userId, erased: true });
         return;
     }
   }

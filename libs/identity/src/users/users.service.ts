@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { GrantableRole, Role } from '@polity/contracts';
-import { AccessTokenService, Problems, recordAudit, Transaction, UnitOfWork } from '@polity/platform';
+import { Problems, recordAudit, Transaction, UnitOfWork } from '@polity/platform';
 import { EntityManager, Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
@@ -20,7 +20,6 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly unitOfWork: UnitOfWork,
-    private readonly tokens: AccessTokenService,
   ) {}
 
   async create(tx: Transaction, input: { email: string; displayName: string; passwordHash: string; roles?: Role[] }): Promise<UserEntity> {
@@ -65,7 +64,7 @@ export class UsersService {
 
   async setRoles(actorId: string, userId: string, granted: GrantableRole[]): Promise<UserEntity> {
     const roles: Role[] = ['citizen', ...new Set(granted)];
-    const user = await this.unitOfWork.run(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const target = await tx.manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!target || target.erasedAt) throw Problems.notFound('That user');
       if (target.id === actorId && target.roles.includes('admin') && !roles.includes('admin')) {
@@ -81,12 +80,10 @@ export class UsersService {
         before: { roles: before },
         after: { roles },
       });
+      // Access tokens carry no roles: every request reads them, so this holds from the commit on.
       tx.publish('user.roles_changed', { userId: target.id, roles });
       return target;
     });
-    // Tokens carry roles, so the old ones must stop working now rather than when they expire.
-    await this.tokens.invalidateUserTokens(user.id);
-    return user;
   }
 
   /** Accounts verified against the census and not erased: the base of percentage thresholds. */

@@ -159,6 +159,21 @@ export class EnvironmentVariables {
   @Transform(toInteger)
   @IsInt()
   @Min(1)
+  SOCKET_MESSAGES_PER_CONNECTION = 120;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  SOCKET_MESSAGES_PER_ACCOUNT = 600;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  SOCKET_CONNECTIONS_PER_IP = 60;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   @Max(100)
   WORKER_CONCURRENCY = 5;
 

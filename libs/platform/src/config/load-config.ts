@@ -85,6 +85,9 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
       v.LOGIN_MAX_FAILURES,
       v.AUTH_FAILURE_WINDOW_SECONDS,
       v.VERIFICATION_MAX_FAILURES,
+      v.SOCKET_MESSAGES_PER_CONNECTION,
+      v.SOCKET_MESSAGES_PER_ACCOUNT,
+      v.SOCKET_CONNECTIONS_PER_IP,
     ),
     worker: new WorkerConfig(v.WORKER_CONCURRENCY, v.OUTBOX_POLL_INTERVAL_MS, v.OUTBOX_RETENTION_DAYS, v.JOB_LOCK_MS),
     participation: new ParticipationConfig(

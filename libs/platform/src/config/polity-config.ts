@@ -64,6 +64,11 @@ export class RateLimitConfig {
     readonly loginMaxFailures: number,
     readonly failureWindowSeconds: number,
     readonly verificationMaxFailures: number,
+    /** Socket.IO messages (subscribe, unsubscribe, authenticate) per window, per connection and per account. */
+    readonly socketMessagesPerConnection: number,
+    readonly socketMessagesPerAccount: number,
+    /** New Socket.IO connections per window from one address. */
+    readonly socketConnectionsPerIp: number,
   ) {}
 }
 
