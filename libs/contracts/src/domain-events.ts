@@ -24,6 +24,8 @@ export interface DomainEventPayloads {
   'user.sessions_ended': { userId: string; reason: SessionEndReason };
   /** A single-use link to mail: confirm the address after registration, or reset a forgotten password. */
   'account.link_requested': { userId: string; purpose: AccountLinkPurpose };
+  /** Someone registered an address that already has an account: its owner is told, with a way back in. */
+  'account.registration_repeated': { userId: string };
   'proposal.published': { proposalId: string; authorId: string };
   'proposal.updated': { proposalId: string };
   'proposal.withdrawn': { proposalId: string; authorId: string };

@@ -16,6 +16,7 @@ export enum QueueName {
 /** Every job the worker runs, with the queue it travels on. */
 export const JOB_QUEUES = {
   'account.sync-sessions': QueueName.Account,
+  'account.prune-attempts': QueueName.Account,
   'maintenance.prune-outbox': QueueName.Maintenance,
   'proposals.sync-support-count': QueueName.Proposals,
   'budgets.sync-tally': QueueName.Budgets,
@@ -51,7 +52,9 @@ export interface JobPayloads {
   'mail.notification': { notificationId: string };
   /** Everything not yet mailed for this period up to `until`, in one message. */
   'mail.digest': { userId: string; period: DigestPeriod; until: string };
-  'mail.account-link': DomainEvent<'account.link_requested'>;
+  'mail.account-link': DomainEvent<'account.link_requested'> | DomainEvent<'account.registration_repeated'>;
+  /** Drops attempt windows long over (sign-in, census and reset limits). */
+  'account.prune-attempts': Record<string, never>;
   'open-data.build-snapshot': DomainEvent<'open_data.snapshot_requested'>;
   /** The daily run: makes its own snapshot row, then builds it. */
   'open-data.scheduled-snapshot': Record<string, never>;
@@ -95,6 +98,7 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'moderation.decided': ['notifications.fan-out'],
   'thread.stage_changed': ['notifications.fan-out'],
   'account.link_requested': ['mail.account-link'],
+  'account.registration_repeated': ['mail.account-link'],
   'open_data.snapshot_requested': ['open-data.build-snapshot'],
 };
 

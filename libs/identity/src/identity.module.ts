@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueModule } from '@polity/queue';
 import { BroadcastModule } from '@polity/realtime';
 import { AccountLinkEntity } from './account-links/account-link.entity';
 import { AccountLinkMailHandler } from './account-links/account-link-mail.handler';
@@ -12,7 +13,9 @@ import { AuthController } from './auth/auth.controller';
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { SessionAuthorityModule } from './auth/account-session-authority';
 import { AuthService } from './auth/auth.service';
-import { FailureThrottle } from './auth/login-throttle';
+import { AttemptLimiter } from './auth/attempt-limiter';
+import { AuthAttemptEntity } from './auth/auth-attempt.entity';
+import { PruneAttemptsHandler } from './auth/prune-attempts.handler';
 import { PasswordHasher } from './auth/password-hasher';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { SessionsService } from './auth/sessions.service';
@@ -35,6 +38,7 @@ export const IDENTITY_ENTITIES = [
   CensusUploadEntity,
   CensusEntryEntity,
   AccountLinkEntity,
+  AuthAttemptEntity,
 ];
 
 /** Accounts, sessions, roles, census verification and GDPR; services only. */
@@ -45,7 +49,7 @@ export const IDENTITY_ENTITIES = [
     SessionsService,
     AuthService,
     PasswordHasher,
-    FailureThrottle,
+    AttemptLimiter,
     CensusHasher,
     CensusService,
     AccountPersonalData,
@@ -53,7 +57,7 @@ export const IDENTITY_ENTITIES = [
     AdminAccountsService,
     AccountLinksService,
   ],
-  exports: [UsersService, AuthService, CensusService, AccountErasureService, AdminAccountsService, AccountLinksService],
+  exports: [UsersService, AuthService, CensusService, AccountErasureService, AdminAccountsService, AccountLinksService, AttemptLimiter],
 })
 export class IdentityModule {}
 
@@ -67,7 +71,7 @@ export class IdentityHttpModule {}
 
 /** Identity's job handlers; imported by the worker. */
 @Module({
-  imports: [IdentityModule, BroadcastModule],
-  providers: [AccountSessionsHandler, AccountLinkMailHandler],
+  imports: [IdentityModule, BroadcastModule, QueueModule],
+  providers: [AccountSessionsHandler, AccountLinkMailHandler, PruneAttemptsHandler],
 })
 export class IdentityJobsModule {}

@@ -16,7 +16,7 @@ export interface TestUser {
 
 let sequence = 0;
 
-/** Registers a fresh citizen through the public API. */
+/** Registers a fresh citizen through the public API and signs them in. */
 export async function registerUser(
   api: RunningApp,
   overrides: Partial<Pick<TestUser, 'email' | 'password' | 'displayName'>> = {},
@@ -25,7 +25,8 @@ export async function registerUser(
   const email = overrides.email ?? `citizen-${sequence}-${randomUUID().slice(0, 8)}@example.test`;
   const password = overrides.password ?? 'correct horse battery';
   const displayName = overrides.displayName ?? `Citizen ${sequence}`;
-  const response = await api.http.post('/api/v1/auth/register').send({ email, password, displayName }).expect(201);
+  await api.http.post('/api/v1/auth/register').send({ email, password, displayName }).expect(202);
+  const response = await api.http.post('/api/v1/auth/login').send({ email, password }).expect(200);
   const body = response.body as { user: { id: string }; accessToken: string; refreshToken: string };
   return {
     id: body.user.id,

@@ -1,23 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountLinkPurpose, JobPayloads } from '@polity/contracts';
+import type { JobPayloads } from '@polity/contracts';
 import { HttpConfig, Mailer } from '@polity/platform';
 import { HandlesJob } from '@polity/queue';
 import { UsersService } from '../users/users.service';
 import { AccountLinksService } from './account-links.service';
 
-const MESSAGES: Record<AccountLinkPurpose, { subject: string; action: string; path: string; note: string }> = {
-  confirm_email: {
-    subject: 'Confirm your email address for Polity',
-    action: 'Confirm my address',
-    path: 'api/v1/pages/confirm-email',
-    note: 'The link works for 7 days. If you did not create an account, ignore this message.',
-  },
-  reset_password: {
-    subject: 'Reset your Polity password',
-    action: 'Choose a new password',
-    path: 'api/v1/pages/reset-password',
-    note: 'The link works for one hour, once. If you did not ask for it, ignore this message: your password stays as it is.',
-  },
+interface AccountMail {
+  purpose: 'confirm_email' | 'reset_password';
+  subject: string;
+  intro: string;
+  action: string;
+  path: string;
+  note: string;
+}
+
+const CONFIRM: AccountMail = {
+  purpose: 'confirm_email',
+  subject: 'Confirm your email address for Polity',
+  intro: 'Welcome to Polity.',
+  action: 'Confirm my address',
+  path: 'api/v1/pages/confirm-email',
+  note: 'The link works for 7 days. If you did not create an account, ignore this message.',
+};
+
+const RESET: AccountMail = {
+  purpose: 'reset_password',
+  subject: 'Reset your Polity password',
+  intro: 'Someone asked to reset the password of your Polity account.',
+  action: 'Choose a new password',
+  path: 'api/v1/pages/reset-password',
+  note: 'The link works for one hour, once. If you did not ask for it, ignore this message: your password stays as it is.',
+};
+
+const ALREADY_REGISTERED: AccountMail = {
+  ...RESET,
+  subject: 'You already have a Polity account',
+  intro:
+    'Someone tried to create a Polity account with this address, which already has one. If it was you, sign in; if you forgot your password, choose a new one.',
+  note: 'The link works for one hour, once. If it was not you, ignore this message: nothing changed.',
 };
 
 /**
@@ -35,16 +55,17 @@ export class AccountLinkMailHandler {
 
   @HandlesJob('mail.account-link')
   async send(event: JobPayloads['mail.account-link']): Promise<{ sent: boolean }> {
-    const { userId, purpose } = event.payload;
+    const message =
+      event.type === 'account.registration_repeated' ? ALREADY_REGISTERED : event.payload.purpose === 'confirm_email' ? CONFIRM : RESET;
+    const { userId } = event.payload;
     const user = await this.users.get(userId).catch(() => null);
     if (!user?.email) return { sent: false };
-    const message = MESSAGES[purpose];
-    const url = `${this.http.publicUrl}/${message.path}?token=${await this.links.issue(userId, purpose)}`;
+    const url = `${this.http.publicUrl}/${message.path}?token=${await this.links.issue(userId, message.purpose)}`;
     await this.mailer.send({
       to: user.email,
       subject: message.subject,
-      text: `Hello ${user.displayName},\n\n${message.action}: ${url}\n\n${message.note}\n`,
-      html: `<!doctype html><html><body style="font-family:sans-serif"><p><a href="${url}">${message.action}</a></p><p style="color:#666">${message.note}</p></body></html>`,
+      text: `Hello ${user.displayName},\n\n${message.intro}\n\n${message.action}: ${url}\n\n${message.note}\n`,
+      html: `<!doctype html><html><body style="font-family:sans-serif"><p>${message.intro}</p><p><a href="${url}">${message.action}</a></p><p style="color:#666">${message.note}</p></body></html>`,
     });
     return { sent: true };
   }

@@ -49,7 +49,10 @@ export class AdminAccountsService {
       });
       const granted = existing.roles.filter((role): role is GrantableRole => role !== 'citizen');
       await this.accounts.setRoles(existing.id, existing.id, [...granted, 'admin']);
-      this.logger.warn({ userId: existing.id }, 'the configured admin address had an ordinary account: it now has the operator password and its sessions ended');
+      this.logger.warn(
+        { userId: existing.id },
+        'the configured admin address had an ordinary account: it now has the operator password and its sessions ended',
+      );
       return 'taken_over';
     }
     const user = await this.unitOfWork.run(async (tx) => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthRateLimit, CurrentPrincipal, Principal, Public } from '@polity/platform';
 import {
   AccountLinkTokenDto,
@@ -9,6 +9,7 @@ import {
   PasswordResetRequestDto,
   RefreshDto,
   RegisterDto,
+  RegistrationReceiptDto,
 } from './auth.dto';
 import { AuthService } from './auth.service';
 
@@ -17,12 +18,14 @@ import { AuthService } from './auth.service';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  /** 202 whether or not the address had an account (its owner is told by mail); then sign in. */
   @Public()
   @AuthRateLimit()
   @Post('register')
-  @ApiCreatedResponse({ type: AuthResponseDto })
-  register(@Body() body: RegisterDto, @Headers('user-agent') userAgent?: string): Promise<AuthResponseDto> {
-    return this.auth.register(body, userAgent);
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: RegistrationReceiptDto })
+  register(@Body() body: RegisterDto): Promise<RegistrationReceiptDto> {
+    return this.auth.register(body);
   }
 
   @Public()

@@ -59,6 +59,11 @@ export class AuthResponseDto {
   refreshToken: string;
 }
 
+export class RegistrationReceiptDto {
+  @ApiProperty({ description: 'The same answer whether or not the address already had an account' })
+  detail: string;
+}
+
 export class AccountLinkTokenDto {
   @ApiProperty({ description: 'The token from the link in the email' })
   @IsString()

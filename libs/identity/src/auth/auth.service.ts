@@ -2,14 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { AccessTokenService, AuthConfig, type Principal, Problems, RateLimitConfig, UnitOfWork } from '@polity/platform';
 import { UserEntity } from '../users/user.entity';
 import { UserResponseDto } from '../users/user-response.dto';
-import { UsersService } from '../users/users.service';
+import { normalizeEmail, UsersService } from '../users/users.service';
 import { AccountLinksService } from '../account-links/account-links.service';
-import type { AuthResponseDto, LoginDto, PasswordResetConfirmDto, RegisterDto } from './auth.dto';
-import { FailureThrottle } from './login-throttle';
+import type { AuthResponseDto, LoginDto, PasswordResetConfirmDto, RegisterDto, RegistrationReceiptDto } from './auth.dto';
+import { AttemptLimiter } from './attempt-limiter';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
 
 const INVALID_CREDENTIALS = 'The email address or password is not right.';
+
+/** Reset mails per address per hour: enough for a lost message, too few to flood a mailbox. */
+const RESET_REQUESTS = { max: 3, windowSeconds: 3600 };
+
+export const REGISTRATION_RECEIPT: RegistrationReceiptDto = {
+  detail: 'Check your mailbox: we sent a message to this address. Follow its link to confirm the address; you can sign in meanwhile.',
+};
 
 @Injectable()
 export class AuthService {
@@ -19,32 +26,35 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
-    private readonly throttle: FailureThrottle,
+    private readonly attempts: AttemptLimiter,
     private readonly limits: RateLimitConfig,
     private readonly config: AuthConfig,
     private readonly links: AccountLinksService,
   ) {}
 
-  async register(input: RegisterDto, userAgent?: string): Promise<AuthResponseDto> {
+  /**
+   * Answers the same whether or not the address has an account, doing the same work either way: a
+   * new address gets an account and a confirmation link, an existing one a note to its owner (with
+   * a way to reset the password). Nobody learns from the answer whose address is registered.
+   */
+  async register(input: RegisterDto): Promise<RegistrationReceiptDto> {
     const passwordHash = await this.hasher.hash(input.password);
-    const { user, session } = await this.unitOfWork.run(async (tx) => {
-      const created = await this.users.create(tx, { email: input.email, displayName: input.displayName, passwordHash });
-      tx.publish('account.link_requested', { userId: created.id, purpose: 'confirm_email' });
-      return { user: created, session: await this.sessions.open(tx, created.id, userAgent) };
+    await this.unitOfWork.run(async (tx) => {
+      const outcome = await this.users.createIfNew(tx, { email: input.email, displayName: input.displayName, passwordHash });
+      if (outcome.created) tx.publish('account.link_requested', { userId: outcome.userId, purpose: 'confirm_email' });
+      else tx.publish('account.registration_repeated', { userId: outcome.userId });
     });
-    return this.respond(user, session.sessionId, session.refreshToken);
+    return REGISTRATION_RECEIPT;
   }
 
+  /** The attempt is counted before the password is checked, so parallel guesses cannot outrun the limit. */
   async login(input: LoginDto, userAgent?: string): Promise<AuthResponseDto> {
-    const failureKey = FailureThrottle.loginKey(input.email);
-    await this.throttle.assertAllowed(failureKey, this.limits.loginMaxFailures);
+    const key = this.attempts.key('login', normalizeEmail(input.email));
+    await this.attempts.assertAllowed([key], this.loginLimit, 'Too many failed attempts; wait before trying again.');
     const user = await this.users.findByEmail(input.email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, input.password);
-    if (!user || !valid || user.erasedAt) {
-      await this.throttle.recordFailure(failureKey);
-      throw Problems.unauthorized('invalid_credentials', INVALID_CREDENTIALS);
-    }
-    await this.throttle.reset(failureKey);
+    if (!user || !valid || user.erasedAt) throw Problems.unauthorized('invalid_credentials', INVALID_CREDENTIALS);
+    await this.attempts.clear(key);
     const session = await this.unitOfWork.run((tx) => this.sessions.open(tx, user.id, userAgent));
     return this.respond(user, session.sessionId, session.refreshToken);
   }
@@ -65,13 +75,17 @@ export class AuthService {
     return { emailConfirmed: true };
   }
 
-  /** Answers the same whether or not the address has an account, so it reveals nothing. */
+  /**
+   * Answers the same whether or not the address has an account, with the same work either way
+   * (the request is counted for the address, in a write, in both cases), so neither the answer
+   * nor its timing tells. A few mails per address per hour at most.
+   */
   async requestPasswordReset(email: string): Promise<void> {
-    const user = await this.users.findByEmail(email);
-    if (!user || user.erasedAt) return;
+    const address = normalizeEmail(email);
     await this.unitOfWork.run(async (tx) => {
-      tx.publish('account.link_requested', { userId: user.id, purpose: 'reset_password' });
-      return Promise.resolve();
+      const overLimit = (await this.attempts.count(this.attempts.key('reset', address), RESET_REQUESTS, tx.manager)) !== null;
+      const userId = await this.users.idOfAddress(tx, address);
+      if (userId && !overLimit) tx.publish('account.link_requested', { userId, purpose: 'reset_password' });
     });
   }
 
@@ -81,7 +95,11 @@ export class AuthService {
     await this.unitOfWork.run(async (tx) => {
       const userId = await this.links.consume(tx, input.token, 'reset_password');
       await this.links.retireAll(tx, userId, 'reset_password');
-      await tx.manager.update(UserEntity, { id: userId }, { passwordHash });
+      // The link reached the mailbox, which confirms the address as well as a confirmation link would.
+      await tx.manager.query(
+        'UPDATE user_account SET password_hash = $2, email_confirmed_at = coalesce(email_confirmed_at, now()) WHERE id = $1',
+        [userId, passwordHash],
+      );
       await this.sessions.revokeAll(tx, userId, 'password_reset');
     });
   }
@@ -100,6 +118,10 @@ export class AuthService {
       throw Problems.forbidden('password_mismatch', 'The password is not right.');
     }
     return user;
+  }
+
+  private get loginLimit() {
+    return { max: this.limits.loginMaxFailures, windowSeconds: this.limits.failureWindowSeconds };
   }
 
   private respond(user: UserEntity, sessionId: string, refreshToken: string): AuthResponseDto {

@@ -10,9 +10,7 @@ const hashToken = (token: string): Buffer => createHash('sha256').update(token).
 const newToken = (): string => randomBytes(32).toString('base64url');
 
 type RotateOutcome =
-  | { kind: 'rotated'; sessionId: string; userId: string; refreshToken: string }
-  | { kind: 'reused' }
-  | { kind: 'invalid' };
+  { kind: 'rotated'; sessionId: string; userId: string; refreshToken: string } | { kind: 'reused' } | { kind: 'invalid' };
 
 /** Sessions (refresh-token families): opened at sign-in, rotated on refresh, revoked together. */
 @Injectable()
@@ -68,7 +66,11 @@ export class SessionsService {
   /** Ends one session: its refresh token, and (read on every request) its access tokens. */
   async revoke(userId: string, sessionId: string, reason: SessionEndReason): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
-      await tx.manager.update(AuthSessionEntity, { id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+      await tx.manager.update(
+        AuthSessionEntity,
+        { id: sessionId, userId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: reason },
+      );
       tx.publish('user.sessions_ended', { userId, reason });
     });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FieldProblem, parseCsv, Problems, RateLimitConfig, recordAudit, UnitOfWork } from '@polity/platform';
 import { IsNull, Not, Repository } from 'typeorm';
-import { FailureThrottle } from '../auth/login-throttle';
+import { AttemptLimiter } from '../auth/attempt-limiter';
 import { UserEntity } from '../users/user.entity';
 import { CensusEntryEntity, CensusSecondary } from './census-entry.entity';
 import { CensusHasher, normalizeBirthDate, normalizeIdentifier, normalizePostcode } from './census-hasher';
@@ -11,6 +11,8 @@ import { CensusUploadEntity } from './census-upload.entity';
 
 const BATCH = 5000;
 const MAX_REPORTED_ERRORS = 20;
+/** A resident's identifier takes a few wrong guesses a day, whatever account they come from. */
+const RESIDENT_WINDOW_SECONDS = 86_400;
 
 interface ParsedCensus {
   secondary: CensusSecondary;
@@ -23,7 +25,7 @@ export class CensusService {
     @InjectRepository(CensusEntryEntity) private readonly entries: Repository<CensusEntryEntity>,
     private readonly unitOfWork: UnitOfWork,
     private readonly hasher: CensusHasher,
-    private readonly throttle: FailureThrottle,
+    private readonly attempts: AttemptLimiter,
     private readonly limits: RateLimitConfig,
   ) {}
 
@@ -79,11 +81,25 @@ export class CensusService {
     return { entries, claimed };
   }
 
-  /** Claims the census entry matching what the person typed, and marks their account verified. */
+  /**
+   * Claims the census entry matching what the person typed, and marks their account verified.
+   * Each guess is counted before it is checked, per account and per resident identifier: many
+   * accounts guessing one resident's birth date share the resident's (daily) allowance.
+   */
   async verify(userId: string, claim: VerifyResidentDto): Promise<UserEntity> {
-    const failureKey = FailureThrottle.verificationKey(userId);
-    await this.throttle.assertAllowed(failureKey, this.limits.verificationMaxFailures);
     const identifier = normalizeIdentifier(claim.identifier);
+    const accountKey = `census-account:${userId}`;
+    const detail = 'Too many verification attempts; wait before trying again, or contact the council.';
+    await this.attempts.assertAllowed(
+      [accountKey],
+      { max: this.limits.verificationMaxFailures, windowSeconds: this.limits.failureWindowSeconds },
+      detail,
+    );
+    await this.attempts.assertAllowed(
+      [this.attempts.key('census-resident', identifier)],
+      { max: this.limits.verificationMaxFailures, windowSeconds: RESIDENT_WINDOW_SECONDS },
+      detail,
+    );
     const hashes: Buffer[] = [];
     if (claim.birthDate !== undefined) {
       const birthDate = normalizeBirthDate(claim.birthDate);
@@ -124,11 +140,8 @@ export class CensusService {
         'This resident has already verified another account. Contact the council if that was not you.',
       );
     }
-    if (outcome === 'no_match') {
-      await this.throttle.recordFailure(failureKey);
-      throw Problems.unprocessable('not_in_census', 'These details do not match a resident on the census.');
-    }
-    await this.throttle.reset(failureKey);
+    if (outcome === 'no_match') throw Problems.unprocessable('not_in_census', 'These details do not match a resident on the census.');
+    await this.attempts.clear(accountKey);
     return outcome;
   }
 

@@ -42,6 +42,33 @@ export class UsersService {
     }
   }
 
+  /**
+   * Creates the account unless the address already has one; either way one insert is attempted,
+   * so both cases cost the same.
+   */
+  async createIfNew(
+    tx: Transaction,
+    input: { email: string; displayName: string; passwordHash: string },
+  ): Promise<{ created: boolean; userId: string }> {
+    const [inserted] = await tx.manager.query<{ id: string }[]>(
+      `INSERT INTO user_account (email, display_name, password_hash, roles) VALUES ($1, $2, $3, '{citizen}')
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [normalizeEmail(input.email), input.displayName.trim(), input.passwordHash],
+    );
+    if (inserted) {
+      tx.publish('user.registered', { userId: inserted.id });
+      return { created: true, userId: inserted.id };
+    }
+    return { created: false, userId: (await this.idOfAddress(tx, input.email)) as string };
+  }
+
+  async idOfAddress(tx: Transaction, email: string): Promise<string | null> {
+    const [row] = await tx.manager.query<{ id: string }[]>('SELECT id FROM user_account WHERE email = $1 AND erased_at IS NULL', [
+      normalizeEmail(email),
+    ]);
+    return row?.id ?? null;
+  }
+
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ email: normalizeEmail(email) });
   }

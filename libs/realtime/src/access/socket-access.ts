@@ -93,7 +93,10 @@ export class SocketAccess implements OnModuleDestroy {
 
   private scheduleExpiry(socket: Socket, expiresAt: number): void {
     clearTimeout(this.expiryTimers.get(socket.id));
-    const timer = setTimeout(() => void this.current(socket).catch(() => socket.disconnect(true)), Math.max(0, expiresAt - Date.now()) + 50);
+    const timer = setTimeout(
+      () => void this.current(socket).catch(() => socket.disconnect(true)),
+      Math.max(0, expiresAt - Date.now()) + 50,
+    );
     timer.unref();
     this.expiryTimers.set(socket.id, timer);
   }

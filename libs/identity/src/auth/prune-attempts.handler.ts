@@ -1,0 +1,24 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { QueueName } from '@polity/contracts';
+import { HandlesJob, JobQueue } from '@polity/queue';
+import { AttemptLimiter } from './attempt-limiter';
+
+/** Hourly, in the worker: attempt windows that ended are deleted. */
+@Injectable()
+export class PruneAttemptsHandler implements OnApplicationBootstrap {
+  constructor(
+    private readonly attempts: AttemptLimiter,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs
+      .queue(QueueName.Account)
+      .upsertJobScheduler('prune-attempts', { every: 3600_000 }, { name: 'account.prune-attempts', data: {} });
+  }
+
+  @HandlesJob('account.prune-attempts')
+  async prune(): Promise<{ deleted: number }> {
+    return { deleted: await this.attempts.prune() };
+  }
+}
