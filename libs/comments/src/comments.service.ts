@@ -64,8 +64,15 @@ export class CommentsService {
       const found = await this.ownLiveComment(tx, principal, commentId);
       if (found.moderationState === 'hidden')
         throw Problems.conflict('content_hidden', 'A moderator hid this comment; it can no longer be edited.');
-      await this.gate.assertMayContribute(tx, principal.userId);
-      if (input.body !== undefined) found.body = cleanText(input.body);
+      if (input.body !== undefined) {
+        found.moderationState = await this.gate.admitEdit(
+          tx,
+          principal.userId,
+          [`${found.kind}:${found.resourceId}`, found.kind],
+          found.moderationState,
+        );
+        found.body = cleanText(input.body);
+      } else await this.gate.assertMayContribute(tx, principal.userId);
       if (input.alignment !== undefined) found.alignment = input.alignment;
       found.editedAt = new Date();
       await tx.manager.save(found);

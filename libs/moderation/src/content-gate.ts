@@ -27,6 +27,15 @@ export class ContentGate {
     return (await this.modeFor(scopes, tx)) === 'pre' ? 'held' : 'visible';
   }
 
+  /**
+   * The state an edited text takes: under pre-moderation a visible text is held again until its new
+   * wording is screened, as new text would be; otherwise it keeps its state (a held one stays held).
+   */
+  async admitEdit(tx: Transaction, authorId: string, scopes: string[], current: ContentState): Promise<ContentState> {
+    await this.assertMayContribute(tx, authorId);
+    return current === 'visible' && (await this.modeFor(scopes, tx)) === 'pre' ? 'held' : current;
+  }
+
   async assertMayContribute(tx: Transaction, authorId: string): Promise<void> {
     const block = await tx.manager
       .createQueryBuilder(ModerationBlockEntity, 'b')

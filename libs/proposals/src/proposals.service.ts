@@ -66,7 +66,8 @@ export class ProposalsService {
       if (found.status !== 'published') throw Problems.conflict('not_editable', `A ${found.status} proposal can no longer be edited.`);
       if (found.moderationState === 'hidden')
         throw Problems.conflict('content_hidden', 'A moderator hid this proposal; it can no longer be edited.');
-      await this.gate.assertMayContribute(tx, principal.userId);
+      const stateBefore = found.moderationState;
+      found.moderationState = await this.gate.admitEdit(tx, principal.userId, ['proposals'], stateBefore);
       if ((await this.counts.exactOne(id, tx.manager)) > 0 || (await this.comments.hasAny('proposals', id, tx))) {
         throw Problems.conflict('not_editable', 'A proposal can no longer be edited once someone has supported or commented on it.');
       }
@@ -80,6 +81,7 @@ export class ProposalsService {
       }
       await tx.manager.save(found);
       tx.publish('proposal.updated', { proposalId: id });
+      if (found.moderationState !== stateBefore) tx.publish('proposal.moderated', { proposalId: id, state: found.moderationState });
       tx.publish('content.submitted', { kind: 'proposal', contentId: id, authorId: principal.userId });
       return found;
     });

@@ -132,6 +132,15 @@ export class BudgetProjectsService {
       }
       if (found.moderationState === 'hidden')
         throw Problems.conflict('content_hidden', 'A moderator hid this suggestion; it can no longer be edited.');
+      const suggester = found.suggestedById === principal.userId;
+      // The resident's own suggestion is their text: blocks and pre-moderation apply as to new text.
+      if (suggester)
+        found.moderationState = await this.gate.admitEdit(
+          tx,
+          principal.userId,
+          [`budgets:${found.budgetId}`, 'budgets'],
+          found.moderationState,
+        );
       const pot = await this.potOf(tx, budget, input.district ?? found.district ?? undefined, input.cost ?? found.cost);
       if (input.title !== undefined) found.title = cleanText(input.title);
       if (input.description !== undefined) found.description = cleanText(input.description);
@@ -139,7 +148,7 @@ export class BudgetProjectsService {
       if (input.cost !== undefined) found.cost = input.cost;
       found.district = pot.district;
       await tx.manager.save(found);
-      if (found.suggestedById === principal.userId) {
+      if (suggester) {
         tx.publish('content.submitted', { kind: 'budget-project', contentId: projectId, authorId: principal.userId });
       }
       if (managesBudgets(principal)) {

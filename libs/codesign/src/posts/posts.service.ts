@@ -65,7 +65,7 @@ export class PostsService {
       if (found.deletedAt) throw Problems.conflict('post_deleted', 'This post was deleted.');
       if (found.moderationState === 'hidden')
         throw Problems.conflict('content_hidden', 'A moderator hid this post; it can no longer be edited.');
-      await this.gate.assertMayContribute(tx, principal.userId);
+      found.moderationState = await this.gate.admitEdit(tx, principal.userId, [`threads:${threadId}`, 'threads'], found.moderationState);
       found.body = cleanText(input.body);
       found.editedAt = new Date();
       await tx.manager.save(found);

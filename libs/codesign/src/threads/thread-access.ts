@@ -1,9 +1,12 @@
 import { hasRole, type Principal, Problems, type Transaction } from '@polity/platform';
 import { ThreadEntity } from '../entities/thread.entity';
 
-/** A thread's facilitators (and admins) run it. */
+/**
+ * A thread's facilitators (and admins) run it, while they hold the official role: facilitation
+ * comes with the role and ends with it, even if the thread still lists them.
+ */
 export const facilitates = (thread: ThreadEntity, principal: Principal | undefined): boolean =>
-  principal !== undefined && (thread.facilitatorIds.includes(principal.userId) || hasRole(principal, 'admin'));
+  hasRole(principal, 'admin') || (hasRole(principal, 'official') && thread.facilitatorIds.includes((principal as Principal).userId));
 
 export function assertFacilitator(thread: ThreadEntity, principal: Principal): void {
   if (!facilitates(thread, principal)) throw Problems.forbidden('not_facilitator', "Only this thread's facilitators can do this.");

@@ -6,7 +6,7 @@ import { ModerationBlockEntity } from '../entities/moderation-block.entity';
 import { ModerationDecisionEntity } from '../entities/moderation-decision.entity';
 import { enqueue, lockItemById, writeLog } from '../moderation-records';
 import { DecisionViews } from '../queue/decision-views';
-import { assertMayTakeAppeal, assertNotClaimedByOther } from '../queue/moderation-claims.service';
+import { assertNotAppealedModerator, assertNotClaimedByOther, assertNotOwnContent } from '../queue/moderation-claims.service';
 import type { CreateAppealDto, DecideAppealDto } from './appeals.dto';
 
 const DAY_MS = 86_400_000;
@@ -60,61 +60,69 @@ export class AppealsService {
   }
 
   async decide(principal: Principal, appealId: string, input: DecideAppealDto): Promise<ModerationDecisionView> {
-    const decisionId = await this.unitOfWork.run(async (tx) => {
-      const appeal = await tx.manager.findOneBy(ModerationAppealEntity, { id: appealId });
-      const item = appeal ? await lockItemById(tx, appeal.itemId) : null;
-      if (!appeal || !item) throw Problems.notFound('That appeal');
-      if (appeal.outcome !== null) throw Problems.conflict('appeal_decided', 'This appeal has already been decided.');
-      assertNotClaimedByOther(item, principal);
-      await assertMayTakeAppeal(tx.manager, item, principal);
-      const appealed = await tx.manager.findOneByOrFail(ModerationDecisionEntity, { id: appeal.decisionId });
-      const before = item.state;
-      const after = input.outcome === 'overturned' ? 'visible' : before;
-      if (after !== before) await this.contents.get(item.kind).setState(tx, item.contentId, after);
-      if (input.outcome === 'overturned' && appealed.blockId) {
-        await tx.manager.update(ModerationBlockEntity, { id: appealed.blockId }, { liftedAt: new Date() });
-      }
-      const decision = await tx.manager.save(
-        tx.manager.create(ModerationDecisionEntity, {
-          itemId: item.id,
-          moderatorId: principal.userId,
-          action: input.outcome,
+    const decided = () => Problems.conflict('appeal_decided', 'This appeal has already been decided.');
+    const decisionId = await this.unitOfWork
+      .run(async (tx) => {
+        const found = await tx.manager.findOneBy(ModerationAppealEntity, { id: appealId });
+        const item = found ? await lockItemById(tx, found.itemId) : null;
+        // Read again under the item's lock: a moderator who was waiting for it sees the decision just made.
+        const appeal = item ? await tx.manager.findOneBy(ModerationAppealEntity, { id: appealId }) : null;
+        if (!appeal || !item) throw Problems.notFound('That appeal');
+        if (appeal.outcome !== null) throw decided();
+        assertNotOwnContent(item, principal);
+        assertNotClaimedByOther(item, principal);
+        const appealed = await tx.manager.findOneByOrFail(ModerationDecisionEntity, { id: appeal.decisionId });
+        assertNotAppealedModerator(appealed, principal);
+        const before = item.state;
+        const after = input.outcome === 'overturned' ? 'visible' : before;
+        if (after !== before) await this.contents.get(item.kind).setState(tx, item.contentId, after);
+        if (input.outcome === 'overturned' && appealed.blockId) {
+          await tx.manager.update(ModerationBlockEntity, { id: appealed.blockId }, { liftedAt: new Date() });
+        }
+        const decision = await tx.manager.save(
+          tx.manager.create(ModerationDecisionEntity, {
+            itemId: item.id,
+            moderatorId: principal.userId,
+            action: input.outcome,
+            reason: appealed.reason,
+            statement: input.statement,
+            stateBefore: before,
+            stateAfter: after,
+            appealId,
+            queuedAt: item.queuedAt,
+          }),
+        );
+        appeal.outcome = input.outcome;
+        await tx.manager.save(appeal);
+        Object.assign(item, { state: after, heldBy: null, open: false, decidedAt: new Date(), claimedById: null, claimedUntil: null });
+        await tx.manager.save(item);
+        await writeLog(tx, {
+          contentKind: item.kind,
           reason: appealed.reason,
-          statement: input.statement,
-          stateBefore: before,
-          stateAfter: after,
-          appealId,
-          queuedAt: item.queuedAt,
-        }),
-      );
-      appeal.outcome = input.outcome;
-      await tx.manager.save(appeal);
-      Object.assign(item, { state: after, open: false, decidedAt: new Date(), claimedById: null, claimedUntil: null });
-      await tx.manager.save(item);
-      await writeLog(tx, {
-        contentKind: item.kind,
-        reason: appealed.reason,
-        action: input.outcome === 'upheld' ? 'appeal_upheld' : 'appeal_overturned',
-        origin: 'appeal',
+          action: input.outcome === 'upheld' ? 'appeal_upheld' : 'appeal_overturned',
+          origin: 'appeal',
+        });
+        await recordAudit(tx, {
+          actorId: principal.userId,
+          action: `moderation.appeal_${input.outcome}`,
+          target: { kind: item.kind, id: item.contentId },
+          before: { state: before, appealedDecisionId: appealed.id },
+          after: { state: after, decisionId: decision.id, liftedBlockId: input.outcome === 'overturned' ? appealed.blockId : null },
+        });
+        tx.publish('moderation.decided', {
+          itemId: item.id,
+          decisionId: decision.id,
+          kind: item.kind,
+          contentId: item.contentId,
+          authorId: item.authorId,
+          action: input.outcome,
+          final: true,
+        });
+        return decision.id;
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error, 'uq_moderation_decision_appeal') ? decided() : error;
       });
-      await recordAudit(tx, {
-        actorId: principal.userId,
-        action: `moderation.appeal_${input.outcome}`,
-        target: { kind: item.kind, id: item.contentId },
-        before: { state: before, appealedDecisionId: appealed.id },
-        after: { state: after, decisionId: decision.id, liftedBlockId: input.outcome === 'overturned' ? appealed.blockId : null },
-      });
-      tx.publish('moderation.decided', {
-        itemId: item.id,
-        decisionId: decision.id,
-        kind: item.kind,
-        contentId: item.contentId,
-        authorId: item.authorId,
-        action: input.outcome,
-        final: true,
-      });
-      return decision.id;
-    });
     return this.views.one(decisionId);
   }
 }

@@ -58,6 +58,7 @@ export class BlocksService {
     await this.unitOfWork.run(async (tx) => {
       const block = await tx.manager.findOne(ModerationBlockEntity, { where: { id: blockId }, lock: { mode: 'pessimistic_write' } });
       if (!block) throw Problems.notFound('That block');
+      if (block.userId === principal.userId) throw Problems.forbidden('own_account', 'Another moderator decides on a block placed on you.');
       if (block.liftedAt) return;
       block.liftedAt = new Date();
       await tx.manager.save(block);

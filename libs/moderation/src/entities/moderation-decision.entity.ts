@@ -4,6 +4,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** A moderator's decision on an item, with the statement of reasons the author is given. */
 @Entity('moderation_decision')
 @Index('idx_moderation_decision_item', ['itemId', 'createdAt'])
+// One answer per appeal, whatever races to give it.
+@Index('uq_moderation_decision_appeal', ['appealId'], { unique: true, where: 'appeal_id IS NOT NULL' })
 export class ModerationDecisionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,5 +1,7 @@
 import type { ContentState, ModerationOrigin, RuleHitView } from '@polity/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export type HoldCause = 'premoderation' | 'screening' | 'reports';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
  * Moderation's record of one piece of content: its state (mirroring the feature's own column),
@@ -7,6 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
  */
 @Entity('moderation_item')
 @Unique('uq_moderation_item_content', ['kind', 'contentId'])
+@Check('chk_moderation_item_held_by', `held_by IN ('premoderation', 'screening', 'reports')`)
 @Index('idx_moderation_item_queue', ['queuedAt', 'id'], { where: 'open' })
 @Index('idx_moderation_item_author', ['authorId'])
 export class ModerationItemEntity {
@@ -32,6 +35,13 @@ export class ModerationItemEntity {
   /** What put it in the queue last. */
   @Column('text', { nullable: true })
   origin: ModerationOrigin | null;
+
+  /**
+   * Why the content is held, while it is: pre-moderation and screening holds are lifted by a clean
+   * screening; a hold by reports only by a moderator's decision, whatever the author edits.
+   */
+  @Column('text', { nullable: true })
+  heldBy: HoldCause | null;
 
   @Column({ type: 'timestamptz', nullable: true, precision: 3 })
   queuedAt: Date | null;

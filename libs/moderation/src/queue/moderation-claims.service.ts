@@ -22,6 +22,7 @@ export class ModerationClaimsService {
       const item = await lockItemById(tx, itemId);
       if (!item) throw Problems.notFound('That moderation item');
       if (!item.open) throw Problems.conflict('not_in_queue', 'This item is not waiting for a decision.');
+      assertNotOwnContent(item, principal);
       assertNotClaimedByOther(item, principal);
       await assertMayTakeAppeal(tx.manager, item, principal);
       item.claimedById = principal.userId;
@@ -48,6 +49,11 @@ export class ModerationClaimsService {
   }
 }
 
+/** Nobody decides anything about their own contributions, appeals and claims included. */
+export function assertNotOwnContent(item: ModerationItemEntity, principal: Principal): void {
+  if (item.authorId === principal.userId) throw Problems.forbidden('own_content', 'Another moderator decides on your own contributions.');
+}
+
 export function assertNotClaimedByOther(item: ModerationItemEntity, principal: Principal): void {
   if (item.claimedById && item.claimedById !== principal.userId && item.claimedUntil && item.claimedUntil.getTime() > Date.now()) {
     throw Problems.conflict('claimed_by_other', `Another moderator has claimed this item until ${item.claimedUntil.toISOString()}.`);
@@ -69,8 +75,12 @@ export async function assertMayTakeAppeal(
   const appeal = await openAppealOf(manager, item);
   if (!appeal) return null;
   const appealed = await manager.findOneBy(ModerationDecisionEntity, { id: appeal.decisionId });
-  if (appealed?.moderatorId === principal.userId) {
+  if (appealed) assertNotAppealedModerator(appealed, principal);
+  return appeal;
+}
+
+export function assertNotAppealedModerator(appealed: ModerationDecisionEntity, principal: Principal): void {
+  if (appealed.moderatorId === principal.userId) {
     throw Problems.forbidden('same_moderator', 'An appeal goes to a different moderator than the one who made the decision.');
   }
-  return appeal;
 }

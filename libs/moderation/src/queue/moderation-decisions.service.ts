@@ -9,7 +9,7 @@ import { ModerationReportEntity } from '../entities/moderation-report.entity';
 import { lockItemById, writeLog } from '../moderation-records';
 import { DecisionViews } from './decision-views';
 import { statementFor } from './decision-statement';
-import { assertNotClaimedByOther, openAppealOf } from './moderation-claims.service';
+import { assertNotClaimedByOther, assertNotOwnContent, openAppealOf } from './moderation-claims.service';
 import type { BulkDecisionDto, BulkDecisionResultDto, DecisionInputDto } from './moderation-queue.dto';
 
 const LOGGED_AS: Record<ModerationAction, ModerationLogEntryView['action']> = {
@@ -57,7 +57,7 @@ export class ModerationDecisionsService {
   ): Promise<ModerationDecisionEntity> {
     const item = await lockItemById(tx, itemId);
     if (!item) throw Problems.notFound('That moderation item');
-    if (item.authorId === principal.userId) throw Problems.forbidden('own_content', 'Another moderator decides on your own contributions.');
+    assertNotOwnContent(item, principal);
     assertNotClaimedByOther(item, principal);
     if (await openAppealOf(tx.manager, item))
       throw Problems.conflict('appeal_pending', 'This item awaits an appeal; decide it through the appeal.');
@@ -84,7 +84,15 @@ export class ModerationDecisionsService {
     if (input.action === 'block') await writeLog(tx, { contentKind: item.kind, reason, action: 'hidden', origin, rules });
     await writeLog(tx, { contentKind: item.kind, reason, action: LOGGED_AS[input.action], origin, rules });
     await tx.manager.update(ModerationReportEntity, { itemId, resolvedAt: IsNull() }, { resolvedAt: new Date() });
-    Object.assign(item, { state: after, open: false, decidedAt: new Date(), reportCount: 0, claimedById: null, claimedUntil: null });
+    Object.assign(item, {
+      state: after,
+      heldBy: null,
+      open: false,
+      decidedAt: new Date(),
+      reportCount: 0,
+      claimedById: null,
+      claimedUntil: null,
+    });
     await tx.manager.save(item);
     await recordAudit(tx, {
       actorId: principal.userId,

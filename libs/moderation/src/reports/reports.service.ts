@@ -59,6 +59,7 @@ export class ReportsService {
     if (item.state === 'visible' && item.reportCount >= this.config.reportsToHold) {
       await this.contents.get(item.kind).setState(tx, item.contentId, 'held');
       item.state = 'held';
+      item.heldBy = 'reports';
       enqueue(item, 'reports');
       await writeLog(tx, { contentKind: item.kind, reason, action: 'held', origin: 'reports' });
     } else if (!item.open) {

@@ -65,13 +65,16 @@ export class ScreeningService {
     item.screeningScore = verdict.score;
     item.screeningHits = verdict.hits;
     item.screenedAt = new Date();
-    const awaitingScreening =
-      content.state === 'held' && item.decidedAt === null && (item.origin === 'premoderation' || item.origin === 'screening');
+    // Held content with no cause on record was held by its feature on submission: pre-moderation.
+    if (content.state !== 'held') item.heldBy = null;
+    else item.heldBy ??= 'premoderation';
     if (verdict.flagged && content.state !== 'hidden') {
-      const newlyHeld = content.state === 'visible' || item.origin === 'premoderation';
+      const newlyHeld = content.state === 'visible' || item.heldBy === 'premoderation';
       enqueue(item, 'screening');
       if (content.state === 'visible') await this.contents.get(item.kind).setState(tx, item.contentId, 'held');
       item.state = 'held';
+      // A hold by reports stays theirs: only a moderator lifts it.
+      if (item.heldBy !== 'reports') item.heldBy = 'screening';
       if (newlyHeld) {
         await writeLog(tx, {
           contentKind: item.kind,
@@ -82,20 +85,21 @@ export class ScreeningService {
         });
       }
       tx.publish('moderation.item_queued', { itemId: item.id });
-    } else if (!verdict.flagged && awaitingScreening) {
+    } else if (!verdict.flagged && (item.heldBy === 'premoderation' || item.heldBy === 'screening')) {
       // Clean: pre-moderated text is released, and so is text an earlier screening held, once fixed.
       await this.contents.get(item.kind).setState(tx, item.contentId, 'visible');
       item.state = 'visible';
+      item.heldBy = null;
       const wasQueued = item.open;
       item.open = item.reportCount > 0;
       if (wasQueued) tx.publish('moderation.item_queued', { itemId: item.id });
     }
     // An update of the known columns, not save(), which would read the row again first.
-    const { state, open, origin, queuedAt, screeningScore, screeningHits, screenedAt } = item;
+    const { state, heldBy, open, origin, queuedAt, screeningScore, screeningHits, screenedAt } = item;
     await tx.manager.update(
       ModerationItemEntity,
       { id: item.id },
-      { state, open, origin, queuedAt, screeningScore, screeningHits, screenedAt },
+      { state, heldBy, open, origin, queuedAt, screeningScore, screeningHits, screenedAt },
     );
   }
 
