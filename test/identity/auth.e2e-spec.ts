@@ -14,7 +14,10 @@ describe('auth: register, login, refresh rotation, logout', () => {
       .send({ email: '  New.Person@Example.TEST ', password: 'a long enough secret', displayName: ' Nia ' })
       .expect(202);
     expect(registered.body).toEqual({ detail: expect.stringContaining('Check your mailbox') });
-    const response = await api.http.post('/api/v1/auth/login').send({ email: 'new.person@example.test', password: 'a long enough secret' }).expect(200);
+    const response = await api.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'new.person@example.test', password: 'a long enough secret' })
+      .expect(200);
     expect(response.body).toMatchObject({
       user: { email: 'new.person@example.test', displayName: 'Nia', roles: ['citizen'], verified: false },
       accessTokenExpiresIn: 900,

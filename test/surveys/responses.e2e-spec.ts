@@ -111,15 +111,16 @@ describe('surveys: responses, conditions, anonymity and audiences', () => {
       const survey = await openSurvey({ anonymous: true, responseMode: 'final' });
       const citizen = await registerUser(api);
       await respond(citizen, survey.id, { answers: { mode: 'car', happy: 5 } }).expect(200);
-      const [response] = await db.query('SELECT * FROM survey_response WHERE survey_id = $1', [survey.id]);
-      expect(response.respondent_id).toBeNull();
-      expect(response.receipt_hash).toBeNull();
+      // It waits, sealed, to join the results with others (see test/security/anonymity).
+      const [response] = await db.query('SELECT * FROM survey_pending_response WHERE survey_id = $1', [survey.id]);
+      expect(response.receipt_key).toBeNull();
       expect(JSON.stringify(response)).not.toContain(citizen.id);
+      expect(JSON.stringify(response)).not.toContain('car');
       const participation = await db.query('SELECT * FROM survey_participation WHERE survey_id = $1', [survey.id]);
       expect(participation).toEqual([{ survey_id: survey.id, user_id: citizen.id }]);
       // One response each still holds.
       expect((await respond(citizen, survey.id, { answers: { mode: 'bus', line: '7' } }).expect(409)).body.code).toBe('response_final');
-      const [{ n }] = await db.query('SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1', [survey.id]);
+      const [{ n }] = await db.query('SELECT count(*)::int AS n FROM survey_pending_response WHERE survey_id = $1', [survey.id]);
       expect(n).toBe(1);
       const mine = await api.http.get(`/api/v1/surveys/${survey.id}/response`).set('Authorization', citizen.auth).expect(200);
       expect(mine.body).toMatchObject({ responded: true, answers: null, editable: false });
@@ -132,8 +133,8 @@ describe('surveys: responses, conditions, anonymity and audiences', () => {
       const first = await respond(citizen, survey.id, { answers: { mode: 'car' } }).expect(200);
       const receipt: string = first.body.receipt;
       expect(receipt).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      const [row] = await db.query('SELECT receipt_hash FROM survey_response WHERE survey_id = $1', [survey.id]);
-      expect(row.receipt_hash).not.toContain(receipt);
+      const [row] = await db.query('SELECT receipt_key FROM survey_pending_response WHERE survey_id = $1', [survey.id]);
+      expect(row.receipt_key).not.toContain(receipt);
 
       expect((await respond(citizen, survey.id, { answers: { mode: 'bus', line: '3' } }).expect(409)).body.code).toBe('receipt_required');
       await respond(other, survey.id, { answers: { mode: 'car' } }).expect(200);
@@ -149,7 +150,7 @@ describe('surveys: responses, conditions, anonymity and audiences', () => {
         .set('survey-receipt', receipt)
         .expect(200);
       expect(read.body.answers).toEqual({ mode: { choices: ['bus'] }, line: '3' });
-      const [{ n }] = await db.query('SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1', [survey.id]);
+      const [{ n }] = await db.query('SELECT count(*)::int AS n FROM survey_pending_response WHERE survey_id = $1', [survey.id]);
       expect(n).toBe(2);
     });
   });

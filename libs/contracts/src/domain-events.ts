@@ -61,6 +61,8 @@ export interface DomainEventPayloads {
   'survey.updated': { surveyId: string };
   /** Responses were sent or edited; public live results are refreshed, coalesced, by a job. */
   'survey.responses_changed': { surveyId: string };
+  /** Anonymous responses left their sealed waiting room for the results, a group at a time. */
+  'survey.responses_released': { surveyId: string };
   /** A free-text answer shown with the results changed moderation state. */
   'survey.text_answer_moderated': { surveyId: string; answerId: string; state: ContentState };
   /** An official asked for a CSV export built by the worker; progress goes to their `user:` room. */

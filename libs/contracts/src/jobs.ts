@@ -24,6 +24,8 @@ export const JOB_QUEUES = {
   'budgets.advance-phases': QueueName.Budgets,
   'moderation.screen-content': QueueName.Moderation,
   'surveys.sync-results': QueueName.Surveys,
+  'surveys.release-responses': QueueName.Surveys,
+  'surveys.release-closed': QueueName.Surveys,
   'surveys.export': QueueName.Surveys,
   'notifications.fan-out': QueueName.Notifications,
   'notifications.schedule-digests': QueueName.Notifications,
@@ -44,7 +46,12 @@ export interface JobPayloads {
   'budgets.compute-outcome': DomainEvent<'budget.outcome_requested'>;
   'budgets.advance-phases': Record<string, never>;
   'moderation.screen-content': DomainEvent<'content.submitted'>;
-  'surveys.sync-results': DomainEvent<'survey.responses_changed'> | DomainEvent<'survey.text_answer_moderated'>;
+  'surveys.sync-results':
+    DomainEvent<'survey.responses_changed'> | DomainEvent<'survey.responses_released'> | DomainEvent<'survey.text_answer_moderated'>;
+  /** Moves an anonymous survey's pending responses into the results once enough wait (see AnonymousResponses). */
+  'surveys.release-responses': DomainEvent<'survey.responses_changed'> | DomainEvent<'survey.updated'>;
+  /** Every minute: releases what waits in anonymous surveys that have closed. */
+  'surveys.release-closed': Record<string, never>;
   'surveys.export': DomainEvent<'survey.export_requested'>;
   'notifications.fan-out': NotifyingEvent;
   /** Finds who has undelivered notifications for a digest period and queues one `mail.digest` each. */
@@ -87,7 +94,10 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'budget.ballots_changed': ['budgets.sync-tally'],
   'budget.outcome_requested': ['budgets.compute-outcome'],
   'content.submitted': ['moderation.screen-content'],
-  'survey.responses_changed': ['surveys.sync-results'],
+  'survey.responses_changed': ['surveys.sync-results', 'surveys.release-responses'],
+  // Closing an anonymous survey releases what still waits.
+  'survey.updated': ['surveys.release-responses'],
+  'survey.responses_released': ['surveys.sync-results'],
   'survey.text_answer_moderated': ['surveys.sync-results'],
   'survey.export_requested': ['surveys.export'],
   'proposal.answered': ['notifications.fan-out'],
@@ -112,6 +122,7 @@ export const JOB_COALESCING: { [J in JobName]?: { windowMs: number; key: (payloa
   'budgets.sync-tally': { windowMs: 250, key: (event) => event.payload.budgetId },
   // Results are a whole recount, heavier than a tally: once a second at most.
   'surveys.sync-results': { windowMs: 1000, key: (event) => event.payload.surveyId },
+  'surveys.release-responses': { windowMs: 1000, key: (event) => event.payload.surveyId },
 };
 
 export function jobsForEvent(type: DomainEventType): readonly JobName[] {

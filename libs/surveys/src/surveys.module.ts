@@ -5,7 +5,12 @@ import { IdentityModule } from '@polity/identity';
 import { ModerationModule } from '@polity/moderation';
 import { QueueModule } from '@polity/queue';
 import { BroadcastModule } from '@polity/realtime';
+import { AnonymousResponses } from './anonymity/anonymous-responses';
+import { ReleaseResponsesHandler } from './anonymity/release-responses.handler';
+import { ResponseSeal } from './anonymity/response-seal';
 import { SurveyEntity } from './entities/survey.entity';
+import { SurveyPendingResponseEntity } from './entities/survey-pending-response.entity';
+import { SurveyResultViewEntity } from './entities/survey-result-view.entity';
 import { SurveyExportEntity } from './entities/survey-export.entity';
 import { SurveyParticipationEntity } from './entities/survey-participation.entity';
 import { SurveyResponseEntity } from './entities/survey-response.entity';
@@ -30,9 +35,27 @@ import { SurveysController } from './surveys/surveys.controller';
 import { SurveysService } from './surveys/surveys.service';
 import { SurveysPersonalData } from './surveys-personal-data';
 
-export const SURVEYS_ENTITIES = [SurveyEntity, SurveyResponseEntity, SurveyParticipationEntity, SurveyTextAnswerEntity, SurveyExportEntity];
+export const SURVEYS_ENTITIES = [
+  SurveyEntity,
+  SurveyResponseEntity,
+  SurveyPendingResponseEntity,
+  SurveyResultViewEntity,
+  SurveyParticipationEntity,
+  SurveyTextAnswerEntity,
+  SurveyExportEntity,
+];
 
-const SERVICES = [SurveysService, SurveyQuestionsService, ResponsesService, TextAnswers, SurveyResults, SurveyExportsService, ExportFiles];
+const SERVICES = [
+  AnonymousResponses,
+  ResponseSeal,
+  SurveysService,
+  SurveyQuestionsService,
+  ResponsesService,
+  TextAnswers,
+  SurveyResults,
+  SurveyExportsService,
+  ExportFiles,
+];
 
 /** Surveys, responses, results and exports; services only. */
 @Module({
@@ -54,6 +77,6 @@ export class SurveysHttpModule {}
 /** The worker's part: coalesced live results and large exports. */
 @Module({
   imports: [SurveysModule, BroadcastModule, QueueModule],
-  providers: [SyncResultsHandler, ExportResponsesHandler],
+  providers: [SyncResultsHandler, ExportResponsesHandler, ReleaseResponsesHandler],
 })
 export class SurveysJobsModule {}

@@ -65,9 +65,12 @@ export class PabulibExportService {
           `SELECT b.id, b.paper, array_agg(c.project_id ORDER BY c.rank NULLS LAST, c.project_id) AS projects,
                   array_agg(c.points ORDER BY c.rank NULLS LAST, c.project_id) AS points
            FROM budget_ballot b JOIN budget_ballot_choice c ON c.ballot_id = b.id
-           WHERE b.budget_id = $1 AND b.district IS NOT DISTINCT FROM $2::text GROUP BY b.id ORDER BY min(b.created_at), b.id`,
+           WHERE b.budget_id = $1 AND b.district IS NOT DISTINCT FROM $2::text GROUP BY b.id`,
           [budgetId, pot.district],
         );
+        // In the order of the ballots' pseudonyms: the same on every export, unrelated to when anyone voted.
+        const voterIds = new Map(ballots.map((ballot) => [ballot.id, this.pseudonyms.of('budget-ballot', ballot.id)]));
+        ballots.sort((a, b) => ((voterIds.get(a.id) as string) < (voterIds.get(b.id) as string) ? -1 : 1));
         const published = await tx.manager.findOneBy(BudgetOutcomeEntity, { budgetId, publishedAt: Not(IsNull()) });
         const selected = new Set(
           published?.result?.pots.find((p) => p.district === pot.district)?.winners.map((winner) => winner.projectId) ?? [],
@@ -121,7 +124,7 @@ export class PabulibExportService {
           votes: {
             columns: ['voter_id', 'vote', ...(cumulative ? ['points'] : []), 'voting_method'],
             rows: ballots.map((ballot) => [
-              this.pseudonyms.of('budget-ballot', ballot.id),
+              voterIds.get(ballot.id) as string,
               ballot.projects.map((id) => pabulibId.get(id) as string).join(','),
               ...(cumulative ? [ballot.points.join(',')] : []),
               ballot.paper ? 'paper' : 'internet',

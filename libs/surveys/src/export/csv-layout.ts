@@ -63,7 +63,11 @@ function columnsFor(question: QuestionView): Column[] {
 export class CsvLayout {
   private readonly columns: { key: string; column: Column }[];
 
-  constructor(questions: QuestionView[]) {
+  /** @param anonymous responses are dated by day only, since a time of day could single one out. */
+  constructor(
+    questions: QuestionView[],
+    private readonly anonymous = false,
+  ) {
     this.columns = questions.flatMap((question) => columnsFor(question).map((column) => ({ key: question.key, column })));
   }
 
@@ -78,11 +82,15 @@ export class CsvLayout {
   line(response: ExportedResponse): string {
     const cells = [
       response.id,
-      response.submittedAt.toISOString(),
-      response.updatedAt.toISOString(),
+      this.time(response.submittedAt),
+      this.time(response.updatedAt),
       response.district ?? '',
       ...this.columns.map(({ key, column }) => column.cell(response.answers[key])),
     ];
     return `${cells.map(csvCell).join(',')}\r\n`;
+  }
+
+  private time(at: Date): string {
+    return this.anonymous ? at.toISOString().slice(0, 10) : at.toISOString();
   }
 }

@@ -18,14 +18,16 @@ interface ResponseRow {
  * that stops early (a closed download) ends the transaction through the generator's `finally`.
  */
 export async function* responseCsv(dataSource: DataSource, survey: SurveyEntity, onBatch?: (rows: number) => void): AsyncGenerator<string> {
-  const layout = new CsvLayout(survey.questions);
+  const layout = new CsvLayout(survey.questions, survey.anonymous);
+  // Anonymous responses got random ids when released: ordered by id, the file says nothing of who answered when.
+  const order = survey.anonymous ? 'id' : 'submitted_at, id';
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.startTransaction('REPEATABLE READ');
     await runner.query(
       `DECLARE survey_export NO SCROLL CURSOR FOR
-       SELECT id, district, submitted_at, updated_at, answers FROM survey_response WHERE survey_id = $1 ORDER BY submitted_at, id`,
+       SELECT id, district, submitted_at, updated_at, answers FROM survey_response WHERE survey_id = $1 ORDER BY ${order}`,
       [survey.id],
     );
     yield layout.headerLine();

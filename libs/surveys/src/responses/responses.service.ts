@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@polity/identity';
 import { type Principal, Problems, type Transaction, UnitOfWork } from '@polity/platform';
 import { DataSource, IsNull } from 'typeorm';
+import { AnonymousResponses, type ResponseFields, type ResponseRecord } from '../anonymity/anonymous-responses';
 import { SurveyEntity } from '../entities/survey.entity';
 import { SurveyParticipationEntity } from '../entities/survey-participation.entity';
 import { SurveyResponseEntity } from '../entities/survey-response.entity';
@@ -13,9 +13,10 @@ import { checkAnswers } from './check-answers';
 import type { SubmitResponseDto, SurveyResponseDto } from './responses.dto';
 import { TextAnswers } from './text-answers';
 
-const hashReceipt = (receipt: string): string => createHash('sha256').update(receipt).digest('hex');
-
-/** A respondent's one response per survey: sent, changed while allowed, and read back. */
+/**
+ * A respondent's one response per survey: sent, changed while allowed, and read back. Named
+ * responses are stored at once; anonymous ones go through AnonymousResponses.
+ */
 @Injectable()
 export class ResponsesService {
   constructor(
@@ -23,6 +24,7 @@ export class ResponsesService {
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly textAnswers: TextAnswers,
+    private readonly anonymous: AnonymousResponses,
   ) {}
 
   async submit(principal: Principal, surveyId: string, input: SubmitResponseDto): Promise<SurveyResponseDto> {
@@ -42,36 +44,37 @@ export class ResponsesService {
         [surveyId, principal.userId],
       );
       const firstTime = inserted.length === 1;
-      const fields = {
+      const fields: ResponseFields = {
         answers: checked.answers,
         atoms: answerAtoms(survey.questions, checked.answers),
         district: respondent.residentDistrict,
       };
-      let response: SurveyResponseEntity;
+      if (!firstTime && survey.responseMode === 'final')
+        throw Problems.conflict('response_final', 'You have answered this survey; its responses are final.');
+      let record: ResponseRecord;
       let receipt: string | undefined;
+      if (survey.anonymous) {
+        ({ record, receipt } = firstTime
+          ? await this.anonymous.hold(tx, survey, fields)
+          : { record: await this.anonymous.change(tx, survey, input.receipt, fields), receipt: undefined });
+      } else {
+        const response = firstTime
+          ? await tx.manager.save(
+              Object.assign(new SurveyResponseEntity(), { surveyId, respondentId: principal.userId, receiptHash: null, ...fields }),
+            )
+          : await this.namedForChange(tx, survey, principal, fields);
+        if (survey.showTextAnswers) await this.textAnswers.sync(tx, survey, response, principal.userId);
+        record = response;
+      }
       if (firstTime) {
-        receipt = survey.anonymous && survey.responseMode === 'editable' ? randomBytes(32).toString('base64url') : undefined;
-        response = await tx.manager.save(
-          Object.assign(new SurveyResponseEntity(), {
-            surveyId,
-            respondentId: survey.anonymous ? null : principal.userId,
-            receiptHash: receipt ? hashReceipt(receipt) : null,
-            ...fields,
-          }),
-        );
         await tx.manager.update(
           SurveyEntity,
           { id: surveyId, lockedAt: IsNull() },
           { lockedAt: () => 'now()', updatedAt: () => 'updated_at' },
         );
-      } else {
-        response = await this.ownForChange(tx, survey, principal, input.receipt);
-        Object.assign(response, fields);
-        response = await tx.manager.save(response);
       }
-      if (survey.showTextAnswers) await this.textAnswers.sync(tx, survey, response, principal.userId);
       tx.publish('survey.responses_changed', { surveyId });
-      return { ...present(survey, response), ...(receipt ? { receipt } : {}) };
+      return { ...present(survey, record), ...(receipt ? { receipt } : {}) };
     });
   }
 
@@ -81,14 +84,14 @@ export class ResponsesService {
     const survey = await manager.findOneBy(SurveyEntity, { id: surveyId });
     assertVisible(survey, principal);
     const responded = await manager.existsBy(SurveyParticipationEntity, { surveyId, userId: principal.userId });
-    const response = !responded
+    const record = !responded
       ? null
       : survey.anonymous
         ? receipt
-          ? await manager.findOneBy(SurveyResponseEntity, { surveyId, receiptHash: hashReceipt(receipt) })
+          ? await this.anonymous.read(manager, surveyId, receipt)
           : null
         : await manager.findOneBy(SurveyResponseEntity, { surveyId, respondentId: principal.userId });
-    if (response) return present(survey, response);
+    if (record) return present(survey, record);
     return {
       surveyId,
       responded,
@@ -99,38 +102,28 @@ export class ResponsesService {
     };
   }
 
-  private async ownForChange(
+  private async namedForChange(
     tx: Transaction,
     survey: SurveyEntity,
     principal: Principal,
-    receipt: string | undefined,
+    fields: ResponseFields,
   ): Promise<SurveyResponseEntity> {
-    if (survey.responseMode === 'final')
-      throw Problems.conflict('response_final', 'You have answered this survey; its responses are final.');
-    if (!survey.anonymous) {
-      return tx.manager.findOneOrFail(SurveyResponseEntity, {
-        where: { surveyId: survey.id, respondentId: principal.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
-    }
-    if (!receipt)
-      throw Problems.conflict('receipt_required', 'You have answered this anonymous survey; send the receipt you were given to change it.');
-    const response = await tx.manager.findOne(SurveyResponseEntity, {
-      where: { surveyId: survey.id, receiptHash: hashReceipt(receipt) },
+    const response = await tx.manager.findOneOrFail(SurveyResponseEntity, {
+      where: { surveyId: survey.id, respondentId: principal.userId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!response) throw Problems.forbidden('receipt_invalid', 'That receipt does not belong to a response to this survey.');
-    return response;
+    Object.assign(response, fields);
+    return tx.manager.save(response);
   }
 }
 
-function present(survey: SurveyEntity, response: SurveyResponseEntity): SurveyResponseDto {
+function present(survey: SurveyEntity, record: ResponseRecord): SurveyResponseDto {
   return {
     surveyId: survey.id,
     responded: true,
-    answers: response.answers,
-    submittedAt: response.submittedAt.toISOString(),
-    updatedAt: response.updatedAt.toISOString(),
+    answers: record.answers,
+    submittedAt: record.submittedAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
     editable: survey.responseMode === 'editable' && surveyPhase(survey) === 'open',
   };
 }

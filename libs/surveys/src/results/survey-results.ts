@@ -30,11 +30,53 @@ export class SurveyResults {
   async forReader(surveyId: string, principal: Principal | undefined, filter: ResultsQueryDto): Promise<SurveyResultsView> {
     const survey = await this.dataSource.manager.findOneBy(SurveyEntity, { id: surveyId });
     assertVisible(survey, principal);
-    if (!managesSurveys(principal) && !resultsArePublic(survey)) {
+    if (managesSurveys(principal)) return this.compute(survey, filter);
+    if (!resultsArePublic(survey)) {
       const when = survey.resultsVisibility === 'internal' ? 'are for the council only' : 'are published when the survey closes';
       throw Problems.forbidden('results_hidden', `This survey's results ${when}.`);
     }
-    return this.compute(survey, filter);
+    return this.forPublic(survey, filter);
+  }
+
+  /**
+   * Results as the public sees them. For an anonymous survey each view (whole or filtered) moves
+   * only in steps of at least the minimum group size: the last results shown stay until the view
+   * has gained that many responses, so comparing two readings never isolates one response.
+   */
+  async forPublic(survey: SurveyEntity, filter: ResultsQueryDto = {}): Promise<SurveyResultsView> {
+    if (!survey.anonymous) return this.compute(survey, filter);
+    const group = this.group(survey, filter);
+    const viewKey = JSON.stringify([filter.district ?? null, filter.question ?? null, filter.answer ?? null]);
+    const minGroupSize = this.config.minGroupSize;
+    const manager = this.dataSource.manager;
+    const [[{ respondents }], [shown]] = await Promise.all([
+      manager.query<{ respondents: number }[]>(
+        `SELECT count(*)::int AS respondents FROM survey_response r WHERE ${group.where}`,
+        group.params,
+      ),
+      manager.query<{ respondents: number; results: SurveyResultsView }[]>(
+        'SELECT respondents, results FROM survey_result_view WHERE survey_id = $1 AND view_key = $2',
+        [survey.id, viewKey],
+      ),
+    ]);
+    if (shown ? respondents < shown.respondents + minGroupSize : respondents < minGroupSize) {
+      return shown?.results ?? this.suppressed(survey, filter);
+    }
+    const fresh = await this.compute(survey, filter);
+    const [stored] = await manager.query<{ results: SurveyResultsView }[]>(
+      `INSERT INTO survey_result_view AS v (survey_id, view_key, respondents, results) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (survey_id, view_key) DO UPDATE SET respondents = EXCLUDED.respondents, results = EXCLUDED.results
+         WHERE v.respondents + $5 <= EXCLUDED.respondents
+       RETURNING results`,
+      [survey.id, viewKey, fresh.respondents ?? 0, fresh, minGroupSize],
+    );
+    if (stored) return fresh;
+    // Another reader stored these results a moment ago; everyone sees the same.
+    const [current] = await manager.query<{ results: SurveyResultsView }[]>(
+      'SELECT results FROM survey_result_view WHERE survey_id = $1 AND view_key = $2',
+      [survey.id, viewKey],
+    );
+    return current.results;
   }
 
   async compute(
@@ -54,7 +96,7 @@ export class SurveyResults {
       minGroupSize,
       computedAt: new Date().toISOString(),
     };
-    if (respondents < minGroupSize) return { ...view, respondents: null, suppressed: true, questions: [] };
+    if (respondents < minGroupSize) return this.suppressed(survey, filter);
     const rows = await manager.query<{ atom: string; count: number }[]>(
       `SELECT atom, count(*)::int AS count FROM survey_response r, unnest(r.atoms) AS atom WHERE ${group.where} GROUP BY atom`,
       group.params,
@@ -62,6 +104,18 @@ export class SurveyResults {
     const counts = new Map(rows.map((row) => [row.atom, row.count]));
     const texts = survey.showTextAnswers ? await this.visibleTexts(manager, group) : new Map<string, string[]>();
     return { ...view, respondents, suppressed: false, questions: buildResults(survey.questions, counts, texts) };
+  }
+
+  private suppressed(survey: SurveyEntity, filter: ResultsQueryDto): SurveyResultsView {
+    return {
+      surveyId: survey.id,
+      filter: { district: filter.district ?? null, question: filter.question ?? null, answer: filter.answer ?? null },
+      minGroupSize: this.config.minGroupSize,
+      computedAt: new Date().toISOString(),
+      respondents: null,
+      suppressed: true,
+      questions: [],
+    };
   }
 
   private group(survey: SurveyEntity, filter: ResultsQueryDto): Group {

@@ -50,7 +50,7 @@ export class SurveysOpenData implements OpenDataPublisher {
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     for (const survey of surveys.filter((candidate) => resultsArePublic(candidate))) {
-      const results = await this.results.compute(survey);
+      const results = await this.results.forPublic(survey);
       if (results.suppressed) {
         yield {
           survey_id: survey.id,
