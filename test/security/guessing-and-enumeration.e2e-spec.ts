@@ -112,12 +112,14 @@ describe('guessing limits that parallel requests cannot outrun, and answers that
     it('takes as long to answer a reset request for an unknown address as for a known one', async () => {
       const known: number[] = [];
       const unknown: number[] = [];
-      for (let i = 0; i < 24; i++) {
+      for (let i = 0; i < 30; i++) {
         const owner = await registerUser(api);
-        for (const [email, times] of [
+        const pair: [string, number[]][] = [
           [owner.email, known],
           [`nobody-${randomUUID().slice(0, 8)}@example.test`, unknown],
-        ] as const) {
+        ];
+        // Alternate which goes first, so work the worker does after one request weighs on both alike.
+        for (const [email, times] of i % 2 ? pair.reverse() : pair) {
           const started = process.hrtime.bigint();
           await api.http.post('/api/v1/auth/password-reset').send({ email }).expect(202);
           times.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -134,7 +136,7 @@ describe('guessing limits that parallel requests cannot outrun, and answers that
       // Each request commits before its answer, so the mails it asked for are already in the outbox.
       const [{ requested }] = await api.app.get(DataSource).query<{ requested: number }[]>(
         `SELECT count(*)::int AS requested FROM outbox_event
-            WHERE type = 'account.link_requested' AND payload->'payload'->>'userId' = $1 AND payload->'payload'->>'purpose' = 'reset_password'`,
+            WHERE type = 'account.password_reset_requested' AND payload->'payload'->>'userId' = $1`,
         [owner.id],
       );
       expect(requested).toBe(3);

@@ -1,14 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommentView } from '@polity/contracts';
-import { CurrentPrincipal, DiscussableResources, Page, Principal, Public } from '@polity/platform';
+import { CurrentPrincipal, DiscussableResources, Page, PageQueryDto, Principal, Public } from '@polity/platform';
 import { IsUUID, Matches } from 'class-validator';
 import { CommentThreadsQuery } from './comment-threads.query';
 import {
   CommentDto,
   CommentIdParamsDto,
+  CommentReplyPageDto,
   CommentThreadDto,
   CommentThreadPageDto,
+  CommentWithMyVoteDto,
   CreateCommentDto,
   ListCommentsQueryDto,
   UpdateCommentDto,
@@ -44,6 +46,18 @@ export class CommentsController {
   ): Promise<Page<CommentThreadDto>> {
     await this.resources.roomOf(params.kind, params.id, principal);
     return this.threads.page(params.kind, params.id, query.sort, query.limit, query.cursor, principal);
+  }
+
+  /** The rest of a conversation, after the replies its top-level comment came with. */
+  @Public()
+  @Get('comments/:commentId/replies')
+  @ApiOkResponse({ type: CommentReplyPageDto })
+  replies(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param() params: CommentIdParamsDto,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<CommentWithMyVoteDto>> {
+    return this.threads.replies(params.commentId, query.limit, query.cursor, principal);
   }
 
   @ApiBearerAuth()

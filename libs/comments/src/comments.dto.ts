@@ -7,7 +7,7 @@ import {
   CONTENT_STATES,
   type ContentState,
 } from '@polity/contracts';
-import { PageQueryDto, trimString } from '@polity/platform';
+import { AuthorDto, PageQueryDto, trimString } from '@polity/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
@@ -67,11 +67,6 @@ export class ListCommentsQueryDto extends PageQueryDto {
   sort: CommentSort = 'oldest';
 }
 
-class AuthorDto implements AuthorView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
-}
-
 export class CommentDto implements CommentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() kind: string;
@@ -97,6 +92,18 @@ export class CommentWithMyVoteDto extends CommentDto {
 
 export class CommentThreadDto extends CommentWithMyVoteDto {
   @ApiProperty({ type: () => CommentThreadDto, isArray: true }) replies: CommentThreadDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'On a top-level comment whose conversation has more replies than shown: the cursor for GET /comments/<id>/replies',
+  })
+  moreReplies: string | null;
+}
+
+export class CommentReplyPageDto {
+  @ApiProperty({ type: CommentWithMyVoteDto, isArray: true, description: 'Oldest first; attach each to its parentId' })
+  items: CommentWithMyVoteDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
 export class CommentThreadPageDto {

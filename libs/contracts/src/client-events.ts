@@ -6,7 +6,7 @@ import type { ThreadPostView, ThreadStageChangeView, ThreadView } from './codesi
 import type { NotificationView } from './notification-views';
 import type { OpenDataProgressView } from './open-data-views';
 import type { Role } from './roles';
-import type { CommentView, ProposalAnswerView, ProposalView } from './views';
+import type { AuthorView, CommentView, ProposalAnswerView, ProposalView } from './views';
 
 /**
  * Events the server pushes to Socket.IO clients, by name, with their data.
@@ -41,7 +41,7 @@ export interface ClientEventPayloads {
   'proposal.removed': { id: string };
   /** Room `moderation`: an item entered the queue, or changed while in it. */
   'moderation.queued': ModerationQueueItemView;
-  'moderation.claimed': { itemId: string; moderator: { id: string; displayName: string }; until: string };
+  'moderation.claimed': { itemId: string; moderator: AuthorView; until: string };
   /** Room `survey:<id>` (and `surveys` for the list): settings, questions or phase changed. */
   'survey.updated': SurveyView;
   /** Room `survey:<id>`, only while its results are public: the whole results, coalesced. */

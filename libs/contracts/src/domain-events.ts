@@ -24,6 +24,11 @@ export interface DomainEventPayloads {
   'user.sessions_ended': { userId: string; reason: SessionEndReason };
   /** A single-use link to mail: confirm the address after registration, or reset a forgotten password. */
   'account.link_requested': { userId: string; purpose: AccountLinkPurpose };
+  /**
+   * Someone asked to reset the password of an address. Published for every request, with no user
+   * when the address has no account (or asked too often), so both cases cost the same.
+   */
+  'account.password_reset_requested': { userId: string | null };
   /** Someone registered an address that already has an account: its owner is told, with a way back in. */
   'account.registration_repeated': { userId: string };
   'proposal.published': { proposalId: string; authorId: string };

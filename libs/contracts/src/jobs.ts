@@ -59,7 +59,8 @@ export interface JobPayloads {
   'mail.notification': { notificationId: string };
   /** Everything not yet mailed for this period up to `until`, in one message. */
   'mail.digest': { userId: string; period: DigestPeriod; until: string };
-  'mail.account-link': DomainEvent<'account.link_requested'> | DomainEvent<'account.registration_repeated'>;
+  'mail.account-link':
+    DomainEvent<'account.link_requested'> | DomainEvent<'account.password_reset_requested'> | DomainEvent<'account.registration_repeated'>;
   /** Drops attempt windows long over (sign-in, census and reset limits). */
   'account.prune-attempts': Record<string, never>;
   'open-data.build-snapshot': DomainEvent<'open_data.snapshot_requested'>;
@@ -109,6 +110,7 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'thread.stage_changed': ['notifications.fan-out'],
   'account.link_requested': ['mail.account-link'],
   'account.registration_repeated': ['mail.account-link'],
+  'account.password_reset_requested': ['mail.account-link'],
   'open_data.snapshot_requested': ['open-data.build-snapshot'],
 };
 

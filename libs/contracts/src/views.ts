@@ -3,8 +3,9 @@ import type { ContentState } from './moderation';
  * What clients see of shared resources, in REST responses and Socket.IO events alike. Public
  * fields only: authors appear as an id and a display name, never an email.
  */
+/** A contributor as the public sees them; an erased account has no id, so nothing groups what it wrote. */
 export interface AuthorView {
-  id: string;
+  id: string | null;
   displayName: string;
 }
 

@@ -11,7 +11,7 @@ import { InitialAdminBootstrap } from './admin/initial-admin.bootstrap';
 import { AccountLinkPagesController } from './account-links/account-link-pages.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthSessionEntity } from './auth/auth-session.entity';
-import { SessionAuthorityModule } from './auth/account-session-authority';
+import { AccountAuthorityModule } from './auth/account-session-authority';
 import { AuthService } from './auth/auth.service';
 import { AttemptLimiter } from './auth/attempt-limiter';
 import { AuthAttemptEntity } from './auth/auth-attempt.entity';
@@ -43,7 +43,7 @@ export const IDENTITY_ENTITIES = [
 
 /** Accounts, sessions, roles, census verification and GDPR; services only. */
 @Module({
-  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), SessionAuthorityModule],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), AccountAuthorityModule],
   providers: [
     UsersService,
     SessionsService,

@@ -9,6 +9,7 @@ import { NotificationPreferenceEntity } from './entities/notification-preference
 import { FanOutHandler } from './fan-out/fan-out.handler';
 import { NotificationPlanner } from './fan-out/notification-planner';
 import { NotificationsController } from './inbox/notifications.controller';
+import { UnsubscribePagesController } from './inbox/unsubscribe-pages.controller';
 import { NotificationsService } from './inbox/notifications.service';
 import { NotificationsPersonalData } from './notifications-personal-data';
 import { MailLinkFactory } from './mail/mail-links';
@@ -27,7 +28,7 @@ export class NotificationsModule {}
 /** The inbox and preferences routes; the api's part. */
 @Module({
   imports: [NotificationsModule],
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, UnsubscribePagesController],
 })
 export class NotificationsHttpModule {}
 

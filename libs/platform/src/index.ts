@@ -52,3 +52,6 @@ export * from './mail/mailer';
 export * from './csv/write-csv';
 export * from './privacy/open-data-source';
 export * from './discovery/providers-by-key';
+export * from './http/author.dto';
+export * from './privacy/erased-accounts';
+export * from './content/plain-page';

@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessTokenService } from './auth/access-token.service';
 import { ConfigModule } from './config/config.module';
 import { DatabaseConfig, PolityConfig } from './config/polity-config';
 import { buildDataSourceOptions, SchemaCatalogue } from './database/data-source-options';
@@ -20,7 +19,8 @@ import { DiscussableResources } from './resources/discussable-resource';
 
 /**
  * What every Polity process needs: configuration, logging, PostgreSQL, Redis, the domain-event
- * bus and unit of work, and access-token verification. Global, so features just inject.
+ * bus and unit of work. Global, so features just inject. Access tokens are verified against the
+ * accounts, so the identity feature provides that service (AccountAuthorityModule).
  */
 @Module({})
 export class PlatformModule {
@@ -28,7 +28,6 @@ export class PlatformModule {
     const shared = [
       DomainEventBus,
       UnitOfWork,
-      AccessTokenService,
       PersonalDataRegistry,
       DiscussableResources,
       ModeratableContents,

@@ -8,7 +8,7 @@ import {
   type ProposalStatus,
   type ProposalView,
 } from '@polity/contracts';
-import { PageQueryDto, TitleField, trimString } from '@polity/platform';
+import { AuthorDto, PageQueryDto, TitleField, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -172,11 +172,6 @@ export class ListProposalsQueryDto extends PageQueryDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
   seed?: string;
-}
-
-class AuthorDto implements AuthorView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
 }
 
 class AnswerDto implements ProposalAnswerView {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { canSeeContent, decodeCursor, hasRole, Page, Principal, Problems, toPage } from '@polity/platform';
+import { canSeeContent, type CursorPart, decodeCursor, hasRole, Page, Principal, Problems, toPage } from '@polity/platform';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { PROPOSAL_SEARCH_DOCUMENT, ProposalEntity } from './proposal.entity';
 import { ProposalPresenter } from './proposal-presenter';
@@ -16,6 +16,7 @@ interface SortPlan {
   /** Rows strictly after the cursor's (key, id). */
   after: string;
   keyType: 'int' | 'timestamptz' | 'text';
+  cursor: CursorPart;
 }
 
 const SORTS: Record<ProposalSort, SortPlan> = {
@@ -27,6 +28,7 @@ const SORTS: Record<ProposalSort, SortPlan> = {
     ],
     after: '(p.created_at, p.id) < (:key::timestamptz, :id::uuid)',
     keyType: 'timestamptz',
+    cursor: 'timestamp',
   },
   most_supported: {
     keyExpression: 'p.support_count',
@@ -36,6 +38,7 @@ const SORTS: Record<ProposalSort, SortPlan> = {
     ],
     after: '(p.support_count, p.id) < (:key::int, :id::uuid)',
     keyType: 'int',
+    cursor: 'int',
   },
   most_commented: {
     keyExpression: 'p.comment_count',
@@ -45,6 +48,7 @@ const SORTS: Record<ProposalSort, SortPlan> = {
     ],
     after: '(p.comment_count, p.id) < (:key::int, :id::uuid)',
     keyType: 'int',
+    cursor: 'int',
   },
   random: {
     // A seeded shuffle: the same seed orders the same way on every page.
@@ -55,6 +59,7 @@ const SORTS: Record<ProposalSort, SortPlan> = {
     ],
     after: `(md5(:seed || p.id::text), p.id) > (:key::text, :id::uuid)`,
     keyType: 'text',
+    cursor: 'text',
   },
 };
 
@@ -92,7 +97,7 @@ export class ProposalsQuery {
     this.filter(builder, query);
     this.onlyVisibleTo(builder, reader);
     for (const [expression, direction] of plan.order) builder.addOrderBy(expression, direction);
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, [plan.cursor, 'uuid']);
     if (cursor) builder.andWhere(plan.after, { key: cursor[0], id: cursor[1] });
 
     const { entities, raw } = await builder.getRawAndEntities<{ sort_key: string | number }>();

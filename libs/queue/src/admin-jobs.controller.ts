@@ -76,7 +76,8 @@ export class AdminJobsController {
 
   @Get()
   async list(@Query() query: JobListQueryDto): Promise<Page<JobView>> {
-    const [offset] = (decodeCursor(query.cursor, 1) ?? [0]) as [number];
+    const [offset] = (decodeCursor(query.cursor, ['int']) ?? [0]) as [number];
+    if (offset < 0) throw Problems.badRequest('invalid_cursor', 'The cursor is not one this endpoint issued; start again without it.');
     const found = await this.jobs.queue(query.queue).getJobs([query.state], offset, offset + query.limit);
     const served = found.slice(0, query.limit);
     return {

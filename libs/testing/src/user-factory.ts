@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GrantableRole } from '@polity/contracts';
-import { UsersService } from '@polity/identity';
+import { AccountLinksService, UsersService } from '@polity/identity';
 import type { RunningApp } from './test-app';
 
 export interface TestUser {
@@ -50,4 +50,14 @@ export async function signIn(api: RunningApp, user: TestUser): Promise<TestUser>
   const response = await api.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
   const body = response.body as { accessToken: string; refreshToken: string };
   return { ...user, accessToken: body.accessToken, refreshToken: body.refreshToken, auth: `Bearer ${body.accessToken}` };
+}
+
+/**
+ * Confirms the user's address as the mailed link would: a link issued by the real service, spent
+ * through the API. Notifications are mailed to confirmed addresses only.
+ */
+export async function confirmEmail(api: RunningApp, user: TestUser): Promise<TestUser> {
+  const token = await api.app.get(AccountLinksService).issue(user.id, 'confirm_email');
+  await api.http.post('/api/v1/auth/confirm-email').send({ token }).expect(200);
+  return user;
 }

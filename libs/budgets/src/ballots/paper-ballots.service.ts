@@ -83,7 +83,7 @@ export class PaperBallotsService {
         .where('b.budget_id = :budgetId AND b.paper', { budgetId })
         .orderBy('b.reference', 'ASC')
         .limit(query.limit + 1);
-      const cursor = decodeCursor(query.cursor, 1);
+      const cursor = decodeCursor(query.cursor, ['text']);
       if (cursor) builder.andWhere('b.reference > :after', { after: cursor[0] });
       const page = toPage(
         await builder.getMany(),

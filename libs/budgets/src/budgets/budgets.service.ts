@@ -166,7 +166,7 @@ export class BudgetsService {
       .limit(query.limit + 1);
     if (query.phase) builder.andWhere(`${EFFECTIVE_PHASE_SQL} = :phase`, { phase: query.phase });
     if (!managesBudgets(principal)) builder.andWhere(`${EFFECTIVE_PHASE_SQL} <> 'draft'`);
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (cursor) builder.andWhere('(b.created_at, b.id) < (:createdAt, :id)', { createdAt: cursor[0], id: cursor[1] });
     const rows = await builder.getMany();
     const page = toPage(

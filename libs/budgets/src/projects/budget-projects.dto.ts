@@ -7,7 +7,7 @@ import {
   CONTENT_STATES,
   type ContentState,
 } from '@polity/contracts';
-import { TitleField, trimString } from '@polity/platform';
+import { AuthorDto, TitleField, trimString } from '@polity/platform';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
@@ -94,11 +94,6 @@ export class BudgetProjectIdParamsDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   projectId: string;
-}
-
-class AuthorDto implements AuthorView {
-  @ApiProperty() id: string;
-  @ApiProperty() displayName: string;
 }
 
 export class BudgetProjectDto implements BudgetProjectView {

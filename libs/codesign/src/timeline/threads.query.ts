@@ -45,7 +45,7 @@ export class ThreadsQuery {
 
   async timeline(threadId: string, query: PageQueryDto, reader: Principal | undefined): Promise<Page<ThreadTimelineEntry>> {
     await this.find(threadId);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const rows = await this.dataSource.query<TimelineRow[]>(
       `SELECT type, id, at FROM (
          SELECT 'post' AS type, p.id, p.created_at AS at FROM codesign_post p WHERE p.thread_id = $1 AND p.parent_id IS NULL
@@ -94,7 +94,7 @@ export class ThreadsQuery {
     const parent = await this.dataSource.manager.findOneBy(ThreadPostEntity, { id: postId, threadId });
     if (!parent) throw Problems.notFound('That post');
     const builder = this.dataSource.manager.createQueryBuilder(ThreadPostEntity, 'p').where('p.parent_id = :postId', { postId });
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (after) builder.andWhere('(p.created_at, p.id) > (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await builder
       .orderBy('p.created_at', 'ASC')

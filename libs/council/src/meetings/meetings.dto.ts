@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { MEETING_STATUSES, type MeetingStatus } from '@polity/contracts';
-import { BodyField, PageQueryDto, ResourceLinkDto, TitleField, trimString } from '@polity/platform';
+import { BodyField, PageQueryDto, ResourceLinkDto, SingleLineText, TitleField, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,7 +25,7 @@ const Text = (max: number, min = 0): PropertyDecorator =>
 
 export class CreateMeetingDto {
   @ApiProperty({ example: 'City council', maxLength: 120 })
-  @Text(120, 2)
+  @SingleLineText(120, 2)
   body: string;
 
   @TitleField()
@@ -37,7 +37,7 @@ export class CreateMeetingDto {
   description: string = '';
 
   @ApiProperty({ example: 'Town hall, council chamber', maxLength: 300 })
-  @Text(300, 2)
+  @SingleLineText(300, 2)
   place: string;
 
   @ApiProperty({ format: 'date-time' })

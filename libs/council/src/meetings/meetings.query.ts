@@ -25,7 +25,7 @@ export class MeetingsQuery {
     if (upcoming) builder.where("(m.scheduled_at >= :since OR m.status IN ('live', 'adjourned')) AND m.status <> 'ended'", { since });
     else builder.where("(m.scheduled_at < :since OR m.status = 'ended')", { since });
     if (query.status) builder.andWhere('m.status = :status', { status: query.status });
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (after)
       builder.andWhere(`(m.scheduled_at, m.id) ${upcoming ? '>' : '<'} (:at::timestamptz, :id::uuid)`, { at: after[0], id: after[1] });
     const direction = upcoming ? 'ASC' : 'DESC';

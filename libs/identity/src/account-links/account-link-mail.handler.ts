@@ -40,6 +40,17 @@ const ALREADY_REGISTERED: AccountMail = {
   note: 'The link works for one hour, once. If it was not you, ignore this message: nothing changed.',
 };
 
+function messageFor(event: JobPayloads['mail.account-link']): AccountMail {
+  switch (event.type) {
+    case 'account.registration_repeated':
+      return ALREADY_REGISTERED;
+    case 'account.password_reset_requested':
+      return RESET;
+    case 'account.link_requested':
+      return event.payload.purpose === 'confirm_email' ? CONFIRM : RESET;
+  }
+}
+
 /**
  * Mails an account link. The link is made here, in the worker, so no token ever sits in the
  * outbox or a job; a retried job mails a fresh link, and an older one still works until used.
@@ -55,9 +66,9 @@ export class AccountLinkMailHandler {
 
   @HandlesJob('mail.account-link')
   async send(event: JobPayloads['mail.account-link']): Promise<{ sent: boolean }> {
-    const message =
-      event.type === 'account.registration_repeated' ? ALREADY_REGISTERED : event.payload.purpose === 'confirm_email' ? CONFIRM : RESET;
     const { userId } = event.payload;
+    if (userId === null) return { sent: false };
+    const message = messageFor(event);
     const user = await this.users.get(userId).catch(() => null);
     if (!user?.email) return { sent: false };
     const url = `${this.http.publicUrl}/${message.path}?token=${await this.links.issue(userId, message.purpose)}`;

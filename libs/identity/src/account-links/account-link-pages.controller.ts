@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AuthRateLimit, ProblemException, Public } from '@polity/platform';
+import { AuthRateLimit, plainPage, ProblemException, Public } from '@polity/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
 import { AccountLinkTokenDto, PasswordResetConfirmDto } from '../auth/auth.dto';
 import { AuthService } from '../auth/auth.service';
-import { accountPage } from './account-link-page';
 
 const HTML = 'text/html; charset=utf-8';
 const tokenOf = (query: unknown): string => (typeof query === 'string' ? query.slice(0, 200) : '');
@@ -32,7 +31,7 @@ export class AccountLinkPagesController {
   @Get('confirm-email')
   @Header('content-type', HTML)
   confirmEmailPage(@Query('token') token: unknown): string {
-    return accountPage('Confirm your email address', ['One click and your address is confirmed.'], {
+    return plainPage('Confirm your email address', ['One click and your address is confirmed.'], {
       fields: [{ name: 'token', label: '', type: 'hidden', value: tokenOf(token) }],
       submit: 'Confirm my address',
     });
@@ -44,19 +43,19 @@ export class AccountLinkPagesController {
   @Header('content-type', HTML)
   async confirmEmail(@Body() form: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<string> {
     const refused = await this.refusal(AccountLinkTokenDto, form, response);
-    if (refused) return accountPage('This link does not work', [refused]);
+    if (refused) return plainPage('This link does not work', [refused]);
     try {
       await this.auth.confirmEmail(String(form.token));
-      return accountPage('Address confirmed', ['Thank you: your email address is confirmed. You can close this page.']);
+      return plainPage('Address confirmed', ['Thank you: your email address is confirmed. You can close this page.']);
     } catch (error) {
-      return accountPage('This link does not work', [this.detailOf(error, response)]);
+      return plainPage('This link does not work', [this.detailOf(error, response)]);
     }
   }
 
   @Get('reset-password')
   @Header('content-type', HTML)
   resetPasswordPage(@Query('token') token: unknown): string {
-    return accountPage(
+    return plainPage(
       'Choose a new password',
       ['Every device signed in to your account will be signed out.'],
       newPasswordForm(tokenOf(token)),
@@ -70,12 +69,12 @@ export class AccountLinkPagesController {
   async resetPassword(@Body() form: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<string> {
     // A password that breaks the rules leaves the link unspent, so the person tries again here.
     const refused = await this.refusal(PasswordResetConfirmDto, form, response);
-    if (refused) return accountPage('Choose a new password', [refused], newPasswordForm(tokenOf(form.token)));
+    if (refused) return plainPage('Choose a new password', [refused], newPasswordForm(tokenOf(form.token)));
     try {
       await this.auth.resetPassword({ token: String(form.token), password: String(form.password) });
-      return accountPage('Password changed', ['Your new password is set. Sign in with it on your devices.']);
+      return plainPage('Password changed', ['Your new password is set. Sign in with it on your devices.']);
     } catch (error) {
-      return accountPage('This link does not work', [this.detailOf(error, response)]);
+      return plainPage('This link does not work', [this.detailOf(error, response)]);
     }
   }
 

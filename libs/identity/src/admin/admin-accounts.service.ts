@@ -73,7 +73,7 @@ export class AdminAccountsService {
       );
     }
     if (query.role) builder.andWhere(':role = ANY(u.roles)', { role: query.role });
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (after) builder.andWhere('(u.created_at, u.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await builder
       .orderBy('u.created_at', 'DESC')

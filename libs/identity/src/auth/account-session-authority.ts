@@ -1,6 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { Role } from '@polity/contracts';
-import { SessionAuthority, type SessionStanding } from '@polity/platform';
+import { AccessTokenService, ErasedAccounts, SessionAuthority, type SessionStanding } from '@polity/platform';
 import { DataSource } from 'typeorm';
 
 /**
@@ -23,10 +23,30 @@ export class AccountSessionAuthority extends SessionAuthority {
   }
 }
 
-/** Global, so the platform's token verification (guard, socket handshake) finds it in every process. */
+@Injectable()
+export class ErasedAccountIds extends ErasedAccounts {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async all(): Promise<Set<string>> {
+    const rows = await this.dataSource.query<{ id: string }[]>('SELECT id FROM user_account WHERE erased_at IS NOT NULL');
+    return new Set(rows.map((row) => row.id));
+  }
+}
+
+/**
+ * What the platform asks identity about accounts: access tokens and whether their session still
+ * stands (the guard and the socket handshake), and who was erased (open data). Global, so every
+ * process that loads identity has it.
+ */
 @Global()
 @Module({
-  providers: [{ provide: SessionAuthority, useClass: AccountSessionAuthority }],
-  exports: [SessionAuthority],
+  providers: [
+    AccessTokenService,
+    { provide: SessionAuthority, useClass: AccountSessionAuthority },
+    { provide: ErasedAccounts, useClass: ErasedAccountIds },
+  ],
+  exports: [AccessTokenService, SessionAuthority, ErasedAccounts],
 })
-export class SessionAuthorityModule {}
+export class AccountAuthorityModule {}

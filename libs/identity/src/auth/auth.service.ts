@@ -85,7 +85,7 @@ export class AuthService {
     await this.unitOfWork.run(async (tx) => {
       const overLimit = (await this.attempts.count(this.attempts.key('reset', address), RESET_REQUESTS, tx.manager)) !== null;
       const userId = await this.users.idOfAddress(tx, address);
-      if (userId && !overLimit) tx.publish('account.link_requested', { userId, purpose: 'reset_password' });
+      tx.publish('account.password_reset_requested', { userId: overLimit ? null : userId });
     });
   }
 

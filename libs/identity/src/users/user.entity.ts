@@ -39,7 +39,8 @@ export class UserEntity {
   @Column('timestamptz', { nullable: true })
   erasedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  // Milliseconds, as JavaScript holds them: the list's cursor carries this value and must be exact.
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

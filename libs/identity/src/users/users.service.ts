@@ -9,9 +9,12 @@ const UNIQUE_VIOLATION = '23505';
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
-/** The public face of an author: erased accounts read as "Deleted user". */
+/**
+ * The public face of an author: an erased account reads as "Deleted user" with no id, so its
+ * contributions cannot be grouped (nor matched to its open-data pseudonym) after erasure.
+ */
 export interface PublicUser {
-  id: string;
+  id: string | null;
   displayName: string;
 }
 
@@ -86,7 +89,9 @@ export class UsersService {
       .select(['u.id', 'u.displayName', 'u.erasedAt'])
       .where('u.id IN (:...ids)', { ids: [...new Set(ids)] })
       .getMany();
-    return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.erasedAt ? 'Deleted user' : u.displayName }]));
+    return new Map(
+      rows.map((u) => [u.id, u.erasedAt ? { id: null, displayName: 'Deleted user' } : { id: u.id, displayName: u.displayName }]),
+    );
   }
 
   async setRoles(actorId: string, userId: string, granted: GrantableRole[]): Promise<UserEntity> {

@@ -32,7 +32,7 @@ export class DecisionViews {
       .createQueryBuilder('d')
       .innerJoin(ModerationItemEntity, 'i', 'i.id = d.item_id')
       .where('i.author_id = :authorId', { authorId });
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     if (after) builder.andWhere('(d.created_at, d.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await builder
       .orderBy('d.created_at', 'DESC')

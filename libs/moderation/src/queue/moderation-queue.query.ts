@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ModerationQueueItemView } from '@polity/contracts';
-import { decodeCursor, Page, Problems, toPage } from '@polity/platform';
+import { type CursorPart, decodeCursor, Page, Problems, toPage } from '@polity/platform';
 import { Repository } from 'typeorm';
 import { ModerationItemEntity } from '../entities/moderation-item.entity';
 import { ModerationItemPresenter } from './moderation-item.presenter';
@@ -11,14 +11,33 @@ interface SortPlan {
   key: string;
   direction: 'ASC' | 'DESC';
   cast: 'timestamptz' | 'int' | 'real';
+  cursor: CursorPart;
   position: (item: ModerationItemEntity) => (string | number)[];
 }
 
 const SORTS: Record<QueueSort, SortPlan> = {
-  oldest: { key: 'i.queued_at', direction: 'ASC', cast: 'timestamptz', position: (i) => [i.queuedAt?.toISOString() ?? '', i.id] },
-  newest: { key: 'i.queued_at', direction: 'DESC', cast: 'timestamptz', position: (i) => [i.queuedAt?.toISOString() ?? '', i.id] },
-  most_reported: { key: 'i.report_count', direction: 'DESC', cast: 'int', position: (i) => [i.reportCount, i.id] },
-  highest_score: { key: 'coalesce(i.screening_score, 0)', direction: 'DESC', cast: 'real', position: (i) => [i.screeningScore ?? 0, i.id] },
+  oldest: {
+    key: 'i.queued_at',
+    direction: 'ASC',
+    cast: 'timestamptz',
+    cursor: 'timestamp',
+    position: (i) => [i.queuedAt?.toISOString() ?? '', i.id],
+  },
+  newest: {
+    key: 'i.queued_at',
+    direction: 'DESC',
+    cast: 'timestamptz',
+    cursor: 'timestamp',
+    position: (i) => [i.queuedAt?.toISOString() ?? '', i.id],
+  },
+  most_reported: { key: 'i.report_count', direction: 'DESC', cast: 'int', cursor: 'int', position: (i) => [i.reportCount, i.id] },
+  highest_score: {
+    key: 'coalesce(i.screening_score, 0)',
+    direction: 'DESC',
+    cast: 'real',
+    cursor: 'number',
+    position: (i) => [i.screeningScore ?? 0, i.id],
+  },
 };
 
 /** The open items waiting for a moderator, filtered and sorted, with keyset pagination. */
@@ -44,7 +63,7 @@ export class ModerationQueueQuery {
         },
       );
     }
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, [plan.cursor, 'uuid']);
     if (cursor) {
       const comparison = plan.direction === 'ASC' ? '>' : '<';
       builder.andWhere(`(${plan.key}, i.id) ${comparison} (:key::${plan.cast}, :id::uuid)`, { key: cursor[0], id: cursor[1] });

@@ -36,13 +36,7 @@ export class NotificationsController {
     return this.notifications.markAllRead(principal.userId);
   }
 
-  /** The link in every email; works without signing in. POST is the one-click form mail clients use (RFC 8058). */
-  @Public()
-  @Get('notifications/unsubscribe')
-  unsubscribeByLink(@Query() query: UnsubscribeQueryDto): Promise<{ unsubscribed: string }> {
-    return this.notifications.unsubscribe(query.token);
-  }
-
+  /** The one-click POST mail clients send (RFC 8058); people open the same address as a page (UnsubscribePagesController). */
   @Public()
   @Post('notifications/unsubscribe')
   @HttpCode(200)

@@ -2,7 +2,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EMAIL_FREQUENCIES, type EmailFrequency, NOTIFICATION_KINDS, type NotificationKind } from '@polity/contracts';
 import { PageQueryDto } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class ListNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only unread ones' })
@@ -32,6 +43,7 @@ export class UpdatePreferencesDto {
   @ApiProperty({ type: PreferenceDto, isArray: true, description: 'Kinds not listed keep their setting' })
   @IsArray()
   @ArrayMaxSize(NOTIFICATION_KINDS.length)
+  @ArrayUnique((preference: PreferenceDto) => preference?.kind, { message: 'preferences must name each kind once' })
   @ValidateNested({ each: true })
   @Type(() => PreferenceDto)
   preferences: PreferenceDto[];

@@ -75,6 +75,11 @@ export class NotificationsService {
     return this.preferences(userId);
   }
 
+  /** What an unsubscribe token would turn off, or null when it is not valid. */
+  unsubscribeScope(token: string): string | null {
+    return readUnsubscribeToken(this.auth.unsubscribeSecret, token)?.scope ?? null;
+  }
+
   /** From the link in an email, without signing in: turns that kind of email (or all) off. */
   async unsubscribe(token: string): Promise<{ unsubscribed: string }> {
     const read = readUnsubscribeToken(this.auth.unsubscribeSecret, token);

@@ -98,8 +98,9 @@ export class MailNotificationsHandler implements OnApplicationBootstrap {
     return { notifications: rows.length };
   }
 
+  /** Only an address its owner confirmed: nobody can make Polity mail a stranger by registering their address. */
   private async addressOf(userId: string): Promise<string | null> {
     const user = await this.users.get(userId).catch(() => null);
-    return user?.email ?? null;
+    return user?.emailConfirmedAt ? user.email : null;
   }
 }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { SnapshotFileView } from '@polity/contracts';
 import {
   csvField,
+  ErasedAccounts,
   HttpConfig,
   type OpenDataField,
   OpenDataConfig,
@@ -35,6 +36,7 @@ export class SnapshotBuilder {
     private readonly pseudonyms: Pseudonyms,
     private readonly config: OpenDataConfig,
     private readonly http: HttpConfig,
+    private readonly erasedAccounts: ErasedAccounts,
   ) {}
 
   async build(
@@ -46,12 +48,13 @@ export class SnapshotBuilder {
     const tables = publishers.flatMap((publisher) => publisher.tables());
     const total = tables.length + 2;
     const written: Written[] = [];
+    const erased = await this.erasedAccounts.all();
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction('REPEATABLE READ');
       for (const [index, table] of tables.entries()) {
-        written.push(await this.writeTable(runner, table, index, folder));
+        written.push(await this.writeTable(runner, table, index, folder, erased));
         await onProgress(written.length, total);
       }
       await runner.commitTransaction();
@@ -94,7 +97,13 @@ export class SnapshotBuilder {
     return { files, zip };
   }
 
-  private async writeTable(runner: QueryRunner, table: OpenDataTable, index: number, folder: string): Promise<Written> {
+  private async writeTable(
+    runner: QueryRunner,
+    table: OpenDataTable,
+    index: number,
+    folder: string,
+    erased: Set<string>,
+  ): Promise<Written> {
     const name = `${table.name}.csv`;
     const out = new HashingFile(join(folder, name));
     await out.write(`${table.fields.map((field) => csvField(field.name)).join(',')}\r\n`);
@@ -102,7 +111,7 @@ export class SnapshotBuilder {
       let chunk = '';
       for (const row of rows) {
         if (table.keep && !(await table.keep(row))) continue;
-        chunk += `${table.fields.map((field) => csvField(this.cell(field, row[field.name]))).join(',')}\r\n`;
+        chunk += `${table.fields.map((field) => csvField(this.cell(field, row[field.name], erased))).join(',')}\r\n`;
       }
       await out.write(chunk);
     };
@@ -150,9 +159,13 @@ export class SnapshotBuilder {
     };
   }
 
-  /** A value as its CSV text: people's ids only as pseudonyms, times in UTC ISO 8601, JSON for objects. */
-  private cell(field: OpenDataField, value: unknown): string {
+  /**
+   * A value as its CSV text: people's ids only as pseudonyms (none at all for an erased account, so
+   * nothing groups what it wrote), times in UTC ISO 8601, JSON for objects.
+   */
+  private cell(field: OpenDataField, value: unknown, erased: Set<string>): string {
     if (value === null || value === undefined) return '';
+    if (field.pseudonym && typeof value === 'string' && erased.has(value)) return '';
     if (value instanceof Date) return value.toISOString();
     const text =
       typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? `${value}` : null;

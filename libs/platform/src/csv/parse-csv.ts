@@ -56,6 +56,8 @@ export function parseCsv(text: string, options: CsvOptions = {}): { line: number
 /** Quotes a value for CSV output when it needs it. */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  // Control characters other than tab and line breaks have no place in a cell; line breaks are quoted.
+  // eslint-disable-next-line no-control-regex
+  const text = String(value).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -6,6 +6,8 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpConfig } from '../config/polity-config';
 import { validationProblem } from '../errors/validation-problem.factory';
+import { rejectDeepBodies } from './json-depth';
+import { PlainTextPipe } from './plain-text.pipe';
 
 export const API_PREFIX = 'api/v1';
 
@@ -32,6 +34,7 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
     exposedHeaders: ['x-request-id', 'retry-after'],
   });
   app.useBodyParser('json', { limit: http.bodyLimit });
+  app.use(rejectDeepBodies);
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: CSV_BODY_LIMIT });
   app.use(PAGES_PATH, urlencoded({ extended: false, limit: '4kb' }));
   app.setGlobalPrefix(API_PREFIX, {
@@ -41,6 +44,7 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
     ],
   });
   app.useGlobalPipes(
+    new PlainTextPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -30,7 +30,10 @@ export class Mailer implements OnApplicationShutdown {
   async send(message: MailMessage): Promise<void> {
     const { smtpUrl, from } = this.config;
     this.transport ??= smtpUrl ? createTransport(smtpUrl, { from }) : createTransport({ streamTransport: true, buffer: true });
-    const sent = (await this.transport.sendMail({ ...message, from })) as { message?: Buffer };
+    // A subject is one header line: any line break or control character in a title becomes a space.
+    // eslint-disable-next-line no-control-regex
+    const subject = message.subject.replace(/[\u0000-\u001F\u007F]+/g, ' ');
+    const sent = (await this.transport.sendMail({ ...message, subject, from })) as { message?: Buffer };
     if (!smtpUrl && sent.message) await this.drop(sent.message);
   }
 

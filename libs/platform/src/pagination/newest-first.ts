@@ -30,7 +30,7 @@ export async function newestFirstPage<Row extends ObjectLiteral & { id: string }
   const alias = builder.alias;
   if (query.from) builder.andWhere(`${alias}.${column} >= :windowFrom`, { windowFrom: query.from });
   if (query.to) builder.andWhere(`${alias}.${column} < :windowTo`, { windowTo: query.to });
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
   if (after)
     builder.andWhere(`(${alias}.${column}, ${alias}.id) < (:afterAt::timestamptz, :afterId::uuid)`, {
       afterAt: after[0],

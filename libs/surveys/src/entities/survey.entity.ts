@@ -74,7 +74,8 @@ export class SurveyEntity {
   @Column('uuid')
   createdById: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  // Milliseconds, as JavaScript holds them: the list's cursor carries this value and must be exact.
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

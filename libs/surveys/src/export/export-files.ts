@@ -1,4 +1,6 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SurveyConfig } from '@polity/platform';
@@ -21,6 +23,29 @@ export class ExportFiles {
 
   async discard(paths: { partial: string }): Promise<void> {
     await rm(paths.partial, { force: true });
+  }
+
+  /**
+   * Writes the chunks to a file of its own and opens it for reading; the file is deleted once read
+   * (or abandoned). A download reads from disk at the client's pace while the database connection
+   * that produced it is long free.
+   */
+  async spool(chunks: AsyncIterable<string>): Promise<{ stream: ReadStream; size: number }> {
+    await mkdir(this.config.exportDir, { recursive: true });
+    const path = join(this.config.exportDir, `download-${randomUUID()}.csv.part`);
+    try {
+      const out = createWriteStream(path);
+      for await (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+      out.end();
+      await once(out, 'finish');
+      const { size } = await stat(path);
+      const stream = createReadStream(path);
+      stream.once('close', () => void rm(path, { force: true }));
+      return { stream, size };
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
   }
 
   async open(exportId: string): Promise<{ stream: ReadStream; size: number } | null> {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { SurveyExportView } from '@polity/contracts';
@@ -28,7 +27,7 @@ const csvHeaders = (response: Response, name: string) => {
 export class ExportsController {
   constructor(private readonly exports: SurveyExportsService) {}
 
-  /** Streamed straight from the database, whatever the size. */
+  /** Every response, whatever the size (read from the database first, then sent). */
   @Get('responses.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
@@ -37,9 +36,9 @@ export class ExportsController {
     @Param() params: SurveyIdParamsDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const { csv } = await this.exports.stream(principal, params.id);
+    const file = await this.exports.download(principal, params.id);
     csvHeaders(response, `survey-${params.id}.csv`);
-    return new StreamableFile(Readable.from(csv));
+    return new StreamableFile(file.stream, { length: file.size });
   }
 
   /** Built by the worker, with progress as `survey.export_progress` in your `user:<id>` room. */
@@ -59,7 +58,7 @@ export class ExportsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
   async download(@Param() params: ExportParamsDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
-    const file = await this.exports.download(params.id, params.exportId);
+    const file = await this.exports.downloadBuilt(params.id, params.exportId);
     csvHeaders(response, `survey-${params.id}-${params.exportId}.csv`);
     return new StreamableFile(file.stream, { length: file.size });
   }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { SurveyExportView } from '@polity/contracts';
 import { type Principal, Problems, recordAudit, UnitOfWork } from '@polity/platform';
+import type { ReadStream } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { SurveyEntity } from '../entities/survey.entity';
 import { SurveyExportEntity } from '../entities/survey-export.entity';
 import { responseCsv } from './response-rows';
 import { ExportFiles } from './export-files';
+import { ReadSlots } from './read-slots';
 
 export function presentExport(row: SurveyExportEntity): SurveyExportView {
   return {
@@ -23,21 +25,28 @@ export function presentExport(row: SurveyExportEntity): SurveyExportView {
 /** Officials' CSV of all responses: streamed in the request, or built by the worker for very large surveys. */
 @Injectable()
 export class SurveyExportsService {
+  private readonly reads = new ReadSlots(2);
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
     private readonly files: ExportFiles,
   ) {}
 
-  /** The stream starts only after the audit row commits: every download of responses is on record. */
-  async stream(principal: Principal, surveyId: string): Promise<{ survey: SurveyEntity; csv: AsyncGenerator<string> }> {
+  /**
+   * The file is read from the database first, at the database's pace, into a file of its own; the
+   * download then reads that file at the client's pace. A slow client so never holds a database
+   * connection (nor meets the idle-in-transaction timeout). The audit row commits first: every
+   * download of responses is on record.
+   */
+  async download(principal: Principal, surveyId: string): Promise<{ stream: ReadStream; size: number }> {
     const survey = await this.unitOfWork.run(async (tx) => {
       const found = await tx.manager.findOneBy(SurveyEntity, { id: surveyId });
       if (!found) throw Problems.notFound('That survey');
       await recordAudit(tx, { actorId: principal.userId, action: 'survey.responses_exported', target: { kind: 'survey', id: surveyId } });
       return found;
     });
-    return { survey, csv: responseCsv(this.dataSource, survey) };
+    return this.reads.run(() => this.files.spool(responseCsv(this.dataSource, survey)));
   }
 
   async request(principal: Principal, surveyId: string): Promise<SurveyExportView> {
@@ -61,7 +70,7 @@ export class SurveyExportsService {
     return presentExport(row);
   }
 
-  async download(surveyId: string, exportId: string) {
+  async downloadBuilt(surveyId: string, exportId: string) {
     const row = await this.dataSource.manager.findOneBy(SurveyExportEntity, { id: exportId, surveyId });
     if (!row) throw Problems.notFound('That export');
     if (row.status !== 'done')

@@ -167,7 +167,7 @@ export class SurveysService {
       .limit(query.limit + 1);
     if (!managesSurveys(principal)) builder.andWhere('s.published_at IS NOT NULL');
     if (!principal) builder.andWhere(`s.audience = 'everyone'`);
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (cursor) builder.andWhere('(s.created_at, s.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt: cursor[0], id: cursor[1] });
     return toPage(await builder.getMany(), query.limit, (s) => [s.createdAt.toISOString(), s.id], presentSurvey);
   }
