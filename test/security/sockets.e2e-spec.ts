@@ -63,8 +63,14 @@ describe('sockets: limits per connection and account, and rights that follow the
   describe('message limits', () => {
     let limited: RunningApp;
     beforeAll(async () => {
-      // The HTTP per-IP limit is as low as the socket one, so a shared key would show at once.
-      limited = await createTestApp({ RATE_LIMIT_PER_IP: '20', SOCKET_MESSAGES_PER_CONNECTION: '20', SOCKET_MESSAGES_PER_ACCOUNT: '30' });
+      // The HTTP per-IP limit is as low as the socket one, so a shared key would show at once. Its own
+      // Redis prefix keeps these counters from other test apps on this address.
+      limited = await createTestApp({
+        REDIS_PREFIX: `polity-test-socket-limits-${Date.now()}`,
+        RATE_LIMIT_PER_IP: '20',
+        SOCKET_MESSAGES_PER_CONNECTION: '20',
+        SOCKET_MESSAGES_PER_ACCOUNT: '30',
+      });
     });
     afterAll(() => limited.close());
 

@@ -17,8 +17,7 @@ async function readPassword(): Promise<string> {
 
 const OUTCOMES = {
   created: 'Admin account created; sign in with this address and the password you gave.',
-  taken_over:
-    'An ordinary account already used this address. It now has the password you gave, its sessions have ended, and it is admin.',
+  taken_over: 'An ordinary account already used this address. It now has the password you gave, its sessions have ended, and it is admin.',
   unchanged: 'This address is already an admin; its password was left as it was (reset it by mail if you need to).',
 } as const;
 

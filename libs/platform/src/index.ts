@@ -55,3 +55,4 @@ export * from './discovery/providers-by-key';
 export * from './http/author.dto';
 export * from './privacy/erased-accounts';
 export * from './content/plain-page';
+export * from './http/hundredths';

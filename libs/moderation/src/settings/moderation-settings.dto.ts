@@ -1,12 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { MODERATION_MODES, type ModerationMode, REPORT_REASONS, type ReasonCategory } from '@polity/contracts';
-import { trimString } from '@polity/platform';
+import { IsHundredths, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { ScreeningSettings } from '../screening/screening-settings';
 
-const Score = (): PropertyDecorator => applyDecorators(IsNumber({ maxDecimalPlaces: 2 }), Min(0), Max(10));
+const Score = (): PropertyDecorator => applyDecorators(IsHundredths(), Min(0), Max(10));
 
 class WordsRuleDto {
   @ApiProperty({ type: [String] })
@@ -35,14 +35,14 @@ class RateRuleDto {
 }
 class ShoutingRuleDto {
   @ApiProperty() @IsInt() @Min(1) @Max(10_000) minLetters: number;
-  @ApiProperty() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.1) @Max(1) ratio: number;
+  @ApiProperty() @IsHundredths() @Min(0.1) @Max(1) ratio: number;
   @ApiProperty() @Score() score: number;
 }
 
 /** The whole set of screening rules, replaced at once. */
 export class ScreeningSettingsDto implements ScreeningSettings {
   @ApiProperty({ description: 'Total score at which a contribution is held' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsHundredths()
   @Min(0.01)
   @Max(100)
   holdScore: number;

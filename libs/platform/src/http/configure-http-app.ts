@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpConfig } from '../config/polity-config';
 import { validationProblem } from '../errors/validation-problem.factory';
+import { answerClientErrors } from './client-errors';
 import { rejectDeepBodies } from './json-depth';
 import { PlainTextPipe } from './plain-text.pipe';
 
@@ -27,6 +28,7 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
   app.flushLogs();
   app.set('trust proxy', http.trustProxy);
   app.disable('x-powered-by');
+  answerClientErrors(app.getHttpServer());
   app.use(helmet());
   app.enableCors({
     origin: http.corsOrigins === '*' ? true : http.corsOrigins,
