@@ -51,6 +51,8 @@ module.exports = {
     '^@polity/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
+  setupFilesAfterEnv: ['<rootDir>/test/suite-setup.js'],
   testTimeout: 30_000,
   // Sockets and pools are closed in afterAll; this only guards against a hang in CI.
   forceExit: false,

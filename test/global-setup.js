@@ -1,35 +1,44 @@
 // @ts-check
+const { spawnSync } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 const { Client } = require('pg');
 const Redis = require('ioredis').default;
 const { rm } = require('node:fs/promises');
-const { testDatabaseUrl, testMailDropDir, testRedisUrl } = require('./test-environment');
+const { templateDatabaseUrl, testMailDropDir, testRedisUrl } = require('./test-environment');
+
+const quote = (name) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * Once per `npm test`: a fresh, empty test database (the first app a test boots migrates it, under
- * the same advisory lock production uses), an empty Redis test database and an empty mail drop folder. Refuses any database
- * whose name does not say it is for tests.
+ * Once per `npm test`: a fresh template database, migrated (with the built CLI; without a build,
+ * each suite's copy migrates at its first app start instead), no copies left from an earlier run,
+ * an empty Redis test database and an empty mail drop folder. Refuses any database whose name
+ * does not say it is for tests.
  */
 module.exports = async function globalSetup() {
-  const url = new URL(testDatabaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
+  const name = decodeURIComponent(new URL(templateDatabaseUrl).pathname.slice(1));
   if (!name.includes('test')) throw new Error(`Refusing to run tests against database "${name}": its name must contain "test".`);
 
-  const maintenance = new URL(testDatabaseUrl);
+  const maintenance = new URL(templateDatabaseUrl);
   maintenance.pathname = '/postgres';
   const admin = new Client({ connectionString: maintenance.toString() });
   await admin.connect();
   try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    const copies = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${name}_s_%`]);
+    for (const { datname } of [...copies.rows, { datname: name }])
+      await admin.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${quote(name)}`);
   } finally {
     await admin.end();
   }
-  const database = new Client({ connectionString: testDatabaseUrl });
-  await database.connect();
-  try {
-    await database.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-  } finally {
-    await database.end();
+
+  const cli = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+  if (existsSync(cli)) {
+    const migrated = spawnSync(process.execPath, [cli, 'migrate'], {
+      env: { ...process.env, DATABASE_URL: templateDatabaseUrl, LOG_LEVEL: 'silent', NODE_OPTIONS: '--no-deprecation' },
+      encoding: 'utf8',
+    });
+    if (migrated.status !== 0) throw new Error(`Migrating the test template failed:\n${migrated.stderr}`);
   }
 
   await rm(testMailDropDir, { recursive: true, force: true });

@@ -1,6 +1,4 @@
-import { Client } from 'pg';
 import { createTestApp, type RunningApp } from '@polity/testing';
-import { testDatabaseUrl } from '../test-environment';
 import type { OpenApiDocument } from './operations';
 import { RouteFuzzer } from './route-fuzzer';
 import { buildWorld, type World } from './world';
@@ -9,36 +7,16 @@ import { buildWorld, type World } from './world';
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_130);
 
-/**
- * A database and Redis namespace of its own: the fuzzer's admin changes platform-wide settings
- * (moderation policies, screening rules, districts) that other suites must not inherit.
- */
-async function freshFuzzDatabase(): Promise<Record<string, string>> {
-  const url = new URL(testDatabaseUrl);
-  const name = `${decodeURIComponent(url.pathname.slice(1))}_fuzz`;
-  const maintenance = new URL(testDatabaseUrl);
-  maintenance.pathname = '/postgres';
-  const admin = new Client({ connectionString: maintenance.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  url.pathname = `/${name}`;
-  return { DATABASE_URL: url.toString(), REDIS_PREFIX: `polity-test-fuzz-${Date.now()}` };
-}
-
 describe('every documented route, as every kind of caller, under generated requests', () => {
   let api: RunningApp;
   let world: World;
   let document: OpenApiDocument;
 
   beforeAll(async () => {
-    const env = await freshFuzzDatabase();
-    api = await createTestApp(env);
-    world = await buildWorld(api, env);
+    // Like every suite, the fuzzer has a database of its own: the platform-wide settings its admin
+    // changes (moderation policies, screening rules, districts) reach no other suite.
+    api = await createTestApp();
+    world = await buildWorld(api);
     document = (await api.http.get('/api/docs-json').expect(200)).body as OpenApiDocument;
   }, 120_000);
   afterAll(() => api.close());

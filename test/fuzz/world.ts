@@ -70,8 +70,8 @@ const WORDS = [
  * the victim's notification). The victim owns private things that every other caller must never
  * see or change.
  */
-export async function buildWorld(api: RunningApp, env: Record<string, string>): Promise<World> {
-  const worker = await startTestWorker(env);
+export async function buildWorld(api: RunningApp): Promise<World> {
+  const worker = await startTestWorker();
   try {
     const grantedRoles = {
       citizen: [],

@@ -16,7 +16,7 @@ import {
   TestUser,
 } from '@polity/testing';
 import { DataSource } from 'typeorm';
-import { testDatabaseUrl, testRedisUrl } from '../test-environment';
+import { testDatabaseUrl, testRedisPrefix, testRedisUrl } from '../test-environment';
 
 const workerMain = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
 const JOB_LOCK_MS = '1500';
@@ -88,7 +88,7 @@ describe('screening jobs: one verdict per submission, nothing half-done when the
           LOG_LEVEL: 'silent',
           DATABASE_URL: testDatabaseUrl,
           REDIS_URL: testRedisUrl,
-          REDIS_PREFIX: 'polity-test',
+          REDIS_PREFIX: testRedisPrefix,
           WORKER_PORT: '0',
           OUTBOX_POLL_INTERVAL_MS: '200',
           JOB_LOCK_MS,

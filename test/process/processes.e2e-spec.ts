@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expectEventually } from '@polity/testing';
-import { testDatabaseUrl, testRedisUrl } from '../test-environment';
+import { testDatabaseUrl, testRedisPrefix, testRedisUrl } from '../test-environment';
 
 const root = join(__dirname, '..', '..');
 const apiMain = join(root, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -52,7 +52,7 @@ describe('processes (the built apps, as npm start runs them)', () => {
         env: childEnv({
           DATABASE_URL: testDatabaseUrl,
           REDIS_URL: testRedisUrl,
-          REDIS_PREFIX: 'polity-test-start',
+          REDIS_PREFIX: `${testRedisPrefix}-start`,
           API_PORT: String(apiPort),
           WORKER_PORT: String(workerPort),
         }),

@@ -10,7 +10,7 @@ import {
   type MailCatcher,
 } from '@polity/testing';
 import Redis from 'ioredis';
-import { testRedisUrl } from '../test-environment';
+import { testRedisPrefix, testRedisUrl } from '../test-environment';
 
 const tokenIn = (text: string): string => {
   const token = /token=([A-Za-z0-9._-]+)/.exec(text)?.[1];
@@ -37,9 +37,9 @@ describe('sessions: every way a session ends takes effect at once, and survives 
     await mail.close();
   });
 
-  /** Redis restarting with empty memory loses nothing that decides who may act. */
+  /** Redis restarting with empty memory: every key of this suite's apps is gone. */
   const forgetRedis = async () => {
-    const keys = await redis.keys('polity-test:auth:*');
+    const keys = await redis.keys(`${testRedisPrefix}:*`);
     if (keys.length) await redis.del(...keys);
   };
 

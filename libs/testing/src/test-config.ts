@@ -1,5 +1,5 @@
 import { loadConfig, PolityConfig } from '@polity/platform';
-import { testDatabaseUrl, testMailDropDir, testRedisUrl } from '../../../test/test-environment';
+import { testDatabaseUrl, testMailDropDir, testRedisPrefix, testRedisUrl } from '../../../test/test-environment';
 
 /**
  * Configuration for an app under test: the test database and Redis, an ephemeral port, quiet logs,
@@ -16,7 +16,7 @@ export function testConfig(overrides: Record<string, string> = {}): PolityConfig
     DATABASE_URL: testDatabaseUrl,
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: testRedisUrl,
-    REDIS_PREFIX: 'polity-test',
+    REDIS_PREFIX: testRedisPrefix,
     RATE_LIMIT_PER_IP: '1000000',
     RATE_LIMIT_PER_USER: '1000000',
     RATE_LIMIT_AUTH_PER_IP: '1000000',
@@ -24,6 +24,9 @@ export function testConfig(overrides: Record<string, string> = {}): PolityConfig
     SOCKET_MESSAGES_PER_ACCOUNT: '1000000',
     SOCKET_CONNECTIONS_PER_IP: '1000000',
     OUTBOX_POLL_INTERVAL_MS: '200',
+    // The same argon2id, at a cost that lets a suite register hundreds of people in seconds.
+    PASSWORD_HASH_MEMORY_KIB: '1024',
+    PASSWORD_HASH_PASSES: '1',
     MAIL_DROP_DIR: testMailDropDir,
     ...overrides,
   };

@@ -121,6 +121,19 @@ export class EnvironmentVariables {
   @MinLength(10)
   ADMIN_PASSWORD?: string;
 
+  /** argon2id memory per password hash, in KiB (OWASP's minimum, 19 MiB, by default). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024)
+  @Max(1_048_576)
+  PASSWORD_HASH_MEMORY_KIB = 19_456;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  PASSWORD_HASH_PASSES = 2;
+
   @Transform(toInteger)
   @IsInt()
   @Min(1)

@@ -52,6 +52,11 @@ function validateEnvironment(env: Environment): EnvironmentVariables {
         );
       }
     }
+    if (variables.PASSWORD_HASH_MEMORY_KIB < 19_456 || variables.PASSWORD_HASH_PASSES < 2) {
+      throw new ConfigError(
+        'Invalid environment variable PASSWORD_HASH_MEMORY_KIB: production mode hashes passwords with at least 19456 KiB and 2 passes',
+      );
+    }
     if (!variables.SMTP_URL) {
       throw new ConfigError('Invalid environment variable SMTP_URL: production mode sends mail over SMTP; set smtp://… or smtps://…');
     }
@@ -76,6 +81,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
       v.UNSUBSCRIBE_SECRET,
       v.PSEUDONYM_SECRET,
       v.ADMIN_EMAIL && v.ADMIN_PASSWORD ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD } : null,
+      { memoryKib: v.PASSWORD_HASH_MEMORY_KIB, passes: v.PASSWORD_HASH_PASSES },
     ),
     rateLimit: new RateLimitConfig(
       v.RATE_LIMIT_WINDOW_SECONDS,

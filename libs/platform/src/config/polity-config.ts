@@ -52,6 +52,8 @@ export class AuthConfig {
     /** Keys the hash that turns ids into stable pseudonyms in exports and open data. */
     readonly pseudonymSecret: string,
     readonly initialAdmin: { email: string; password: string } | null,
+    /** argon2id cost: memory in KiB and passes (production refuses less than OWASP's minimum, 19 MiB and 2). */
+    readonly passwordHash: { memoryKib: number; passes: number },
   ) {}
 }
 
