@@ -3,7 +3,7 @@ import type { Role } from '@polity/contracts';
 /** A JSON Schema as the OpenAPI document gives it (the parts the fuzzer reads). */
 export interface Schema {
   $ref?: string;
-  type?: string;
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
   format?: string;
   enum?: unknown[];
   items?: Schema;

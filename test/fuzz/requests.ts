@@ -80,7 +80,8 @@ function plausible(document: OpenApiDocument, raw: Schema | undefined, ids: stri
       for (const [name, property] of properties) record[name] = field(document, property, ids, depth + 1);
       return fc.record(record, { requiredKeys: (schema.required ?? []).filter((name) => name in record) });
     }
-    default:
+    case 'string':
+    case undefined:
       return text(schema, ids);
   }
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import fc from 'fast-check';
-import type { Role } from '@polity/contracts';
+import type { GrantableRole, Role } from '@polity/contracts';
 import { UsersService } from '@polity/identity';
 import { type RunningApp, signIn } from '@polity/testing';
 import { DataSource } from 'typeorm';
@@ -192,7 +192,11 @@ export class RouteFuzzer {
     const users = this.api.app.get(UsersService);
     for (const [name, roles] of Object.entries(this.world.grantedRoles)) {
       const user = this.world.users[name as Exclude<CallerName, 'anonymous'>];
-      await users.setRoles(this.world.users.admin.id, user.id, roles.filter((role) => role !== 'citizen') as never);
+      await users.setRoles(
+        this.world.users.admin.id,
+        user.id,
+        roles.filter((role): role is GrantableRole => role !== 'citizen'),
+      );
       await this.db.query('UPDATE moderation_block SET lifted_at = now() WHERE user_id = $1 AND lifted_at IS NULL', [user.id]);
     }
   }

@@ -10,7 +10,12 @@ export class PasswordHasher {
   private readonly decoy: Promise<string>;
 
   constructor(config: AuthConfig) {
-    this.options = { type: argon2.argon2id, memoryCost: config.passwordHash.memoryKib, timeCost: config.passwordHash.passes, parallelism: 1 };
+    this.options = {
+      type: argon2.argon2id,
+      memoryCost: config.passwordHash.memoryKib,
+      timeCost: config.passwordHash.passes,
+      parallelism: 1,
+    };
     this.decoy = argon2.hash('polity-decoy-password', this.options);
   }
 

@@ -5,8 +5,8 @@ import { type FieldProblem, Problems } from '../errors/problem';
  * Characters no resident's text contains: C0 controls other than tab, line feed and carriage
  * return, DEL, C1 controls, and halves of a surrogate pair (which PostgreSQL refuses to store).
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The first string in a value (walked without recursion) that holds a forbidden character, by its path. */
