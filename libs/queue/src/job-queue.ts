@@ -45,6 +45,20 @@ export class JobQueue implements OnApplicationShutdown {
     return this.queue(JOB_QUEUES[name]).add(name, payload, options);
   }
 
+  /**
+   * Runs a job on a schedule (`every` milliseconds, or a cron `pattern`). The BullMQ job scheduler
+   * lives in Redis under its id, so however many workers register it, it runs once per period, and
+   * a restart neither loses nor duplicates it.
+   */
+  async schedule<J extends JobName>(
+    schedulerId: string,
+    name: J,
+    repeat: { every: number } | { pattern: string; tz: string },
+    payload: JobPayloads[J],
+  ): Promise<void> {
+    await this.queue(JOB_QUEUES[name]).upsertJobScheduler(schedulerId, repeat, { name, data: payload });
+  }
+
   /** Adds many jobs in one round trip per queue. */
   async enqueueMany<J extends JobName>(jobs: readonly { name: J; payload: JobPayloads[J]; options?: EnqueueOptions }[]): Promise<void> {
     const byQueue = new Map<QueueName, { name: J; data: JobPayloads[J]; opts?: EnqueueOptions }[]>();

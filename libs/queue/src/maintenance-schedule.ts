@@ -1,12 +1,8 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { QueueName } from '@polity/contracts';
 import { WorkerConfig } from '@polity/platform';
 import { JobQueue } from './job-queue';
 
-/**
- * Registers the worker's recurring jobs. BullMQ job schedulers live in Redis, so with several
- * workers the job still runs once per period, and a restart neither loses nor duplicates it.
- */
+/** Registers the outbox's recurring clean-up (features register their own recurring jobs beside their handlers). */
 @Injectable()
 export class MaintenanceSchedule implements OnApplicationBootstrap {
   constructor(
@@ -15,12 +11,11 @@ export class MaintenanceSchedule implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .queue(QueueName.Maintenance)
-      .upsertJobScheduler(
-        'prune-outbox',
-        { every: 3600_000 },
-        { name: 'maintenance.prune-outbox', data: { olderThanDays: this.config.outboxRetentionDays } },
-      );
+    await this.jobs.schedule(
+      'prune-outbox',
+      'maintenance.prune-outbox',
+      { every: 3600_000 },
+      { olderThanDays: this.config.outboxRetentionDays },
+    );
   }
 }

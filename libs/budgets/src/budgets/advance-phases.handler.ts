@@ -1,5 +1,4 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { QueueName } from '@polity/contracts';
 import { BudgetConfig, UnitOfWork } from '@polity/platform';
 import { HandlesJob, JobQueue } from '@polity/queue';
 import { DataSource } from 'typeorm';
@@ -42,12 +41,6 @@ export class BudgetPhaseSchedule implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .queue(QueueName.Budgets)
-      .upsertJobScheduler(
-        'budgets-advance-phases',
-        { every: this.config.phaseCheckSeconds * 1000 },
-        { name: 'budgets.advance-phases', data: {} },
-      );
+    await this.jobs.schedule('budgets-advance-phases', 'budgets.advance-phases', { every: this.config.phaseCheckSeconds * 1000 }, {});
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { QueueName } from '@polity/contracts';
 import { HandlesJob, JobQueue } from '@polity/queue';
 import { AttemptLimiter } from './attempt-limiter';
 
@@ -12,9 +11,7 @@ export class PruneAttemptsHandler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .queue(QueueName.Account)
-      .upsertJobScheduler('prune-attempts', { every: 3600_000 }, { name: 'account.prune-attempts', data: {} });
+    await this.jobs.schedule('prune-attempts', 'account.prune-attempts', { every: 3600_000 }, {});
   }
 
   @HandlesJob('account.prune-attempts')

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { type DigestPeriod, type JobPayloads, QueueName } from '@polity/contracts';
+import type { DigestPeriod, JobPayloads } from '@polity/contracts';
 import { UsersService } from '@polity/identity';
 import { Mailer } from '@polity/platform';
 import { HandlesJob, JobQueue } from '@polity/queue';
@@ -35,13 +35,8 @@ export class MailNotificationsHandler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const queue = this.jobs.queue(QueueName.Notifications);
     for (const [period, pattern] of Object.entries(DIGEST_SCHEDULES) as [DigestPeriod, string][]) {
-      await queue.upsertJobScheduler(
-        `digest-${period}`,
-        { pattern, tz: 'UTC' },
-        { name: 'notifications.schedule-digests', data: { period } },
-      );
+      await this.jobs.schedule(`digest-${period}`, 'notifications.schedule-digests', { pattern, tz: 'UTC' }, { period });
     }
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { type JobPayloads, QueueName, type SnapshotStatus } from '@polity/contracts';
+import type { JobPayloads, SnapshotStatus } from '@polity/contracts';
 import { OpenDataConfig } from '@polity/platform';
 import { HandlesJob, JobQueue } from '@polity/queue';
 import { Broadcaster } from '@polity/realtime';
@@ -29,9 +29,7 @@ export class SnapshotHandler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .queue(QueueName.OpenData)
-      .upsertJobScheduler('open-data-daily', { pattern: '0 3 * * *', tz: 'UTC' }, { name: 'open-data.scheduled-snapshot', data: {} });
+    await this.jobs.schedule('open-data-daily', 'open-data.scheduled-snapshot', { pattern: '0 3 * * *', tz: 'UTC' }, {});
   }
 
   @HandlesJob('open-data.scheduled-snapshot')

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { type JobPayloads, QueueName } from '@polity/contracts';
+import type { JobPayloads } from '@polity/contracts';
 import { HandlesJob, JobQueue } from '@polity/queue';
 import { AnonymousResponses } from './anonymous-responses';
 
@@ -12,9 +12,7 @@ export class ReleaseResponsesHandler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .queue(QueueName.Surveys)
-      .upsertJobScheduler('release-closed', { every: 60_000 }, { name: 'surveys.release-closed', data: {} });
+    await this.jobs.schedule('release-closed', 'surveys.release-closed', { every: 60_000 }, {});
   }
 
   @HandlesJob('surveys.release-responses')
