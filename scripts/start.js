@@ -1,40 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: build if the sources changed, create and migrate the database, then run the api
-// and the worker side by side until Ctrl+C (or SIGTERM), which both receive.
+// and the worker side by side until Ctrl+C (or SIGTERM), which both receive. Once both answer their
+// readiness check it says where everything is.
 const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+const { buildIfChanged, entry, root } = require('./build-if-changed');
 
-const root = join(__dirname, '..');
-const dist = join(root, 'dist', 'apps');
-const entry = (app) => join(dist, app, 'src', 'main.js');
-
-function newestSource(directory) {
-  let newest = 0;
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild() {
-  if (!['api', 'worker', 'cli'].every((app) => existsSync(entry(app)))) return true;
-  const built = statSync(entry('api')).mtimeMs;
-  return Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs'))) > built;
-}
-
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-if (needsBuild()) {
-  console.log('Building…');
-  run(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build']);
-}
-run(process.execPath, [entry('cli'), 'migrate']);
+buildIfChanged();
+const migration = spawnSync(process.execPath, [entry('cli'), 'migrate'], { cwd: root, stdio: 'inherit' });
+if (migration.status !== 0) process.exit(migration.status ?? 1);
 
 const children = ['api', 'worker'].map((app) => {
   const child = spawn(process.execPath, [entry(app)], { cwd: root, stdio: 'inherit' });
@@ -56,3 +30,49 @@ function stop(signal, exitCode = 0) {
 }
 process.on('SIGINT', () => stop('SIGTERM'));
 process.on('SIGTERM', () => stop('SIGTERM'));
+
+async function ready(url) {
+  for (let attempt = 0; attempt < 240 && !stopping; attempt++) {
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+async function sayWhereItRuns() {
+  // The same configuration the processes read (.env, then the environment, then the defaults).
+  const { loadConfig } = require(join(root, 'dist', 'libs', 'platform', 'src', 'config', 'load-config.js'));
+  try {
+    process.loadEnvFile();
+  } catch {
+    // No .env: defaults.
+  }
+  const { http, mail, runtime } = loadConfig(process.env);
+  const local = (port) => `http://localhost:${port}`;
+  const api = local(http.apiPort);
+  const health = `${local(http.workerPort)}/health/ready`;
+  const [apiReady, workerReady] = await Promise.all([ready(`${api}/health/ready`), ready(health)]);
+  if (stopping) return;
+  const mailLine = mail.smtpUrl
+    ? `sent over SMTP to ${new URL(mail.smtpUrl).host}`
+    : `written as .eml files to ${mail.dropFolder} (npm run mail:last prints the newest)`;
+  const state = apiReady && workerReady ? 'is running' : 'started, but a readiness check is still failing (see the logs above)';
+  process.stdout.write(
+    [
+      '',
+      `Polity ${state} (${runtime.environment}).`,
+      `  Site:      ${http.publicUrl}/`,
+      `  API:       ${api}/api/v1`,
+      `  API docs:  ${api}/api/docs`,
+      `  Mail:      ${mailLine}`,
+      `  Worker:    ${health}`,
+      'Ctrl+C stops both.',
+      '',
+    ].join('\n'),
+  );
+}
+sayWhereItRuns().catch((error) => console.error('Could not check readiness:', error));

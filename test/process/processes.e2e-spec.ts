@@ -39,10 +39,53 @@ describe('processes (the built apps, as npm start runs them)', () => {
     ]);
   });
 
+  it('says what is wrong with a value', () => {
+    const result = spawnSync(process.execPath, [apiMain], { env: childEnv({ API_PORT: 'abc' }), encoding: 'utf8', timeout: 30_000 });
+    expect(result.stderr.trim()).toBe('Invalid environment variable API_PORT: API_PORT must be an integer number (got "abc")');
+  });
+
+  it('logs JSON lines in production, sends HSTS there, and leads / to the api docs', async () => {
+    const port = await freePort();
+    const api = spawn(process.execPath, [apiMain], {
+      cwd: root,
+      env: childEnv({
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: testDatabaseUrl,
+        REDIS_URL: testRedisUrl,
+        REDIS_PREFIX: `${testRedisPrefix}-production`,
+        API_PORT: String(port),
+        JWT_ACCESS_SECRET: 'p'.repeat(40),
+        CENSUS_HASH_KEY: 'q'.repeat(40),
+        UNSUBSCRIBE_SECRET: 'r'.repeat(40),
+        PSEUDONYM_SECRET: 's'.repeat(40),
+        SMTP_URL: 'smtp://127.0.0.1:9',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    api.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await expectEventually(() => expect(output).toContain('Polity api listening'), 60_000, 100);
+      const root = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
+      expect([root.status, root.headers.get('location')]).toEqual([302, '/api/docs']);
+      expect(root.headers.get('strict-transport-security')).toMatch(/max-age=/);
+      const lines = output.trim().split('\n');
+      for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
+      const listening = lines
+        .map((line) => JSON.parse(line) as { msg: string; level: number })
+        .find((line) => line.msg.includes('listening'));
+      expect(listening).toMatchObject({ level: 30, msg: expect.stringContaining(`http://localhost:${port}`) });
+    } finally {
+      api.kill('SIGKILL');
+    }
+  }, 70_000);
+
   describe('npm start', () => {
     let starter: ChildProcess;
     let apiPort: number;
     let workerPort: number;
+    let output = '';
 
     beforeAll(async () => {
       apiPort = await freePort();
@@ -55,9 +98,12 @@ describe('processes (the built apps, as npm start runs them)', () => {
           REDIS_PREFIX: `${testRedisPrefix}-start`,
           API_PORT: String(apiPort),
           WORKER_PORT: String(workerPort),
+          LOG_LEVEL: 'info',
+          MAIL_DROP_DIR: '',
         }),
-        stdio: ['ignore', 'ignore', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
+      starter.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     });
     afterAll(() => {
       if (starter.exitCode === null) starter.kill('SIGKILL');
@@ -74,6 +120,30 @@ describe('processes (the built apps, as npm start runs them)', () => {
           250,
         );
       }
+    }, 70_000);
+
+    it('ends its start-up with readable lines saying where everything runs', async () => {
+      await expectEventually(() => expect(output).toContain('Ctrl+C stops both.'), 60_000, 250);
+      const database = new URL(testDatabaseUrl).pathname.slice(1);
+      const lines = output.trimEnd().split('\n');
+      expect(lines.slice(-7)).toEqual([
+        'Polity is running (development).',
+        '  Site:      http://localhost:3000/',
+        `  API:       http://localhost:${apiPort}/api/v1`,
+        `  API docs:  http://localhost:${apiPort}/api/docs`,
+        expect.stringMatching(new RegExp(`^  Mail:      written as \\.eml files to .*polity-mail-${database} \\(npm run mail:last`)),
+        `  Worker:    http://localhost:${workerPort}/health/ready`,
+        'Ctrl+C stops both.',
+      ]);
+      // Development logs: one readable line per event, no JSON, no line per route.
+      const logLines = lines.filter((line) => /^\[\d\d:\d\d:\d\d\]/.test(line));
+      expect(logLines).toContainEqual(expect.stringContaining('INFO: [Bootstrap] Polity api listening'));
+      expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
+      expect(lines.length).toBeLessThan(30);
+      const root = await fetch(`http://127.0.0.1:${apiPort}/`, { redirect: 'manual' });
+      expect(root.headers.get('location')).toBe('/api/docs');
+      expect(root.headers.get('strict-transport-security')).toBeNull();
+      expect(root.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
     }, 70_000);
 
     it('stops the api and the worker on SIGTERM', async () => {

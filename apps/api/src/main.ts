@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@polity/platform';
+import { loadConfigOrExit, PolityLogger } from '@polity/platform';
 import { createApiApp } from './api.app';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createApiApp(config);
   await app.listen(config.http.apiPort, config.http.host);
+  const local = `http://localhost:${config.http.apiPort}`;
+  app.get(PolityLogger).log(`Polity api listening on ${local} (REST at /api/v1, docs at ${local}/api/docs)`, 'Bootstrap');
 }
 
 main().catch((error: unknown) => {

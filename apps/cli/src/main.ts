@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@polity/platform';
+import { printNewestMail } from './mail-last.command';
 import { createAdmin } from './create-admin.command';
 import { checkDrift, generateMigration, migrate } from './migration-commands';
 
@@ -7,7 +8,9 @@ const USAGE = `polity <command>
   migrate                                    create the database if needed and apply pending migrations
   migration:check                            fail if the entities need SQL no migration provides
   migration:generate <library> <Name>        write that SQL as a new migration of <library>
-  create-admin <email> [display name]        create an admin (password from ADMIN_PASSWORD or stdin)`;
+  create-admin <email> [display name]        create an admin (password from ADMIN_PASSWORD or stdin)
+  mail:last [--links]                        print the newest message of the mail drop folder, decoded
+                                             (--links: only its links, one per line)`;
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
@@ -21,6 +24,8 @@ async function main(): Promise<void> {
       return generateMigration(config, args[0] ?? '', args[1] ?? '');
     case 'create-admin':
       return createAdmin(config, args[0], args.slice(1).join(' ') || undefined);
+    case 'mail:last':
+      return printNewestMail(config, args.includes('--links'));
     default:
       console.log(USAGE);
       process.exitCode = command ? 1 : 0;

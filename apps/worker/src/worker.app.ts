@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PolityConfig } from '@polity/platform';
-import { Logger } from 'nestjs-pino';
+import { PolityLogger } from '@polity/platform';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -10,7 +10,7 @@ import { WorkerModule } from './worker.module';
  */
 export async function createWorkerApp(config: PolityConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PolityLogger));
   app.flushLogs();
   app.enableShutdownHooks();
   return app;

@@ -11,3 +11,4 @@ export * from './council-views';
 export * from './codesign-views';
 export * from './notification-views';
 export * from './open-data-views';
+export * from './plural';

@@ -56,3 +56,5 @@ export * from './http/author.dto';
 export * from './privacy/erased-accounts';
 export * from './content/plain-page';
 export * from './http/hundredths';
+export * from './logging/polity-logger';
+export * from './mail/dropped-mail';

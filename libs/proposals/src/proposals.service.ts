@@ -63,7 +63,8 @@ export class ProposalsService {
     const proposal = await this.unitOfWork.run(async (tx) => {
       await ProposalLock.exclusive(tx, id);
       const found = await this.forAuthor(tx, principal, id);
-      if (found.status !== 'published') throw Problems.conflict('not_editable', `A ${found.status} proposal can no longer be edited.`);
+      if (found.status !== 'published')
+        throw Problems.conflict('not_editable', `This proposal can no longer be edited: its status is ${found.status}.`);
       if (found.moderationState === 'hidden')
         throw Problems.conflict('content_hidden', 'A moderator hid this proposal; it can no longer be edited.');
       const stateBefore = found.moderationState;

@@ -1,5 +1,6 @@
 import { PabulibFormatError } from './pabulib-format-error';
 import { type PabulibRow, splitPabulibSections } from './pabulib-sections';
+import { countOf } from '@polity/contracts';
 
 export const PABULIB_VOTE_TYPES = ['approval', 'cumulative', 'ordinal'] as const;
 export type PabulibVoteType = (typeof PABULIB_VOTE_TYPES)[number];
@@ -121,7 +122,7 @@ export function readPabulib(text: string): PabulibInstance {
     if (voteType === 'cumulative') {
       const raw = row.values.points === '' ? [] : row.values.points.split(',');
       if (raw.length !== projectIds.length) {
-        throw new PabulibFormatError(row.line, `${projectIds.length} projects but ${raw.length} points`);
+        throw new PabulibFormatError(row.line, `${countOf(projectIds.length, 'project')} but ${countOf(raw.length, 'point')}`);
       }
       points = raw.map((value) => wholeNumber(value, row.line, 'points', 1));
     }

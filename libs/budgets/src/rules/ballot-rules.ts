@@ -1,5 +1,6 @@
 import type { BallotKind, BallotRulesView } from '@polity/contracts';
 import type { FieldProblem } from '@polity/platform';
+import { countOf } from '@polity/contracts';
 
 export type BallotRules = BallotRulesView;
 
@@ -54,7 +55,7 @@ export function checkBallot(
     else if (seen.has(id)) problem(at, 'duplicate_project', `${id} is chosen twice.`);
     if (!Number.isSafeInteger(points) || points < 1) problem(at, 'points_positive_integer', 'Points are whole numbers of at least 1.');
     else if (rules.maxPointsPerProject !== null && points > rules.maxPointsPerProject) {
-      problem(at, 'max_points_per_project', `At most ${rules.maxPointsPerProject} points per project; ${points} given.`);
+      problem(at, 'max_points_per_project', `At most ${countOf(rules.maxPointsPerProject, 'point')} per project; ${points} given.`);
     }
     seen.add(id);
   });
@@ -67,14 +68,15 @@ export function checkBallot(
     rules.kind === 'ordinal'
       ? [rules.minLength, rules.maxLength, 'min_length', 'max_length']
       : [rules.minProjects, rules.maxProjects, 'min_projects', 'max_projects'];
-  if (count < Math.max(min ?? 1, 1)) problem(field, minRule, `Choose at least ${Math.max(min ?? 1, 1)} project(s); ${count} chosen.`);
-  if (max !== null && count > max) problem(field, maxRule, `Choose at most ${max} project(s); ${count} chosen.`);
+  if (count < Math.max(min ?? 1, 1))
+    problem(field, minRule, `Choose at least ${countOf(Math.max(min ?? 1, 1), 'project')}; ${count} chosen.`);
+  if (max !== null && count > max) problem(field, maxRule, `Choose at most ${countOf(max, 'project')}; ${count} chosen.`);
   if (rules.kind === 'approval' && rules.maxCost !== null) {
     const limit = rules.maxCost === 'budget' ? potAmount : rules.maxCost;
     if (totalCost > limit) problem(field, 'max_cost', `The chosen projects cost ${totalCost} in all; at most ${limit} may be chosen.`);
   }
   if (rules.kind === 'cumulative' && rules.maxPoints !== null && totalPoints > rules.maxPoints) {
-    problem(field, 'max_points', `At most ${rules.maxPoints} points in all; ${totalPoints} given.`);
+    problem(field, 'max_points', `At most ${countOf(rules.maxPoints, 'point')} in all; ${totalPoints} given.`);
   }
   if (problems.length > 0) return { ok: false, problems };
 

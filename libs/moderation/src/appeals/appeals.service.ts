@@ -8,6 +8,7 @@ import { enqueue, lockItemById, writeLog } from '../moderation-records';
 import { DecisionViews } from '../queue/decision-views';
 import { assertNotAppealedModerator, assertNotClaimedByOther, assertNotOwnContent } from '../queue/moderation-claims.service';
 import type { CreateAppealDto, DecideAppealDto } from './appeals.dto';
+import { countOf } from '@polity/contracts';
 
 const DAY_MS = 86_400_000;
 
@@ -35,7 +36,10 @@ export class AppealsService {
           throw Problems.conflict('not_appealable', 'Only a decision that removed your contribution can be appealed.');
         }
         if (Date.now() > decision.createdAt.getTime() + this.config.appealDays * DAY_MS) {
-          throw Problems.conflict('appeal_window_closed', `Appeals are possible for ${this.config.appealDays} days after the decision.`);
+          throw Problems.conflict(
+            'appeal_window_closed',
+            `Appeals are possible for ${countOf(this.config.appealDays, 'day')} after the decision.`,
+          );
         }
         const appeal = await tx.manager.save(
           tx.manager.create(ModerationAppealEntity, {

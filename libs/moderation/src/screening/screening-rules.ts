@@ -1,5 +1,6 @@
 import { normalisedWords } from './normalise-text';
 import type { ScreeningSettings } from './screening-settings';
+import { countOf } from '@polity/contracts';
 
 /** What the worker knows about the author's recent activity when it screens one contribution. */
 export interface ScreeningFacts {
@@ -68,7 +69,7 @@ function wordsRule(words: string[], settings: ScreeningSettings): RuleHit | null
 function linksRule(text: string, settings: ScreeningSettings): RuleHit | null {
   const links = text.match(LINK)?.length ?? 0;
   return links > settings.links.max
-    ? { rule: 'links', score: settings.links.score, detail: `${links} links (limit ${settings.links.max})` }
+    ? { rule: 'links', score: settings.links.score, detail: `${countOf(links, 'link')} (limit ${settings.links.max})` }
     : null;
 }
 
@@ -87,9 +88,9 @@ function repeatsRule(words: string[], facts: ScreeningFacts, settings: Screening
 function rateRule(facts: ScreeningFacts, settings: ScreeningSettings): RuleHit | null {
   const { rate } = settings;
   if (facts.postsLastMinute >= rate.perMinute)
-    return { rule: 'rate', score: rate.score, detail: `${facts.postsLastMinute + 1} posts in a minute` };
+    return { rule: 'rate', score: rate.score, detail: `${countOf(facts.postsLastMinute + 1, 'post')} in a minute` };
   if (facts.postsLastHour >= rate.perHour)
-    return { rule: 'rate', score: rate.score, detail: `${facts.postsLastHour + 1} posts in an hour` };
+    return { rule: 'rate', score: rate.score, detail: `${countOf(facts.postsLastHour + 1, 'post')} in an hour` };
   return null;
 }
 

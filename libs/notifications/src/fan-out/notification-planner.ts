@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NotificationKind, NotifyingEvent } from '@polity/contracts';
 import { FollowsService } from '@polity/follows';
 import { DiscussableResources } from '@polity/platform';
+import { countOf } from '@polity/contracts';
 
 /** Who is told what about one event. Earlier plans win when one person appears in several. */
 export interface NotificationPlan {
@@ -74,7 +75,7 @@ export class NotificationPlanner {
       case 'proposal.threshold_reached': {
         const { proposalId, supportCount } = event.payload;
         return this.toFollowers('support_threshold', 'proposals', proposalId, [], (title) => ({
-          title: `${quoted(title)} reached ${supportCount} supports`,
+          title: `${quoted(title)} reached ${countOf(supportCount, 'support')}`,
           body: `${quoted(title)} has enough supports to go to the council.`,
         }));
       }

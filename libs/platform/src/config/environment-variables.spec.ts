@@ -9,7 +9,7 @@ const documented = new Map([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=(.*)$/g
 describe('configuration', () => {
   it('documents every variable in .env.example, with its default', () => {
     const defaults = new EnvironmentVariables() as unknown as Record<string, string | number | boolean | undefined>;
-    const names = [...Object.keys(defaults), 'ADMIN_EMAIL', 'ADMIN_PASSWORD'];
+    const names = [...Object.keys(defaults), 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'LOG_FORMAT'];
     for (const name of new Set(names)) {
       expect(documented.has(name) ? name : `${name} is missing from .env.example`).toBe(name);
       if (defaults[name] !== undefined) expect(`${name}=${documented.get(name)}`).toBe(`${name}=${String(defaults[name])}`);
@@ -50,6 +50,20 @@ describe('configuration', () => {
     const message = (thrown as Error).message;
     expect(message).toContain(name);
     expect(message).not.toContain('\n');
+  });
+
+  it('says what is wrong with a value, not a rule it would break once it were a number', () => {
+    expect(() => loadConfig({ API_PORT: 'abc' })).toThrow(
+      'Invalid environment variable API_PORT: API_PORT must be an integer number (got "abc")',
+    );
+    expect(() => loadConfig({ API_PORT: '70000' })).toThrow('API_PORT must not be greater than 65535 (got "70000")');
+    expect(() => loadConfig({ JWT_ACCESS_SECRET: 'short' })).toThrow(/^(?!.*short).*JWT_ACCESS_SECRET/);
+  });
+
+  it('writes readable logs in development and JSON elsewhere unless told', () => {
+    expect(loadConfig({}).runtime.logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'test' }).runtime.logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).runtime.logFormat).toBe('json');
   });
 
   it('refuses the development secrets in production', () => {

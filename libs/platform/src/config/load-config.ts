@@ -28,9 +28,30 @@ export class ConfigError extends Error {
 
 type Environment = Record<string, string | undefined>;
 
-function firstMessage(error: ValidationError): string {
-  const messages = Object.values(error.constraints ?? {});
-  return messages[0] ?? `${error.property} is invalid`;
+/**
+ * What kind of value a variable takes is said before its range: `API_PORT=abc` is "not an integer",
+ * not "greater than 65535" (class-validator runs a property's decorators bottom-up).
+ */
+const KIND_CONSTRAINTS = ['isInt', 'isNumber', 'isBoolean', 'isIn', 'isUrl', 'isEmail', 'isString', 'matches'];
+
+/** Values that may be secret (or hold one, as a URL's password) are never echoed back. */
+const SECRET_VARIABLE = /SECRET|PASSWORD|KEY|_URL$/;
+
+function describeProblem(error: ValidationError): string {
+  const constraints = error.constraints ?? {};
+  const kind = KIND_CONSTRAINTS.find((name) => name in constraints);
+  const message = (kind ? constraints[kind] : Object.values(constraints)[0]) ?? `${error.property} is invalid`;
+  if (SECRET_VARIABLE.test(error.property)) return message;
+  return `${message} (got ${JSON.stringify(String(error.value))})`;
+}
+
+/**
+ * Default folders are per database (`polity-mail-polity` for the database `polity`), so two Polity
+ * checkouts on one machine never read each other's mail, exports or snapshots.
+ */
+function temporaryFolder(purpose: string, databaseUrl: string): string {
+  const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || 'postgres';
+  return join(tmpdir(), `polity-${purpose}-${database.replace(/[^A-Za-z0-9_-]/g, '_')}`);
 }
 
 const hostList = (value: string): string[] => (value === '' ? [] : value.split(','));
@@ -39,8 +60,8 @@ function validateEnvironment(env: Environment): EnvironmentVariables {
   // An empty variable means "use the default", as in most twelve-factor tools.
   const provided = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const variables = plainToInstance(EnvironmentVariables, provided, { exposeDefaultValues: true });
-  const [error] = validateSync(variables, { whitelist: true, stopAtFirstError: true });
-  if (error) throw new ConfigError(`Invalid environment variable ${error.property}: ${firstMessage(error)}`);
+  const [error] = validateSync(variables, { whitelist: true });
+  if (error) throw new ConfigError(`Invalid environment variable ${error.property}: ${describeProblem(error)}`);
   if ((variables.ADMIN_EMAIL === undefined) !== (variables.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid environment variable ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
@@ -69,7 +90,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
   const v = validateEnvironment(env);
   const corsOrigins = v.CORS_ORIGINS === '*' ? '*' : v.CORS_ORIGINS.split(',');
   return {
-    runtime: new RuntimeConfig(v.NODE_ENV, v.LOG_LEVEL),
+    runtime: new RuntimeConfig(v.NODE_ENV, v.LOG_LEVEL, v.LOG_FORMAT ?? (v.NODE_ENV === 'development' ? 'pretty' : 'json')),
     http: new HttpConfig(v.HOST, v.API_PORT, v.WORKER_PORT, v.PUBLIC_URL.replace(/\/$/, ''), corsOrigins, v.TRUST_PROXY, v.HTTP_BODY_LIMIT),
     database: new DatabaseConfig(v.DATABASE_URL, v.DATABASE_POOL_SIZE, v.DATABASE_MIGRATE_ON_START, v.DATABASE_CREATE_IF_MISSING),
     redis: new RedisConfig(v.REDIS_URL, v.REDIS_PREFIX),
@@ -104,10 +125,14 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
     ),
     budgets: new BudgetConfig(v.BUDGET_INLINE_OUTCOME_MAX_BALLOTS, v.BUDGET_PHASE_CHECK_SECONDS),
     moderation: new ModerationConfig(v.MODERATION_MODE, v.MODERATION_REPORTS_TO_HOLD, v.MODERATION_APPEAL_DAYS, v.MODERATION_CLAIM_MINUTES),
-    surveys: new SurveyConfig(v.SURVEY_MIN_GROUP_SIZE, v.EXPORT_DIR || join(tmpdir(), 'polity-exports')),
+    surveys: new SurveyConfig(v.SURVEY_MIN_GROUP_SIZE, v.EXPORT_DIR || temporaryFolder('exports', v.DATABASE_URL)),
     council: new CouncilConfig(hostList(v.COUNCIL_PEERTUBE_HOSTS), hostList(v.COUNCIL_HLS_HOSTS)),
-    mail: new MailConfig(v.SMTP_URL || null, v.MAIL_FROM, v.MAIL_DROP_DIR || join(tmpdir(), 'polity-mail')),
-    openData: new OpenDataConfig(v.OPEN_DATA_DIR || join(tmpdir(), 'polity-open-data'), v.OPEN_DATA_RETENTION, v.OPEN_DATA_LICENSE),
+    mail: new MailConfig(v.SMTP_URL || null, v.MAIL_FROM, v.MAIL_DROP_DIR || temporaryFolder('mail', v.DATABASE_URL)),
+    openData: new OpenDataConfig(
+      v.OPEN_DATA_DIR || temporaryFolder('open-data', v.DATABASE_URL),
+      v.OPEN_DATA_RETENTION,
+      v.OPEN_DATA_LICENSE,
+    ),
   };
 }
 

@@ -6,6 +6,8 @@ export class RuntimeConfig {
   constructor(
     readonly environment: 'development' | 'test' | 'production',
     readonly logLevel: string,
+    /** `pretty`: one readable line per event (the development default); `json`: one JSON object per line. */
+    readonly logFormat: 'pretty' | 'json' = 'json',
   ) {}
 
   get isProduction(): boolean {

@@ -1,10 +1,10 @@
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { urlencoded } from 'express';
+import { urlencoded, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
-import { HttpConfig } from '../config/polity-config';
+import { PolityLogger } from '../logging/polity-logger';
+import { HttpConfig, RuntimeConfig } from '../config/polity-config';
 import { validationProblem } from '../errors/validation-problem.factory';
 import { answerClientErrors } from './client-errors';
 import { rejectDeepBodies } from './json-depth';
@@ -24,12 +24,20 @@ const CSV_BODY_LIMIT = '25mb';
  */
 export function configureHttpApp(app: NestExpressApplication, options: { withApiDocs: boolean }): void {
   const http = app.get(HttpConfig);
-  app.useLogger(app.get(Logger));
+  const production = app.get(RuntimeConfig).isProduction;
+  app.useLogger(app.get(PolityLogger));
   app.flushLogs();
   app.set('trust proxy', http.trustProxy);
   app.disable('x-powered-by');
   answerClientErrors(app.getHttpServer());
-  app.use(helmet());
+  app.use(
+    helmet({
+      // Browsers remember HSTS for a year: sent from a development server on plain http://localhost it
+      // would break every other local site on that port. Production runs behind TLS.
+      strictTransportSecurity: production,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: production ? [] : null } },
+    }),
+  );
   app.enableCors({
     origin: http.corsOrigins === '*' ? true : http.corsOrigins,
     credentials: true,
@@ -70,5 +78,10 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
         .build(),
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+    // Until the web site lands, the root leads a visitor to what there is to read.
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if (request.method === 'GET' && request.path === '/') response.redirect(302, '/api/docs');
+      else next();
+    });
   }
 }

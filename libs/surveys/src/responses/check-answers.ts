@@ -1,6 +1,7 @@
 import type { DisplayConditionView, QuestionView } from '@polity/contracts';
 import { cleanText, type FieldProblem } from '@polity/platform';
 import { isSet } from '../questions/question-definition';
+import { countOf } from '@polity/contracts';
 
 /** A choice answer as stored: the option keys chosen, and the "other" text when that was chosen. */
 export interface ChoiceAnswer {
@@ -85,8 +86,10 @@ function checkChoice(question: QuestionView, raw: unknown): Check {
 function checkText(question: QuestionView, raw: unknown): Check {
   if (typeof raw !== 'string') return fail('type', 'must be text');
   const text = cleanText(raw).trim();
-  if (isSet(question.minLength) && text.length < question.minLength) return fail('min_length', `at least ${question.minLength} characters`);
-  if (isSet(question.maxLength) && text.length > question.maxLength) return fail('max_length', `at most ${question.maxLength} characters`);
+  if (isSet(question.minLength) && text.length < question.minLength)
+    return fail('min_length', `at least ${countOf(question.minLength, 'character')}`);
+  if (isSet(question.maxLength) && text.length > question.maxLength)
+    return fail('max_length', `at most ${countOf(question.maxLength, 'character')}`);
   return { value: text };
 }
 
