@@ -121,7 +121,7 @@ async function polityRun() {
   await post(`/meetings/${meeting.id}/start`, clerk.auth, {}, 200);
   await post(`/meetings/${meeting.id}/agenda/${item.id}/open`, clerk.auth, {}, 200);
 
-  const rooms = [`meeting:${meeting.id}`, ...links.map((link) => `${link.kind === 'proposals' ? 'proposal' : 'thread'}:${link.id}`)];
+  const rooms = [`meetings:${meeting.id}`, ...links.map((link) => `${link.kind === 'proposals' ? 'proposal' : 'thread'}:${link.id}`)];
   const { onDecision, run } = await measure((marker) =>
     post(`/meetings/${meeting.id}/agenda/${item.id}/decisions`, clerk.auth, {
       outcome: 'approved',

@@ -56,7 +56,7 @@ async function polityRun() {
     headers: { authorization: author.auth, 'content-type': 'application/json' },
     body: JSON.stringify({ title: 'Watched by a thousand', body: 'Live tally benchmark' }),
   }).then((response) => response.json());
-  const room = `proposal:${created.id}`;
+  const room = `proposals:${created.id}`;
   const committedAt = new Map();
   const latencies = [];
   const sockets = await connectAll(apiUrl, async (socket) => {

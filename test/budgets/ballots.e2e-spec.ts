@@ -272,7 +272,7 @@ describe('budgets: ballots, paper ballots and live tallies', () => {
       const [a, b] = projects.map((p) => p.id);
       const socket = await connectSocket(api.url);
       try {
-        expect((await subscribe(socket, `budget:${budget.id}`)).ok).toBe(true);
+        expect((await subscribe(socket, `budgets:${budget.id}`)).ok).toBe(true);
         const events = collectEvents(socket, 'budget.tally');
         const voters = await Promise.all(Array.from({ length: 24 }, () => registerUser(api)));
         await Promise.all(voters.map((voter, i) => vote(voter, budget.id, { projectIds: i % 3 === 0 ? [a, b] : [a] }).expect(200)));
@@ -295,7 +295,7 @@ describe('budgets: ballots, paper ballots and live tallies', () => {
       const citizen = await registerUser(api);
       const socket = await connectSocket(api.url, citizen.accessToken);
       try {
-        expect((await subscribe(socket, `budget:${hidden.budget.id}`)).ok).toBe(true);
+        expect((await subscribe(socket, `budgets:${hidden.budget.id}`)).ok).toBe(true);
         const events = collectEvents(socket, 'budget.tally');
         await vote(citizen, hidden.budget.id, { projectIds: [hidden.projects[0].id] }).expect(200);
         const refused = await api.http.get(`/api/v1/budgets/${hidden.budget.id}/tally`).set('Authorization', citizen.auth).expect(403);
@@ -322,7 +322,7 @@ describe('budgets: ballots, paper ballots and live tallies', () => {
       const draft = await createBudget(api, official);
       const socket = await connectSocket(api.url, (await registerUser(api)).accessToken);
       try {
-        expect(await subscribe(socket, `budget:${draft.id}`)).toMatchObject({ ok: false, error: { status: 403 } });
+        expect(await subscribe(socket, `budgets:${draft.id}`)).toMatchObject({ ok: false, error: { status: 403 } });
       } finally {
         socket.close();
       }

@@ -195,7 +195,7 @@ describe('budgets: consultations, phases and projects', () => {
         .expect(200);
       const socket = await connectSocket(api.url, citizen.accessToken);
       try {
-        expect((await subscribe(socket, `budget:${budget.id}`)).ok).toBe(true);
+        expect((await subscribe(socket, `budgets:${budget.id}`)).ok).toBe(true);
         const closed = nextEvent(socket, 'budget.phase_changed', () => true, 8000);
         await api.http
           .put(`/api/v1/budgets/${budget.id}/ballot`)
@@ -322,7 +322,7 @@ describe('budgets: consultations, phases and projects', () => {
       await movePhase(api, official, draft.id, 'proposing');
       const socket = await connectSocket(api.url);
       try {
-        await subscribe(socket, `budget:${draft.id}`);
+        await subscribe(socket, `budgets:${draft.id}`);
         const heard = nextEvent(socket, 'comment.created');
         await api.http
           .post(`/api/v1/budget-projects/${hidden.id}/comments`)

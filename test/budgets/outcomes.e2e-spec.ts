@@ -133,7 +133,7 @@ describe('budgets: outcomes', () => {
 
     const socket = await connectSocket(api.url);
     try {
-      await subscribe(socket, `budget:${budget.id}`);
+      await subscribe(socket, `budgets:${budget.id}`);
       const announced = nextEvent(socket, 'budget.outcome_published');
       const published = await api.http
         .post(`/api/v1/budgets/${budget.id}/outcomes/${mes.id}/publish`)
@@ -229,7 +229,7 @@ describe('budgets: outcomes', () => {
       await movePhase(api, official, budget.id, 'closed');
       const socket = await connectSocket(api.url);
       try {
-        await subscribe(socket, `budget:${budget.id}`);
+        await subscribe(socket, `budgets:${budget.id}`);
         const progress = collectEvents(socket, 'budget.outcome_progress');
         const accepted = await queuing.http
           .post(`/api/v1/budgets/${budget.id}/outcome`)

@@ -262,8 +262,8 @@ describe('co-design threads: stages, posts, reactions, timeline', () => {
     const thread = await createThread(api, facilitator);
     const watcher = await connectSocket(api.url);
     sockets.push(watcher);
-    expect(await subscribe(watcher, `thread:${thread.id}`)).toMatchObject({ ok: true });
-    expect(await subscribe(watcher, `thread:${citizen.id}`)).toMatchObject({ ok: false });
+    expect(await subscribe(watcher, `threads:${thread.id}`)).toMatchObject({ ok: true });
+    expect(await subscribe(watcher, `threads:${citizen.id}`)).toMatchObject({ ok: false });
 
     const created = nextEvent(watcher, 'thread.post_created');
     const idea = await post(citizen, thread.id, { type: 'idea', body: 'Open the reading room earlier.' }).expect(201);

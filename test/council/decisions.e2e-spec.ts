@@ -65,12 +65,12 @@ describe('council live control: start → item → decision → end, reaching ev
     const item = await addAgendaItem(api, clerk, meeting.id, links, 'Longer library hours');
     expect(item.links).toEqual(links);
 
-    const meetingRoom = await watch(`meeting:${meeting.id}`);
+    const meetingRoom = await watch(`meetings:${meeting.id}`);
     const linkedRooms = await Promise.all([
-      watch(`thread:${thread.id}`),
-      watch(`proposal:${proposal.id}`),
-      watch(`budget:${budget.id}`),
-      watch(`survey:${survey.id}`),
+      watch(`threads:${thread.id}`),
+      watch(`proposals:${proposal.id}`),
+      watch(`budgets:${budget.id}`),
+      watch(`surveys:${survey.id}`),
     ]);
 
     const started = nextEvent(meetingRoom, 'meeting.status');
@@ -148,7 +148,7 @@ describe('council live control: start → item → decision → end, reaching ev
     }).expect(201);
     expect(recorded.body.votes).toEqual({ for: 2, against: 1, abstain: 0 });
 
-    const proposalRoom = await watch(`proposal:${proposal.id}`);
+    const proposalRoom = await watch(`proposals:${proposal.id}`);
     const correctedPush = nextEvent(proposalRoom, 'decision.corrected');
     const corrected = await api.http
       .post(`/api/v1/decisions/${recorded.body.id}/corrections`)

@@ -149,7 +149,7 @@ export async function buildWorld(api: RunningApp): Promise<World> {
     await api.http
       .post('/api/v1/reports')
       .set('Authorization', citizen.auth)
-      .send({ kind: 'comment', id: judged.id, reason: 'spam' })
+      .send({ kind: 'comments', id: judged.id, reason: 'spam' })
       .expect(201);
     const db = api.app.get(DataSource);
     const [moderationItem] = await db.query<{ id: string }[]>(`SELECT id FROM moderation_item WHERE content_id = $1`, [judged.id]);

@@ -43,7 +43,7 @@ describe('reports, the moderators’ queue, appeals and the logs', () => {
   });
 
   const report = (user: TestUser, id: string, reason = 'spam') =>
-    api.http.post('/api/v1/reports').set('Authorization', user.auth).send({ kind: 'proposal', id, reason });
+    api.http.post('/api/v1/reports').set('Authorization', user.auth).send({ kind: 'proposals', id, reason });
   const decide = (moderator: TestUser, itemId: string, body: Record<string, unknown>) =>
     api.http.post(`/api/v1/moderation/items/${itemId}/decision`).set('Authorization', moderator.auth).send(body);
   const reportedItem = async (reports = 1): Promise<{ proposalId: string; itemId: string }> => {
@@ -83,10 +83,11 @@ describe('reports, the moderators’ queue, appeals and the logs', () => {
         .post('/api/v1/reports')
         .set('Authorization', reporters[0].auth)
         .send({ kind: 'poem', id: proposal.id, reason: 'spam' });
-      expect(unknown.status).toBe(422);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
       const badReason = await report(reporters[0], proposal.id, 'boring').expect(400);
       expect(badReason.headers['content-type']).toContain('application/problem+json');
-      await api.http.post('/api/v1/reports').send({ kind: 'proposal', id: proposal.id, reason: 'spam' }).expect(401);
+      await api.http.post('/api/v1/reports').send({ kind: 'proposals', id: proposal.id, reason: 'spam' }).expect(401);
     });
   });
 
@@ -101,7 +102,7 @@ describe('reports, the moderators’ queue, appeals and the logs', () => {
       expect(await subscribe(socket, 'moderation')).toMatchObject({ ok: true });
       const queued = nextEvent(socket, 'moderation.queued', (m) => m.data.reports.count === 1);
       const { itemId } = await reportedItem();
-      expect((await queued).data).toMatchObject({ id: itemId, kind: 'proposal', state: 'visible', open: true });
+      expect((await queued).data).toMatchObject({ id: itemId, kind: 'proposals', state: 'visible', open: true });
 
       const claimed = nextEvent(socket, 'moderation.claimed', (m) => m.data.itemId === itemId);
       await api.http.post(`/api/v1/moderation/items/${itemId}/claim`).set('Authorization', second.auth).expect(200);
@@ -112,7 +113,7 @@ describe('reports, the moderators’ queue, appeals and the logs', () => {
       socket.close();
 
       const spam = await api.http
-        .get('/api/v1/moderation/queue?reason=spam&kind=proposal&limit=100')
+        .get('/api/v1/moderation/queue?reason=spam&kind=proposals&limit=100')
         .set('Authorization', first.auth)
         .expect(200);
       const ids = (spam.body as { items: { id: string }[] }).items.map((item) => item.id);
@@ -302,7 +303,7 @@ describe('reports, the moderators’ queue, appeals and the logs', () => {
         expect.objectContaining({
           actorId: second.id,
           action: 'moderation.hide',
-          targetKind: 'proposal',
+          targetKind: 'proposals',
           before: { state: 'visible' },
           after: expect.objectContaining({ state: 'hidden', reason: 'spam' }),
         }),

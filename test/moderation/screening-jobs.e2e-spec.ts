@@ -51,7 +51,7 @@ describe('screening jobs: one verdict per submission, nothing half-done when the
         id: randomUUID(),
         type: 'content.submitted',
         occurredAt: new Date().toISOString(),
-        payload: { kind: 'proposal', contentId: proposal.id, authorId: author.id },
+        payload: { kind: 'proposals', contentId: proposal.id, authorId: author.id },
       };
       const screening = worker.app.get(ScreeningService);
       const outcomes = await Promise.all([screening.screen(event), screening.screen(event)]);

@@ -78,7 +78,7 @@ describe('screening: held content stays with its author and the moderators', () 
     expect((ownSearch.body as { items: { id: string }[] }).items.map((p) => p.id)).toContain(spam.id);
 
     const anonymous = await connectSocket(api.url);
-    expect(await subscribe(anonymous, `proposal:${spam.id}`)).toMatchObject({ ok: false });
+    expect(await subscribe(anonymous, `proposals:${spam.id}`)).toMatchObject({ ok: false });
     anonymous.close();
     await comment(neighbour, spam.id, 'Is this real?').expect(409);
     await api.http.put(`/api/v1/proposals/${spam.id}/support`).set('Authorization', neighbour.auth).send({}).expect(409);
@@ -113,7 +113,7 @@ describe('screening: held content stays with its author and the moderators', () 
       .send({ mode: 'pre' })
       .expect(200);
     const watcher = await connectSocket(api.url);
-    await subscribe(watcher, `proposal:${proposal.id}`);
+    await subscribe(watcher, `proposals:${proposal.id}`);
     const created = collectEvents(watcher, 'comment.created');
     const updated = collectEvents(watcher, 'comment.updated');
 

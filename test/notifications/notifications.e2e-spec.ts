@@ -7,6 +7,7 @@ import {
   createTestApp,
   expectEventually,
   type MailCatcher,
+  moderationItemOf,
   nextEvent,
   registerUser,
   confirmEmail,
@@ -82,7 +83,7 @@ describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe
     // The same event handled again (as a retry would) changes nothing.
     // The outbox keeps each durable event whole, as the relay hands it to the job.
     const [{ payload: replay }] = await db.query<{ payload: JobPayloads['notifications.fan-out'] }[]>(
-      `SELECT payload FROM outbox_event WHERE type = 'comment.created' AND payload->'payload'->>'commentId' = $1`,
+      `SELECT payload FROM outbox_event WHERE type = 'comment.published' AND payload->'payload'->>'commentId' = $1`,
       [written.body.id],
     );
     await finished(await worker.app.get(JobQueue).enqueue('notifications.fan-out', replay, { jobId: `replay-${replay.id}` }));
@@ -107,6 +108,44 @@ describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe
       unread: 0,
     });
     await api.http.get('/api/v1/notifications').expect(401);
+  });
+
+  it('announces a comment only once moderation clears it: held by screening, nobody hears; restored, followers do', async () => {
+    const author = await registerUser(api);
+    const follower = await registerUser(api);
+    const commenter = await registerUser(api);
+    const moderator = await createUserWithRoles(api, ['moderator']);
+    const proposal = await createProposal(api, author);
+    await follow(follower, proposal.id);
+    const held = await comment(commenter, proposal.id, 'Buy now: free money, casino bonus, crypto giveaway!');
+    const clean = await comment(commenter, proposal.id, 'A clean comment, written after the other one.');
+    await eventually(async () => {
+      const [state] = await db.query<{ moderation_state: string }[]>('SELECT moderation_state FROM comment WHERE id = $1', [held.body.id]);
+      expect(state.moderation_state).toBe('held');
+    });
+    // Only the clean comment was announced.
+    await eventually(async () => expect(await inbox(follower)).toHaveLength(1));
+    const [{ count }] = await db.query<{ count: string }[]>(
+      `SELECT count(*) FROM outbox_event WHERE type = 'comment.published' AND payload->'payload'->>'commentId' = $1`,
+      [held.body.id],
+    );
+    expect(Number(count)).toBe(0);
+    expect(clean.body.id).not.toBe(held.body.id);
+
+    const item = await moderationItemOf(api, moderator, 'comments', held.body.id);
+    await api.http
+      .post(`/api/v1/moderation/items/${item.id}/decision`)
+      .set('Authorization', moderator.auth)
+      .send({ action: 'restore', statement: 'A false alarm: it quotes a scam to warn about it.' })
+      .expect(201);
+    await eventually(async () => expect(await inbox(follower)).toHaveLength(2));
+    await eventually(async () => expect(await inbox(author)).toHaveLength(2));
+    // Restoring again (or a second clean verdict) tells nobody twice.
+    const [{ announced }] = await db.query<{ announced: string }[]>(
+      `SELECT count(*) AS announced FROM outbox_event WHERE type = 'comment.published' AND payload->'payload'->>'commentId' = $1`,
+      [held.body.id],
+    );
+    expect(Number(announced)).toBe(1);
   });
 
   it('mails a reply at once with a List-Unsubscribe header, and its link unsubscribes without signing in', async () => {

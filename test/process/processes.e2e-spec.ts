@@ -72,6 +72,17 @@ describe('processes (the built apps, as npm start runs them)', () => {
       expect(root.headers.get('strict-transport-security')).toMatch(/max-age=/);
       const lines = output.trim().split('\n');
       for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
+      // The built api (the swagger plugin reads each operation's doc comment at build time).
+      const docs = (await (await fetch(`http://127.0.0.1:${port}/api/docs-json`)).json()) as {
+        paths: Record<string, Record<string, { summary?: string; responses: Record<string, { content?: Record<string, unknown> }> }>>;
+      };
+      const operations = Object.entries(docs.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, ...operation })),
+      );
+      expect(operations.length).toBeGreaterThan(150);
+      expect(operations.filter((operation) => !operation.summary).map((operation) => operation.name)).toEqual([]);
+      expect(operations.filter((operation) => (operation.summary ?? '').length > 160).map((operation) => operation.name)).toEqual([]);
+      expect(operations.filter((operation) => !operation.responses['4XX']?.content?.['application/problem+json'])).toEqual([]);
       const listening = lines
         .map((line) => JSON.parse(line) as { msg: string; level: number })
         .find((line) => line.msg.includes('listening'));

@@ -233,9 +233,9 @@ describe('comments, search and live updates on proposals', () => {
       const watcher = await connectSocket(api.url);
       const bystander = await connectSocket(api.url);
       try {
-        expect(await subscribe(watcher, `proposal:${proposal.id}`)).toMatchObject({ ok: true });
-        expect(await subscribe(bystander, `proposal:${other.id}`)).toMatchObject({ ok: true });
-        expect(await subscribe(bystander, `proposal:${randomUUID()}`)).toMatchObject({ ok: false, error: { status: 403 } });
+        expect(await subscribe(watcher, `proposals:${proposal.id}`)).toMatchObject({ ok: true });
+        expect(await subscribe(bystander, `proposals:${other.id}`)).toMatchObject({ ok: true });
+        expect(await subscribe(bystander, `proposals:${randomUUID()}`)).toMatchObject({ ok: false, error: { status: 403 } });
         const strayComments = collectEvents(bystander, 'comment.created');
 
         const commented = nextEvent(watcher, 'comment.created');
@@ -268,7 +268,7 @@ describe('comments, search and live updates on proposals', () => {
       const supporters = await Promise.all(Array.from({ length: 30 }, () => registerUser(api)));
       const socket = await connectSocket(api.url);
       try {
-        await subscribe(socket, `proposal:${proposal.id}`);
+        await subscribe(socket, `proposals:${proposal.id}`);
         const counts = collectEvents(socket, 'proposal.support_count');
         await Promise.all(
           supporters.map((s) => api.http.put(`/api/v1/proposals/${proposal.id}/support`).set('Authorization', s.auth).send({}).expect(200)),

@@ -54,7 +54,7 @@ describe('moderation rights: nobody decides about their own contributions, holds
     await api.http
       .post('/api/v1/reports')
       .set('Authorization', reporter.auth)
-      .send({ kind: 'proposal', id: proposal.id, reason: 'spam' })
+      .send({ kind: 'proposals', id: proposal.id, reason: 'spam' })
       .expect(201);
     const item = await moderationItemOf(api, decider, 'proposal', proposal.id);
     const hidden = (await decide(decider, item.id, { action: 'hide', template: 'spam' }).expect(201)).body as { id: string };
@@ -131,7 +131,7 @@ describe('moderation rights: nobody decides about their own contributions, holds
       await api.http
         .post('/api/v1/reports')
         .set('Authorization', reporter.auth)
-        .send({ kind: 'comment', id: commentId, reason: 'offensive' })
+        .send({ kind: 'comments', id: commentId, reason: 'offensive' })
         .expect(201);
     }
     expect(await moderationItemOf(api, moderators[0], 'comment', commentId)).toMatchObject({ state: 'held' });

@@ -183,22 +183,22 @@ describe('surveys: results, suppression, live results and exports', () => {
     );
     const draft = await createSurvey(api, official, { questions });
     const watcher = await connectSocket(api.url);
-    expect(await subscribe(watcher, `survey:${draft.id}`)).toMatchObject({ ok: false });
-    expect(await subscribe(watcher, `survey:${hidden.id}`)).toMatchObject({ ok: true });
-    expect(await subscribe(watcher, `survey:${live.id}`)).toMatchObject({ ok: true });
+    expect(await subscribe(watcher, `surveys:${draft.id}`)).toMatchObject({ ok: false });
+    expect(await subscribe(watcher, `surveys:${hidden.id}`)).toMatchObject({ ok: true });
+    expect(await subscribe(watcher, `surveys:${live.id}`)).toMatchObject({ ok: true });
     const pushed = collectEvents(watcher, 'survey.results');
 
     for (const index of [0, 1, 2, 3, 4]) await respond(residents[index], hidden.id, answers[index]);
     for (const index of [0, 1, 2, 3, 4]) await respond(residents[index], live.id, answers[index]);
     const last = await expectEventually(() => {
-      const latest = pushed.filter((m) => m.room === `survey:${live.id}`).at(-1);
+      const latest = pushed.filter((m) => m.room === `surveys:${live.id}`).at(-1);
       if (latest?.data.respondents !== 5) throw new Error('waiting for the live results of five');
       return latest;
     }, 10_000);
     expect(last.data.questions[0].options?.[0]).toMatchObject({ key: 'bus', count: 3 });
     // Coalesced: five responses, fewer pushes.
-    expect(pushed.filter((m) => m.room === `survey:${live.id}`).length).toBeLessThan(5);
-    expect(pushed.filter((m) => m.room === `survey:${hidden.id}`)).toEqual([]);
+    expect(pushed.filter((m) => m.room === `surveys:${live.id}`).length).toBeLessThan(5);
+    expect(pushed.filter((m) => m.room === `surveys:${hidden.id}`)).toEqual([]);
     watcher.close();
   });
 
@@ -225,7 +225,7 @@ describe('surveys: results, suppression, live results and exports', () => {
     expect(await api.app.get(DataSource).query('SELECT moderation_state FROM survey_text_answer WHERE id = $1', [spam?.id])).toEqual([
       { moderation_state: 'held' },
     ]);
-    const queue = await api.http.get('/api/v1/moderation/queue?kind=survey-answer').set('Authorization', moderator.auth).expect(200);
+    const queue = await api.http.get('/api/v1/moderation/queue?kind=survey-answers').set('Authorization', moderator.auth).expect(200);
     expect(JSON.stringify(queue.body)).toContain(spam?.id);
   });
 

@@ -10,9 +10,17 @@ import { DistrictsHttpModule } from '@polity/districts';
 import { FollowsHttpModule } from '@polity/follows';
 import { IdentityHttpModule } from '@polity/identity';
 import { ModerationHttpModule } from '@polity/moderation';
-import { HttpPlatformModule, PlatformModule, PolityConfig } from '@polity/platform';
+import {
+  DecisionSubjectKind,
+  DiscussionOf,
+  HttpPlatformModule,
+  KindCatalogueCheck,
+  ModeratableKind,
+  PlatformModule,
+  PolityConfig,
+} from '@polity/platform';
 import { QueueAdminModule, QueueModule } from '@polity/queue';
-import { RealtimeGatewayModule } from '@polity/realtime';
+import { RealtimeGatewayModule, RoomPolicyFor } from '@polity/realtime';
 import { ProposalsHttpModule } from '@polity/proposals';
 import { POLITY_SCHEMA } from '@polity/schema';
 
@@ -40,6 +48,9 @@ export class ApiModule {
         CommentsHttpModule,
         FollowsHttpModule,
         ModerationHttpModule,
+      ],
+      providers: [
+        KindCatalogueCheck({ discussion: DiscussionOf, room: RoomPolicyFor, moderation: ModeratableKind, decisions: DecisionSubjectKind }),
       ],
     };
   }

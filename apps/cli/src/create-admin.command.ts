@@ -7,7 +7,8 @@ import { migrate } from './migration-commands';
 
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
-  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+  // Asked only at a terminal; a password piped in (`echo … | npm run create-admin …`) is read silently.
+  const prompt = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stdout : undefined, terminal: false });
   try {
     return (await prompt.question('Password for the admin account (10+ characters): ')).trim();
   } finally {

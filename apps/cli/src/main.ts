@@ -9,8 +9,9 @@ const USAGE = `polity <command>
   migration:check                            fail if the entities need SQL no migration provides
   migration:generate <library> <Name>        write that SQL as a new migration of <library>
   create-admin <email> [display name]        create an admin (password from ADMIN_PASSWORD or stdin)
-  mail:last [--links]                        print the newest message of the mail drop folder, decoded
-                                             (--links: only its links, one per line)`;
+  mail:last [--to <address>] [--links]       print the newest message of the mail drop folder, decoded
+                                             (--to: the newest to that address, waiting for it a little;
+                                             --links: only its links, one per line)`;
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     case 'create-admin':
       return createAdmin(config, args[0], args.slice(1).join(' ') || undefined);
     case 'mail:last':
-      return printNewestMail(config, args.includes('--links'));
+      return printNewestMail(config, args);
     default:
       console.log(USAGE);
       process.exitCode = command ? 1 : 0;

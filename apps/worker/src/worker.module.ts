@@ -8,7 +8,16 @@ import { CouncilJobsModule } from '@polity/council';
 import { OpenDataJobsModule } from '@polity/open-data';
 import { CommentsJobsModule } from '@polity/comments';
 import { IdentityJobsModule } from '@polity/identity';
-import { HealthModule, PlatformModule, PolityConfig, ProblemDetailsFilter } from '@polity/platform';
+import {
+  DecisionSubjectKind,
+  DiscussionOf,
+  HealthModule,
+  KindCatalogueCheck,
+  ModeratableKind,
+  PlatformModule,
+  PolityConfig,
+  ProblemDetailsFilter,
+} from '@polity/platform';
 import { ModerationJobsModule } from '@polity/moderation';
 import { ProposalsJobsModule } from '@polity/proposals';
 import { WorkerHostModule } from '@polity/queue';
@@ -35,7 +44,10 @@ export class WorkerModule {
         ModerationJobsModule,
         CommentsJobsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        KindCatalogueCheck({ discussion: DiscussionOf, moderation: ModeratableKind, decisions: DecisionSubjectKind }),
+      ],
     };
   }
 }

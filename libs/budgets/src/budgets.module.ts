@@ -22,7 +22,7 @@ import { BudgetDistrictEntity } from './entities/budget-district.entity';
 import { BudgetOutcomeEntity } from './entities/budget-outcome.entity';
 import { BudgetProjectEntity } from './entities/budget-project.entity';
 import { BudgetTallyEntity } from './entities/budget-tally.entity';
-import { BudgetDiscussion, BudgetListRoomPolicy, BudgetProjectDiscussion, BudgetRoomPolicy } from './live/budget-rooms';
+import { BudgetDiscussion, BudgetProjectDiscussion, BudgetRoomPolicy } from './live/budget-rooms';
 import { BudgetsLiveListener } from './live/budgets-live.listener';
 import { ComputeOutcomeHandler } from './outcomes/compute-outcome.handler';
 import { OutcomePresenter } from './outcomes/outcome-presenter';
@@ -77,7 +77,7 @@ export class BudgetsModule {}
 @Module({
   imports: [BudgetsModule, BroadcastModule],
   controllers: [BudgetsController, BudgetProjectsController, BallotsController, OutcomesController, PabulibController],
-  providers: [BudgetRoomPolicy, BudgetListRoomPolicy, BudgetsLiveListener],
+  providers: [BudgetRoomPolicy, BudgetsLiveListener],
 })
 export class BudgetsHttpModule {}
 

@@ -12,7 +12,7 @@ import { ThreadEntity } from './entities/thread.entity';
 import { ThreadDecisionEntity } from './entities/thread-decision.entity';
 import { ThreadLinkEntity } from './entities/thread-link.entity';
 import { ThreadPostEntity } from './entities/thread-post.entity';
-import { ThreadDecisions, ThreadDiscussion, ThreadListRoomPolicy, ThreadRoomPolicy } from './live/thread-rooms';
+import { ThreadDecisions, ThreadDiscussion, ThreadRoomPolicy } from './live/thread-rooms';
 import { ThreadsLiveListener } from './live/threads-live.listener';
 import { PostPresenter } from './posts/post-presenter';
 import { PostsService } from './posts/posts.service';
@@ -46,7 +46,7 @@ export class CodesignModule {}
 @Module({
   imports: [CodesignModule, TypeOrmModule.forFeature(CODESIGN_ENTITIES), BroadcastModule],
   controllers: [ThreadsController],
-  providers: [ThreadRoomPolicy, ThreadListRoomPolicy, ThreadsLiveListener],
+  providers: [ThreadRoomPolicy, ThreadsLiveListener],
 })
 export class CodesignHttpModule {}
 

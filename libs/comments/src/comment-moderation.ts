@@ -5,7 +5,7 @@ import { EntityManager, In } from 'typeorm';
 import { CommentEntity } from './comment.entity';
 
 /** How moderation reads a comment and changes its state. */
-@ModeratableKind('comment')
+@ModeratableKind('comments')
 @Injectable()
 export class CommentModeration implements ModeratableContent {
   async load(manager: EntityManager, ids: string[]): Promise<ModeratedText[]> {
@@ -27,5 +27,28 @@ export class CommentModeration implements ModeratableContent {
     const comment = await tx.manager.findOneOrFail(CommentEntity, { where: { id }, select: { id: true, kind: true, resourceId: true } });
     await tx.manager.update(CommentEntity, { id }, { moderationState: state, updatedAt: () => 'updated_at' });
     tx.publish('comment.moderated', { commentId: id, kind: comment.kind, resourceId: comment.resourceId, state });
+  }
+
+  /** The first time a comment is cleared, followers and the author of the comment it answers are told. */
+  async cleared(tx: Transaction, id: string): Promise<void> {
+    // An UPDATE … RETURNING answers [rows, affected count] through TypeORM.
+    const [[announced]] = await tx.manager.query<
+      [{ kind: string; resource_id: string; parent_id: string | null; author_id: string; parent_author_id: string | null }[], number]
+    >(
+      `UPDATE comment c SET announced_at = now()
+        WHERE c.id = $1 AND c.announced_at IS NULL AND c.moderation_state = 'visible' AND c.deleted_at IS NULL
+        RETURNING c.kind, c.resource_id, c.parent_id, c.author_id,
+                  (SELECT parent.author_id FROM comment parent WHERE parent.id = c.parent_id) AS parent_author_id`,
+      [id],
+    );
+    if (!announced) return;
+    tx.publish('comment.published', {
+      commentId: id,
+      kind: announced.kind,
+      resourceId: announced.resource_id,
+      parentId: announced.parent_id,
+      authorId: announced.author_id,
+      parentAuthorId: announced.parent_author_id,
+    });
   }
 }

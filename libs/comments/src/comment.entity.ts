@@ -61,6 +61,10 @@ export class CommentEntity {
   @Column('timestamptz', { nullable: true })
   deletedAt: Date | null;
 
+  /** When followers were told about it: after its first clean verdict, never before (null until then). */
+  @Column('timestamptz', { nullable: true })
+  announcedAt: Date | null;
+
   /** Millisecond precision, so a cursor carried through JavaScript compares exactly. */
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

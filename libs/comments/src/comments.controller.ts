@@ -60,6 +60,10 @@ export class CommentsController {
     return this.threads.replies(params.commentId, query.limit, query.cursor, principal);
   }
 
+  /**
+   * Comments on a proposal, budget, project, survey or thread, or replies with parentId. Followers are told once
+   * screening clears it; 409 when the discussion is closed.
+   */
   @ApiBearerAuth()
   @Post(':kind/:id/comments')
   @ApiCreatedResponse({ type: CommentDto })
@@ -71,6 +75,9 @@ export class CommentsController {
     return this.comments.create(principal, params.kind, params.id, body);
   }
 
+  /**
+   * Edits my comment (screened again; pre-moderated edits wait for screening). 409 once a moderator hid it.
+   */
   @ApiBearerAuth()
   @Patch('comments/:commentId')
   @ApiOkResponse({ type: CommentDto })
@@ -82,6 +89,7 @@ export class CommentsController {
     return this.comments.update(principal, params.commentId, body);
   }
 
+  /** Deletes my comment: its text goes, its place and replies stay. */
   @ApiBearerAuth()
   @Delete('comments/:commentId')
   @HttpCode(204)
@@ -89,6 +97,7 @@ export class CommentsController {
     return this.comments.delete(principal, params.commentId);
   }
 
+  /** Votes a comment up (1) or down (-1); one vote per person, replaced by the next. */
   @ApiBearerAuth()
   @Put('comments/:commentId/vote')
   @ApiOkResponse({ type: CommentDto })
@@ -96,6 +105,7 @@ export class CommentsController {
     return this.comments.vote(principal, params.commentId, body.value);
   }
 
+  /** Takes back my vote on a comment. */
   @ApiBearerAuth()
   @Delete('comments/:commentId/vote')
   @ApiOkResponse({ type: CommentDto })

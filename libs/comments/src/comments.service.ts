@@ -53,7 +53,7 @@ export class CommentsService {
         authorId: principal.userId,
         parentAuthorId: parent?.authorId ?? null,
       });
-      tx.publish('content.submitted', { kind: 'comment', contentId: saved.id, authorId: principal.userId });
+      tx.publish('content.submitted', { kind: 'comments', contentId: saved.id, authorId: principal.userId });
       return saved;
     });
     return this.presenter.presentOne(comment, principal);
@@ -77,7 +77,7 @@ export class CommentsService {
       found.editedAt = new Date();
       await tx.manager.save(found);
       tx.publish('comment.updated', { commentId, kind: found.kind, resourceId: found.resourceId });
-      if (input.body !== undefined) tx.publish('content.submitted', { kind: 'comment', contentId: commentId, authorId: principal.userId });
+      if (input.body !== undefined) tx.publish('content.submitted', { kind: 'comments', contentId: commentId, authorId: principal.userId });
       return found;
     });
     return this.presenter.presentOne(comment, principal);

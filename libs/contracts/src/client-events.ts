@@ -16,54 +16,54 @@ export interface ClientEventPayloads {
   'account.updated': { roles: Role[]; reason: 'roles_changed' | 'erased' };
   /** Room `proposals`: a new proposal for the list. */
   'proposal.created': ProposalView;
-  /** Room `proposal:<id>` (and `proposals`): edited, withdrawn, or its status changed. */
+  /** Room `proposals:<id>` (and `proposals`): edited, withdrawn, or its status changed. */
   'proposal.updated': ProposalView;
-  /** Room `proposal:<id>`: coalesced to a few per second, always ending on the true count. */
+  /** Room `proposals:<id>`: coalesced to a few per second, always ending on the true count. */
   'proposal.support_count': { id: string; supportCount: number };
   'proposal.answered': { id: string; answer: ProposalAnswerView };
-  /** The room of the commented resource, e.g. `proposal:<id>`. */
+  /** The room of the commented resource, e.g. `proposals:<id>`. */
   'comment.created': CommentView;
   'comment.updated': CommentView;
   'comment.deleted': CommentView;
-  /** Room `budget:<id>` (and `budgets` for the list): settings or phase changed. */
+  /** Room `budgets:<id>` (and `budgets` for the list): settings or phase changed. */
   'budget.updated': BudgetView;
   'budget.phase_changed': { id: string; from: BudgetPhase; to: BudgetPhase };
-  /** Room `budget:<id>`: a project was added, edited or reviewed. */
+  /** Room `budgets:<id>`: a project was added, edited or reviewed. */
   'budget.project_updated': BudgetProjectView;
-  /** Room `budget:<id>`: a resident's suggestion was held or hidden by moderation. */
+  /** Room `budgets:<id>`: a resident's suggestion was held or hidden by moderation. */
   'budget.project_removed': { id: string };
-  /** Room `budget:<id>`, where the budget shows live results: coalesced to a few per second. */
+  /** Room `budgets:<id>`, where the budget shows live results: coalesced to a few per second. */
   'budget.tally': BudgetTallyView;
-  /** Room `budget:<id>`: a long outcome computation's progress. */
+  /** Room `budgets:<id>`: a long outcome computation's progress. */
   'budget.outcome_progress': OutcomeProgressView;
   'budget.outcome_published': { budgetId: string; outcomeId: string; rule: OutcomeRule };
-  /** Room `proposals` and `proposal:<id>`: a proposal was held or hidden and is gone from public view. */
+  /** Room `proposals` and `proposals:<id>`: a proposal was held or hidden and is gone from public view. */
   'proposal.removed': { id: string };
   /** Room `moderation`: an item entered the queue, or changed while in it. */
   'moderation.queued': ModerationQueueItemView;
   'moderation.claimed': { itemId: string; moderator: AuthorView; until: string };
-  /** Room `survey:<id>` (and `surveys` for the list): settings, questions or phase changed. */
+  /** Room `surveys:<id>` (and `surveys` for the list): settings, questions or phase changed. */
   'survey.updated': SurveyView;
-  /** Room `survey:<id>`, only while its results are public: the whole results, coalesced. */
+  /** Room `surveys:<id>`, only while its results are public: the whole results, coalesced. */
   'survey.results': SurveyResultsView;
   /** Room `user:<id>` of the official who asked for an export. */
   'survey.export_progress': SurveyExportView;
   'moderation.released': { itemId: string };
   'moderation.decided': { itemId: string; action: ModerationDecisionView['action']; state: ContentState; final: boolean };
-  /** Room `thread:<id>` (and `threads` for the list): settings, facilitators, stages or links changed. */
+  /** Room `threads:<id>` (and `threads` for the list): settings, facilitators, stages or links changed. */
   'thread.updated': ThreadView;
-  /** Room `thread:<id>`: a visible post or reply. */
+  /** Room `threads:<id>`: a visible post or reply. */
   'thread.post_created': ThreadPostView;
-  /** Room `thread:<id>`: reactions, pin, answered, an edit, or moderation (held and hidden posts come without text). */
+  /** Room `threads:<id>`: reactions, pin, answered, an edit, or moderation (held and hidden posts come without text). */
   'thread.post_updated': ThreadPostView;
   'thread.stage_changed': ThreadStageChangeView;
-  /** Room `meeting:<id>` (and `meetings`): details, stream, recording or minutes changed. */
+  /** Room `meetings:<id>` (and `meetings`): details, stream, recording or minutes changed. */
   'meeting.updated': MeetingSummaryView;
-  /** Room `meeting:<id>` (and `meetings`): started, adjourned or ended. */
+  /** Room `meetings:<id>` (and `meetings`): started, adjourned or ended. */
   'meeting.status': { id: string; from: MeetingStatus; to: MeetingStatus; at: string };
-  /** Room `meeting:<id>`: an agenda item was opened or closed. */
+  /** Room `meetings:<id>`: an agenda item was opened or closed. */
   'meeting.item': AgendaItemView;
-  /** Room `meeting:<id>` and the room of every resource the decision concerns. */
+  /** Room `meetings:<id>` and the room of every resource the decision concerns. */
   'decision.recorded': DecisionView;
   /** As `decision.recorded`; the view lists the correction beside what it replaced. */
   'decision.corrected': DecisionView;

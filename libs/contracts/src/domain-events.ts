@@ -48,6 +48,15 @@ export interface DomainEventPayloads {
     authorId: string;
     parentAuthorId: string | null;
   };
+  /** Moderation cleared a new comment (screening passed it, or a moderator restored it): people may be told. Once per comment. */
+  'comment.published': {
+    commentId: string;
+    kind: string;
+    resourceId: string;
+    parentId: string | null;
+    authorId: string;
+    parentAuthorId: string | null;
+  };
   'comment.updated': { commentId: string; kind: string; resourceId: string };
   'comment.deleted': { commentId: string; kind: string; resourceId: string };
   'comment.moderated': { commentId: string; kind: string; resourceId: string; state: ContentState };

@@ -12,3 +12,4 @@ export * from './codesign-views';
 export * from './notification-views';
 export * from './open-data-views';
 export * from './plural';
+export * from './resource-kinds';

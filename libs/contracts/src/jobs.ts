@@ -71,7 +71,7 @@ export interface JobPayloads {
 /** The events people are notified of (see libs/notifications). */
 export type NotifyingEvent =
   | DomainEvent<'proposal.answered'>
-  | DomainEvent<'comment.created'>
+  | DomainEvent<'comment.published'>
   | DomainEvent<'proposal.threshold_reached'>
   | DomainEvent<'budget.outcome_published'>
   | DomainEvent<'meeting.decision_recorded'>
@@ -102,7 +102,8 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'survey.text_answer_moderated': ['surveys.sync-results'],
   'survey.export_requested': ['surveys.export'],
   'proposal.answered': ['notifications.fan-out'],
-  'comment.created': ['notifications.fan-out'],
+  // Not comment.created: a comment is announced once moderation has cleared it.
+  'comment.published': ['notifications.fan-out'],
   'proposal.threshold_reached': ['notifications.fan-out'],
   'budget.outcome_published': ['notifications.fan-out'],
   'meeting.decision_recorded': ['notifications.fan-out'],

@@ -13,7 +13,7 @@ import { DecisionEntity } from './entities/decision.entity';
 import { DecisionCorrectionEntity } from './entities/decision-correction.entity';
 import { MeetingEntity } from './entities/meeting.entity';
 import { CouncilLiveListener } from './live/council-live.listener';
-import { MeetingListRoomPolicy, MeetingRoomPolicy } from './live/meeting-rooms';
+import { MeetingRoomPolicy } from './live/meeting-rooms';
 import { LiveControlService } from './meetings/live-control.service';
 import { MeetingPresenter } from './meetings/meeting-presenter';
 import { MeetingsController } from './meetings/meetings.controller';
@@ -44,7 +44,7 @@ export class CouncilModule {}
 @Module({
   imports: [CouncilModule, BroadcastModule],
   controllers: [MeetingsController, DecisionsController],
-  providers: [MeetingRoomPolicy, MeetingListRoomPolicy, CouncilLiveListener],
+  providers: [MeetingRoomPolicy, CouncilLiveListener],
 })
 export class CouncilHttpModule {}
 

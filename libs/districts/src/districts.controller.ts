@@ -9,6 +9,7 @@ import { DistrictsService } from './districts.service';
 export class DistrictsController {
   constructor(private readonly districts: DistrictsService) {}
 
+  /** Lists the districts, by code. */
   @Public()
   @Get('districts')
   @ApiOkResponse({ type: DistrictDto, isArray: true })
@@ -16,6 +17,7 @@ export class DistrictsController {
     return this.districts.list();
   }
 
+  /** Creates or renames a district by its code. Admins only. */
   @ApiBearerAuth()
   @RequireRoles('admin')
   @Put('admin/districts/:code')
@@ -28,6 +30,7 @@ export class DistrictsController {
     return this.districts.save(principal.userId, params.code, body.name);
   }
 
+  /** Removes a district that nothing uses (409 otherwise). Admins only. */
   @ApiBearerAuth()
   @RequireRoles('admin')
   @Delete('admin/districts/:code')

@@ -27,6 +27,7 @@ export class FollowsController {
     private readonly resources: DiscussableResources,
   ) {}
 
+  /** Follows a proposal, budget, project, survey or thread: its news reaches my inbox. Idempotent. */
   @Put()
   @ApiOkResponse({ type: FollowStateDto })
   async follow(@CurrentPrincipal() principal: Principal, @Param() params: ResourceParamsDto): Promise<FollowStateDto> {
@@ -35,6 +36,7 @@ export class FollowsController {
     return { following: true };
   }
 
+  /** Stops following it. Idempotent. */
   @Delete()
   @ApiOkResponse({ type: FollowStateDto })
   async unfollow(@CurrentPrincipal() principal: Principal, @Param() params: ResourceParamsDto): Promise<FollowStateDto> {

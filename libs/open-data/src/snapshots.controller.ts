@@ -24,12 +24,14 @@ class SnapshotFileParamsDto extends SnapshotRefParamsDto {
 export class SnapshotsController {
   constructor(private readonly snapshots: SnapshotsService) {}
 
+  /** Lists the published open-data snapshots, newest first. */
   @Public()
   @Get('open-data/snapshots')
   list(): Promise<OpenDataSnapshotView[]> {
     return this.snapshots.list(false);
   }
 
+  /** Reads a snapshot's datapackage.json (`latest` or an id); the ETag is its SHA-256. */
   @Public()
   @Get('open-data/snapshots/:ref/datapackage.json')
   async descriptor(
@@ -40,6 +42,7 @@ export class SnapshotsController {
     return serve(await this.snapshots.descriptor(params.ref), params.ref, ifNoneMatch, response);
   }
 
+  /** Downloads one file a snapshot lists, or package.zip. */
   @Public()
   @Get('open-data/snapshots/:ref/files/:name')
   async file(
@@ -50,6 +53,7 @@ export class SnapshotsController {
     return serve(await this.snapshots.download(params.ref, params.name), params.ref, ifNoneMatch, response);
   }
 
+  /** Lists every open-data snapshot, building and failed ones too. Admins only. */
   @ApiBearerAuth()
   @RequireRoles('admin')
   @Get('admin/open-data/snapshots')

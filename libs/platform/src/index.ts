@@ -58,3 +58,5 @@ export * from './content/plain-page';
 export * from './http/hundredths';
 export * from './logging/polity-logger';
 export * from './mail/dropped-mail';
+export * from './http/kind-field';
+export * from './resources/kind-catalogue-check';

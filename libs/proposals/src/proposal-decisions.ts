@@ -21,7 +21,7 @@ export class ProposalDecisions implements DecisionSubject {
     await recordAudit(tx, {
       actorId: null,
       action: 'proposal.status_decided',
-      target: { kind: 'proposal', id },
+      target: { kind: 'proposals', id },
       before: { status: before },
       after: { status: decision.proposalStatus, decisionId: decision.decisionId, revision: decision.revision },
     });

@@ -5,7 +5,7 @@ import { EntityManager, In } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
 
 /** How moderation reads a proposal's text and changes its state. */
-@ModeratableKind('proposal')
+@ModeratableKind('proposals')
 @Injectable()
 export class ProposalModeration implements ModeratableContent {
   async load(manager: EntityManager, ids: string[]): Promise<ModeratedText[]> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { roomName } from '@polity/contracts';
-import { canSeeContent, DiscussableResource, isUuid, Principal, Problems, ResourceKind, Transaction } from '@polity/platform';
-import { RoomPolicy, RoomPolicyFor, PublicListRoomPolicy } from '@polity/realtime';
+import { canSeeContent, DiscussableResource, isUuid, Principal, Problems, DiscussionOf, Transaction } from '@polity/platform';
+import { RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { Repository } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalLock } from './proposal-lock';
@@ -15,7 +15,7 @@ async function visibleTo(proposals: Repository<ProposalEntity>, id: string, prin
 }
 
 /** Proposals are public: anyone may watch one they can see, and the list. */
-@RoomPolicyFor('proposal')
+@RoomPolicyFor('proposals')
 @Injectable()
 export class ProposalRoomPolicy implements RoomPolicy {
   constructor(@InjectRepository(ProposalEntity) private readonly proposals: Repository<ProposalEntity>) {}
@@ -25,17 +25,14 @@ export class ProposalRoomPolicy implements RoomPolicy {
   }
 }
 
-/** `proposals`: the public list. */
-export const ProposalListRoomPolicy = PublicListRoomPolicy('proposals');
-
 /** Lets comments and follows attach to proposals. */
-@ResourceKind('proposals')
+@DiscussionOf('proposals')
 @Injectable()
 export class ProposalDiscussion implements DiscussableResource {
   constructor(@InjectRepository(ProposalEntity) private readonly proposals: Repository<ProposalEntity>) {}
 
   async roomFor(id: string, principal: Principal | undefined): Promise<string | null> {
-    return (await visibleTo(this.proposals, id, principal)) ? roomName('proposal', id) : null;
+    return (await visibleTo(this.proposals, id, principal)) ? roomName('proposals', id) : null;
   }
 
   async titleOf(id: string): Promise<string | null> {

@@ -27,7 +27,7 @@ export class ProposalsLiveListener {
   async updated(event: DomainEvent<'proposal.updated'> | DomainEvent<'proposal.withdrawn'>): Promise<void> {
     const view = await this.publicView(event.payload.proposalId);
     if (!view) return;
-    await this.broadcaster.toRoom(roomName('proposal', view.id), 'proposal.updated', view);
+    await this.broadcaster.toRoom(roomName('proposals', view.id), 'proposal.updated', view);
     await this.broadcaster.toRoom(LIST_ROOM, 'proposal.updated', view);
   }
 
@@ -36,8 +36,8 @@ export class ProposalsLiveListener {
     const view = await this.publicView(event.payload.proposalId);
     if (!view) return;
     if (view.answer)
-      await this.broadcaster.toRoom(roomName('proposal', view.id), 'proposal.answered', { id: view.id, answer: view.answer });
-    await this.broadcaster.toRoom(roomName('proposal', view.id), 'proposal.updated', view);
+      await this.broadcaster.toRoom(roomName('proposals', view.id), 'proposal.answered', { id: view.id, answer: view.answer });
+    await this.broadcaster.toRoom(roomName('proposals', view.id), 'proposal.updated', view);
     await this.broadcaster.toRoom(LIST_ROOM, 'proposal.updated', view);
   }
 
@@ -47,10 +47,10 @@ export class ProposalsLiveListener {
     const view = await this.publicView(proposalId);
     if (view) {
       await this.broadcaster.toRoom(LIST_ROOM, 'proposal.created', view);
-      await this.broadcaster.toRoom(roomName('proposal', proposalId), 'proposal.updated', view);
+      await this.broadcaster.toRoom(roomName('proposals', proposalId), 'proposal.updated', view);
     } else {
       await this.broadcaster.toRoom(LIST_ROOM, 'proposal.removed', { id: proposalId });
-      await this.broadcaster.toRoom(roomName('proposal', proposalId), 'proposal.removed', { id: proposalId });
+      await this.broadcaster.toRoom(roomName('proposals', proposalId), 'proposal.removed', { id: proposalId });
     }
   }
 

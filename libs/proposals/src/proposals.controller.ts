@@ -27,6 +27,10 @@ export class ProposalsController {
     private readonly supports: ProposalSupportsService,
   ) {}
 
+  /**
+   * Lists and searches proposals: `q`, district, tag, status; sort newest, most_supported, most_commented or
+   * random (with a seed); cursor-paged.
+   */
   @Public()
   @Get()
   @ApiOkResponse({ type: ProposalPageDto })
@@ -34,6 +38,10 @@ export class ProposalsController {
     return this.query.list(query, principal);
   }
 
+  /**
+   * Reads a proposal with its support count, status, answer and whether I support and follow it. Held or hidden:
+   * author and moderators only (404 for others).
+   */
   @Public()
   @Get(':id')
   @ApiOkResponse({ type: ProposalDto })
@@ -41,6 +49,10 @@ export class ProposalsController {
     return this.query.get(params.id, principal);
   }
 
+  /**
+   * Proposes (Markdown body, tags, district); the author follows it. Screened at once; under pre-moderation it
+   * waits hidden until cleared.
+   */
   @ApiBearerAuth()
   @Post()
   @ApiCreatedResponse({ type: ProposalDto })
@@ -48,6 +60,7 @@ export class ProposalsController {
     return { ...(await this.proposals.create(principal, body)), supportedByMe: false };
   }
 
+  /** Edits my proposal until its first support or comment (409 after), screened again. */
   @ApiBearerAuth()
   @Patch(':id')
   @ApiOkResponse({ type: ProposalDto })
@@ -59,6 +72,7 @@ export class ProposalsController {
     return { ...(await this.proposals.update(principal, params.id, body)), supportedByMe: false };
   }
 
+  /** Withdraws my proposal with a reason; its discussion closes. */
   @ApiBearerAuth()
   @Post(':id/withdraw')
   @HttpCode(200)
@@ -85,6 +99,10 @@ export class ProposalsController {
     return this.proposals.answer(principal, params.id, body);
   }
 
+  /**
+   * Supports a proposal (idempotent; also follows it unless `follow` is false). 409 when it is withdrawn or
+   * closed.
+   */
   @ApiBearerAuth()
   @Put(':id/support')
   @ApiOkResponse({ type: SupportStateDto })
@@ -96,6 +114,7 @@ export class ProposalsController {
     return this.supports.support(principal, params.id, body.follow ?? true);
   }
 
+  /** Withdraws my support (idempotent). */
   @ApiBearerAuth()
   @Delete(':id/support')
   @ApiOkResponse({ type: SupportStateDto })

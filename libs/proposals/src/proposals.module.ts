@@ -11,7 +11,7 @@ import { ProposalCommentCountListener } from './proposal-comment-count.listener'
 import { ProposalDecisions } from './proposal-decisions';
 import { ProposalModeration } from './proposal-moderation';
 import { ProposalPresenter } from './proposal-presenter';
-import { ProposalDiscussion, ProposalListRoomPolicy, ProposalRoomPolicy } from './proposal-rooms';
+import { ProposalDiscussion, ProposalRoomPolicy } from './proposal-rooms';
 import { ProposalSupportEntity } from './proposal-support.entity';
 import { ProposalSupportCounts } from './proposal-support-counts';
 import { ProposalSupportTallyEntity } from './proposal-support-tally.entity';
@@ -50,7 +50,7 @@ export class ProposalsModule {}
 @Module({
   imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, BroadcastModule],
   controllers: [ProposalsController],
-  providers: [ProposalRoomPolicy, ProposalListRoomPolicy, ProposalsLiveListener, ProposalCommentCountListener],
+  providers: [ProposalRoomPolicy, ProposalsLiveListener, ProposalCommentCountListener],
 })
 export class ProposalsHttpModule {}
 

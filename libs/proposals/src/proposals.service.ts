@@ -51,7 +51,7 @@ export class ProposalsService {
       );
       await this.follows.follow('proposals', saved.id, principal.userId, tx.manager);
       tx.publish('proposal.published', { proposalId: saved.id, authorId: principal.userId });
-      tx.publish('content.submitted', { kind: 'proposal', contentId: saved.id, authorId: principal.userId });
+      tx.publish('content.submitted', { kind: 'proposals', contentId: saved.id, authorId: principal.userId });
       return saved;
     });
     return this.presenter.presentOne(proposal);
@@ -83,7 +83,7 @@ export class ProposalsService {
       await tx.manager.save(found);
       tx.publish('proposal.updated', { proposalId: id });
       if (found.moderationState !== stateBefore) tx.publish('proposal.moderated', { proposalId: id, state: found.moderationState });
-      tx.publish('content.submitted', { kind: 'proposal', contentId: id, authorId: principal.userId });
+      tx.publish('content.submitted', { kind: 'proposals', contentId: id, authorId: principal.userId });
       return found;
     });
     return this.presenter.presentOne(proposal);
@@ -123,7 +123,7 @@ export class ProposalsService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'proposal.answered',
-        target: { kind: 'proposal', id },
+        target: { kind: 'proposals', id },
         before,
         after: { status: found.status, answer: found.answerText },
       });

@@ -40,7 +40,7 @@ export class SyncSupportCountHandler {
       }
       return count;
     });
-    await this.broadcaster.toRoom(roomName('proposal', proposalId), 'proposal.support_count', { id: proposalId, supportCount });
+    await this.broadcaster.toRoom(roomName('proposals', proposalId), 'proposal.support_count', { id: proposalId, supportCount });
     return { supportCount };
   }
 }

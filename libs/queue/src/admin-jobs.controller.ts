@@ -74,6 +74,10 @@ export class AdminJobsController {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
+  /**
+   * Lists jobs of one queue in one state (failed by default), newest first. Admins only; 400 for an unknown queue
+   * or state.
+   */
   @Get()
   async list(@Query() query: JobListQueryDto): Promise<Page<JobView>> {
     const [offset] = (decodeCursor(query.cursor, ['int']) ?? [0]) as [number];
@@ -86,6 +90,7 @@ export class AdminJobsController {
     };
   }
 
+  /** Retries a failed job. Admins only; 404 when the job is gone, 409 when it is not failed. Audited. */
   @Post(':queue/:id/retry')
   @HttpCode(202)
   async retry(@CurrentPrincipal() principal: Principal, @Param() params: JobRefParamsDto): Promise<JobView> {

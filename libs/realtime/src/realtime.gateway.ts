@@ -7,7 +7,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { type AuthenticateAck, SubscribeAck, userRoom } from '@polity/contracts';
+import { type AuthenticateAck, SubscribeAck, userRoom, canonicalRoomName } from '@polity/contracts';
 import { plainToInstance } from 'class-transformer';
 import { IsString, MaxLength, validateSync } from 'class-validator';
 import type { Server, Socket } from 'socket.io';
@@ -97,6 +97,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private parse(body: unknown): RoomRequestDto | null {
     if (typeof body !== 'object' || body === null) return null;
     const request = plainToInstance(RoomRequestDto, body);
-    return validateSync(request, { whitelist: true, forbidNonWhitelisted: true }).length === 0 ? request : null;
+    if (validateSync(request, { whitelist: true, forbidNonWhitelisted: true }).length > 0) return null;
+    // `proposal:<id>` (the spelling before kinds were unified) joins, and is answered as, `proposals:<id>`.
+    request.room = canonicalRoomName(request.room);
+    return request;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { parseRoomName } from '@polity/contracts';
+import { parseRoomName, PUBLIC_LIST_ROOMS } from '@polity/contracts';
 import { hasRole, Principal, providersByKey } from '@polity/platform';
 import { RoomPolicy, RoomPolicyFor } from './room-policy';
 
@@ -37,6 +37,7 @@ export class RoomPolicies implements OnApplicationBootstrap {
   async decide(principal: Principal | undefined, room: unknown): Promise<JoinDecision> {
     const parsed = typeof room === 'string' ? parseRoomName(room) : null;
     if (!parsed) return { allowed: false, status: 400, code: 'invalid_room', detail: 'Rooms are named <kind>:<id>.' };
+    if (parsed.id === undefined && (PUBLIC_LIST_ROOMS as readonly string[]).includes(parsed.kind)) return { allowed: true };
     const policy = this.policies.get(parsed.kind);
     if (!policy) return { allowed: false, status: 404, code: 'unknown_room_kind', detail: `There are no ${parsed.kind} rooms.` };
     if (await policy.canJoin(principal, parsed.id)) return { allowed: true };

@@ -19,7 +19,7 @@ import { ExportFiles } from './export/export-files';
 import { ExportResponsesHandler } from './export/export-responses.handler';
 import { ExportsController } from './export/exports.controller';
 import { SurveyExportsService } from './export/survey-exports.service';
-import { SurveyDiscussion, SurveyListRoomPolicy, SurveyRoomPolicy } from './live/survey-rooms';
+import { SurveyDiscussion, SurveyRoomPolicy } from './live/survey-rooms';
 import { SurveysLiveListener } from './live/surveys-live.listener';
 import { SyncResultsHandler } from './live/sync-results.handler';
 import { ResponsesController } from './responses/responses.controller';
@@ -70,7 +70,7 @@ export class SurveysModule {}
 @Module({
   imports: [SurveysModule, BroadcastModule],
   controllers: [SurveysController, SurveyQuestionsController, ResponsesController, ResultsController, ExportsController],
-  providers: [SurveyRoomPolicy, SurveyListRoomPolicy, SurveysLiveListener],
+  providers: [SurveyRoomPolicy, SurveysLiveListener],
 })
 export class SurveysHttpModule {}
 

@@ -1,3 +1,4 @@
+import { canonicalKind } from '@polity/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expectEventually } from './expect-eventually';
@@ -32,7 +33,7 @@ export async function screened(api: RunningApp, kind: string, contentId: string,
   await expectEventually(async () => {
     const [row] = await dataSource.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM moderation_screening s JOIN moderation_item i ON i.id = s.item_id WHERE i.kind = $1 AND i.content_id = $2`,
-      [kind, contentId],
+      [canonicalKind(kind), contentId],
     );
     if (Number(row.n) < count) throw new Error(`${kind} ${contentId} screened ${row.n} times, waiting for ${count}`);
   }, timeoutMs);
@@ -47,7 +48,7 @@ export async function moderationItemOf(
 ): Promise<{ id: string; state: string; open: boolean }> {
   const [row] = await api.app
     .get(DataSource)
-    .query<{ id: string }[]>(`SELECT id FROM moderation_item WHERE kind = $1 AND content_id = $2`, [kind, contentId]);
+    .query<{ id: string }[]>(`SELECT id FROM moderation_item WHERE kind = $1 AND content_id = $2`, [canonicalKind(kind), contentId]);
   if (!row) throw new Error(`no moderation item for ${kind} ${contentId}`);
   const response = await api.http.get(`/api/v1/moderation/items/${row.id}`).set('Authorization', moderator.auth).expect(200);
   return response.body as { id: string; state: string; open: boolean };

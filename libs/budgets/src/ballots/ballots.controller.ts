@@ -32,18 +32,21 @@ export class BallotsController {
     return this.ballots.cast(principal, params.id, body);
   }
 
+  /** Reads my ballot in this budget (404 when I have not voted). */
   @Get('ballot')
   @ApiOkResponse({ type: BallotDto })
   mine(@CurrentPrincipal() principal: Principal, @Param() params: BudgetIdParamsDto, @Query() query: BallotQueryDto): Promise<BallotDto> {
     return this.ballots.mine(principal, params.id, query.district);
   }
 
+  /** Withdraws my ballot while voting is open (409 otherwise). */
   @Delete('ballot')
   @HttpCode(204)
   withdraw(@CurrentPrincipal() principal: Principal, @Param() params: BudgetIdParamsDto, @Query() query: BallotQueryDto): Promise<void> {
     return this.ballots.withdraw(principal, params.id, query.district);
   }
 
+  /** Lists the paper ballots entered for a budget, by reference. Officials. */
   @RequireRoles('official')
   @Get('paper-ballots')
   @ApiOkResponse({ type: BallotPageDto })
@@ -63,6 +66,7 @@ export class BallotsController {
     return this.paper.put(principal.userId, params.id, params.reference, body);
   }
 
+  /** Removes a paper ballot by its reference while voting is open. Officials; audited. */
   @RequireRoles('official')
   @Delete('paper-ballots/:reference')
   @HttpCode(204)

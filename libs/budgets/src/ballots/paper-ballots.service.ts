@@ -25,7 +25,7 @@ export class PaperBallotsService {
       await recordAudit(tx, {
         actorId,
         action: 'budget.paper_ballot_entered',
-        target: { kind: 'budget', id: budgetId },
+        target: { kind: 'budgets', id: budgetId },
         after: { reference, ...input },
       });
       const ballot = await tx.manager.findOneByOrFail(BudgetBallotEntity, { budgetId, reference });
@@ -51,7 +51,7 @@ export class PaperBallotsService {
       await recordAudit(tx, {
         actorId,
         action: 'budget.paper_ballots_imported',
-        target: { kind: 'budget', id: budgetId },
+        target: { kind: 'budgets', id: budgetId },
         after: { count: ballots.length, references: ballots.map((b) => b.reference) },
       });
       return { imported: ballots.length };
@@ -68,7 +68,7 @@ export class PaperBallotsService {
       await recordAudit(tx, {
         actorId,
         action: 'budget.paper_ballot_removed',
-        target: { kind: 'budget', id: budgetId },
+        target: { kind: 'budgets', id: budgetId },
         before: { reference },
       });
     });

@@ -1,4 +1,4 @@
-import { effectivePhase, scheduleProblem } from './budget-phases';
+import { effectivePhase, scheduleMovedTo, scheduleProblem } from './budget-phases';
 
 const at = (iso: string) => new Date(iso);
 const schedule = {
@@ -31,5 +31,20 @@ describe('budget phases', () => {
     expect(scheduleProblem({ ...schedule, reviewingStartsAt: null, votingStartsAt: at('2026-02-01T00:00:00Z') })).toBe(
       'votingStartsAt must come after proposingStartsAt.',
     );
+  });
+
+  it('moves the schedule with a phase moved by hand, so the stored dates say what happened', () => {
+    const now = new Date('2026-12-01T10:00:00Z');
+    const planned = {
+      proposingStartsAt: new Date('2026-11-01T00:00:00Z'),
+      reviewingStartsAt: null,
+      votingStartsAt: new Date('2027-03-01T08:00:00Z'),
+      votingEndsAt: new Date('2027-03-21T20:00:00Z'),
+    };
+    const budget = { ...planned };
+    expect(scheduleMovedTo(budget, 'voting', now)).toEqual({ votingStartsAt: now });
+    expect(budget).toEqual({ ...planned, votingStartsAt: now });
+    expect(scheduleMovedTo(budget, 'closed', now)).toEqual({ votingEndsAt: now });
+    expect(scheduleMovedTo({ ...planned }, 'proposing', now)).toEqual({});
   });
 });

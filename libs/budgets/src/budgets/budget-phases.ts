@@ -31,6 +31,22 @@ export function effectivePhase(budget: BudgetSchedule & { phase: BudgetPhase }, 
   return phase;
 }
 
+/**
+ * An official moved the budget to `to` by hand at `now`: the schedule is made to say so, so the
+ * stored dates (and the exported `.pb`'s date_begin/date_end) tell what happened. The phase's own
+ * date becomes now, earlier phases' dates still to come become now, later ones stay as planned.
+ * Changes `budget` and returns the changed fields.
+ */
+export function scheduleMovedTo(budget: BudgetSchedule, to: BudgetPhase, now: Date): Partial<BudgetSchedule> {
+  const changed: Partial<BudgetSchedule> = {};
+  for (const [field, phase] of SCHEDULED_PHASES) {
+    if (phaseIndex(phase) > phaseIndex(to)) break;
+    const at = budget[field];
+    if ((phase === to && (at === null || at > now)) || (at !== null && at > now)) changed[field] = budget[field] = now;
+  }
+  return changed;
+}
+
 /** The schedule's dates, where given, must come in phase order. */
 export function scheduleProblem(schedule: BudgetSchedule): string | null {
   let previous: [string, Date] | null = null;

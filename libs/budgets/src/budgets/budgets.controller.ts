@@ -34,6 +34,7 @@ export class BudgetsController {
     private readonly tallies: BudgetTallies,
   ) {}
 
+  /** Lists budgets past their draft (officials see drafts too), newest first. */
   @Public()
   @Get()
   @ApiOkResponse({ type: BudgetPageDto })
@@ -41,6 +42,7 @@ export class BudgetsController {
     return this.budgets.list(query, principal);
   }
 
+  /** Creates a budget as a draft: amount, districts, ballot rules and schedule. Officials. */
   @ApiBearerAuth()
   @RequireRoles('official')
   @Post()
@@ -49,6 +51,7 @@ export class BudgetsController {
     return this.budgets.create(principal, body);
   }
 
+  /** Reads a budget: phase, dates, districts, ballot rules and whether I may vote. */
   @Public()
   @Get(':id')
   @ApiOkResponse({ type: BudgetDto })

@@ -18,7 +18,15 @@ import { BudgetDistrictEntity } from '../entities/budget-district.entity';
 import { BudgetProjectEntity } from '../entities/budget-project.entity';
 import { assertVisible, managesBudgets } from './budget-access';
 import { BudgetLock } from './budget-lock';
-import { type BudgetSchedule, EFFECTIVE_PHASE_SQL, effectivePhase, isAtLeast, phaseIndex, SCHEDULED_PHASES } from './budget-phases';
+import {
+  type BudgetSchedule,
+  EFFECTIVE_PHASE_SQL,
+  effectivePhase,
+  isAtLeast,
+  phaseIndex,
+  SCHEDULED_PHASES,
+  scheduleMovedTo,
+} from './budget-phases';
 import { BudgetPresenter } from './budget-presenter';
 import { ballotLimits, type BudgetSettings, settingsProblems, toBallotRules } from './budget-settings';
 import { recordPhase } from './budget-transitions';
@@ -65,7 +73,7 @@ export class BudgetsService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'budget.created',
-        target: { kind: 'budget', id: budget.id },
+        target: { kind: 'budgets', id: budget.id },
         after: { ...input },
       });
       tx.publish('budget.created', { budgetId: budget.id });
@@ -117,7 +125,7 @@ export class BudgetsService {
         await tx.manager.delete(BudgetDistrictEntity, { budgetId: id });
         await this.saveDistricts(tx, id, settings.districts);
       }
-      await recordAudit(tx, { actorId: principal.userId, action: 'budget.updated', target: { kind: 'budget', id }, after: { ...input } });
+      await recordAudit(tx, { actorId: principal.userId, action: 'budget.updated', target: { kind: 'budgets', id }, after: { ...input } });
       tx.publish('budget.updated', { budgetId: id });
       return this.presenter.presentOne(budget, tx.manager);
     });
@@ -136,11 +144,13 @@ export class BudgetsService {
         const feasible = await tx.manager.existsBy(BudgetProjectEntity, { budgetId: id, feasibility: 'feasible' });
         if (!feasible) throw Problems.conflict('no_feasible_projects', 'Voting needs at least one project found feasible.');
       }
+      const schedule = scheduleMovedTo(budget, to, new Date());
+      if (Object.keys(schedule).length > 0) await tx.manager.update(BudgetEntity, { id }, schedule);
       await recordPhase(tx, budget, to);
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'budget.phase_moved',
-        target: { kind: 'budget', id },
+        target: { kind: 'budgets', id },
         before: { phase: current },
         after: { phase: to },
       });

@@ -6,18 +6,18 @@ import {
   isUuid,
   type Principal,
   Problems,
-  ResourceKind,
+  DiscussionOf,
   type Transaction,
 } from '@polity/platform';
-import { type RoomPolicy, RoomPolicyFor, PublicListRoomPolicy } from '@polity/realtime';
+import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { DataSource } from 'typeorm';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
 import { effectivePhase } from '../budgets/budget-phases';
 import { BudgetEntity } from '../entities/budget.entity';
 import { BudgetProjectEntity } from '../entities/budget-project.entity';
 
-/** `budget:<id>`: anyone may watch a budget past its draft; drafts only officials. */
-@RoomPolicyFor('budget')
+/** `budgets:<id>`: anyone may watch a budget past its draft; drafts only officials. */
+@RoomPolicyFor('budgets')
 @Injectable()
 export class BudgetRoomPolicy implements RoomPolicy {
   constructor(private readonly dataSource: DataSource) {}
@@ -29,11 +29,8 @@ export class BudgetRoomPolicy implements RoomPolicy {
   }
 }
 
-/** `budgets`: the public list. */
-export const BudgetListRoomPolicy = PublicListRoomPolicy('budgets');
-
 /** Comments and follows on a budget; its room hears of them. */
-@ResourceKind('budgets')
+@DiscussionOf('budgets')
 @Injectable()
 export class BudgetDiscussion implements DiscussableResource {
   constructor(private readonly dataSource: DataSource) {}
@@ -41,7 +38,7 @@ export class BudgetDiscussion implements DiscussableResource {
   async roomFor(id: string, principal: Principal | undefined): Promise<string | null> {
     const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id });
     if (!budget || (effectivePhase(budget) === 'draft' && !managesBudgets(principal))) return null;
-    return roomName('budget', id);
+    return roomName('budgets', id);
   }
 
   async assertOpenForContribution(tx: Transaction, id: string, principal: Principal): Promise<void> {
@@ -55,7 +52,7 @@ export class BudgetDiscussion implements DiscussableResource {
 }
 
 /** Comments and follows on a project; they are heard in its budget's room. */
-@ResourceKind('budget-projects')
+@DiscussionOf('budget-projects')
 @Injectable()
 export class BudgetProjectDiscussion implements DiscussableResource {
   constructor(private readonly dataSource: DataSource) {}
@@ -65,7 +62,7 @@ export class BudgetProjectDiscussion implements DiscussableResource {
     if (!project || !canSeeContent(project.moderationState, project.suggestedById ?? '', principal)) return null;
     const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id: project.budgetId });
     if (!budget || (effectivePhase(budget) === 'draft' && !managesBudgets(principal))) return null;
-    return roomName('budget', budget.id);
+    return roomName('budgets', budget.id);
   }
 
   async assertOpenForContribution(tx: Transaction, id: string, principal: Principal): Promise<void> {

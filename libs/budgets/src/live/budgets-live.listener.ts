@@ -25,7 +25,7 @@ export class BudgetsLiveListener {
     const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id: event.payload.budgetId });
     if (!budget) return;
     const view = await this.budgets.presentOne(budget);
-    const room = roomName('budget', budget.id);
+    const room = roomName('budgets', budget.id);
     if (event.type === 'budget.phase_changed') {
       const { from, to } = (event as DomainEvent<'budget.phase_changed'>).payload;
       await this.broadcaster.toRoom(room, 'budget.phase_changed', { id: budget.id, from, to });
@@ -38,7 +38,7 @@ export class BudgetsLiveListener {
   async projectChanged(event: DomainEvent<'budget.project_changed' | 'budget.project_reviewed'>): Promise<void> {
     const project = await this.dataSource.manager.findOneBy(BudgetProjectEntity, { id: event.payload.projectId });
     if (!project) return;
-    const room = roomName('budget', project.budgetId);
+    const room = roomName('budgets', project.budgetId);
     // A suggestion held or hidden by moderation is announced as removed, never shown.
     if (project.moderationState !== 'visible') await this.broadcaster.toRoom(room, 'budget.project_removed', { id: project.id });
     else await this.broadcaster.toRoom(room, 'budget.project_updated', await this.projects.presentOne(project));
@@ -46,6 +46,6 @@ export class BudgetsLiveListener {
 
   @OnDomainEvent('budget.outcome_published')
   async outcomePublished(event: DomainEvent<'budget.outcome_published'>): Promise<void> {
-    await this.broadcaster.toRoom(roomName('budget', event.payload.budgetId), 'budget.outcome_published', event.payload);
+    await this.broadcaster.toRoom(roomName('budgets', event.payload.budgetId), 'budget.outcome_published', event.payload);
   }
 }

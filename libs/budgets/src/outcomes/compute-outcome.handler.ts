@@ -26,7 +26,7 @@ export class ComputeOutcomeHandler {
   @HandlesJob('budgets.compute-outcome')
   async compute(event: JobPayloads['budgets.compute-outcome'], job: Job): Promise<{ status: string }> {
     const { budgetId, outcomeId } = event.payload;
-    const room = roomName('budget', budgetId);
+    const room = roomName('budgets', budgetId);
     const snapshot = await this.unitOfWork.run(
       async (tx) => {
         const outcome = await tx.manager.findOneBy(BudgetOutcomeEntity, { id: outcomeId });

@@ -13,7 +13,7 @@ export class OutcomesController {
 
   /**
    * Computes the outcome under a rule. 201 with the outcome when computed at once; 202 when a
-   * worker job computes it (progress in room `budget:<id>`, then GET outcomes/:outcomeId).
+   * worker job computes it (progress in room `budgets:<id>`, then GET outcomes/:outcomeId).
    */
   @ApiBearerAuth()
   @RequireRoles('official')
@@ -43,6 +43,9 @@ export class OutcomesController {
     return this.outcomes.current(principal, params.id, query.rule);
   }
 
+  /**
+   * Reads one computed outcome: winners, totals and every Equal Shares round. Unpublished ones: officials only.
+   */
   @Public()
   @Get('outcomes/:outcomeId')
   @ApiOkResponse({ type: OutcomeDto })

@@ -119,7 +119,7 @@ export class OutcomesService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'budget.outcome_published',
-        target: { kind: 'budget', id: budgetId },
+        target: { kind: 'budgets', id: budgetId },
         after: { outcomeId, rule: outcome.rule },
       });
       tx.publish('budget.outcome_published', { budgetId, outcomeId, rule: outcome.rule });

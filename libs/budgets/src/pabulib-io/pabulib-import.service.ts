@@ -100,7 +100,7 @@ export class PabulibImportService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'budget.imported_from_pabulib',
-        target: { kind: 'budget', id: budget.id },
+        target: { kind: 'budgets', id: budget.id },
         after: { projects: projects.length, ballots: records.length },
       });
       tx.publish('budget.created', { budgetId: budget.id });

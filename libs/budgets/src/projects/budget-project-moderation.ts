@@ -5,7 +5,7 @@ import { EntityManager, In, Not, IsNull } from 'typeorm';
 import { BudgetProjectEntity } from '../entities/budget-project.entity';
 
 /** Residents' project suggestions as moderation sees them; officials' own projects are not moderated. */
-@ModeratableKind('budget-project')
+@ModeratableKind('budget-projects')
 @Injectable()
 export class BudgetProjectModeration implements ModeratableContent {
   async load(manager: EntityManager, ids: string[]): Promise<ModeratedText[]> {

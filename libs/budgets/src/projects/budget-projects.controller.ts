@@ -20,6 +20,7 @@ import { BudgetProjectsService } from './budget-projects.service';
 export class BudgetProjectsController {
   constructor(private readonly projects: BudgetProjectsService) {}
 
+  /** Lists a budget's projects, with cost, district, feasibility and review. */
   @Public()
   @Get('budgets/:id/projects')
   @ApiOkResponse({ type: BudgetProjectListDto })
@@ -43,6 +44,10 @@ export class BudgetProjectsController {
     return this.projects.create(principal, params.id, body);
   }
 
+  /**
+   * Turns an accepted proposal into a project of this budget, at a cost. Officials; 409 when the proposal is not
+   * accepted or already a project.
+   */
   @ApiBearerAuth()
   @RequireRoles('official')
   @Post('budgets/:id/projects/from-proposal')
@@ -55,6 +60,7 @@ export class BudgetProjectsController {
     return this.projects.createFromProposal(principal, params.id, body);
   }
 
+  /** Reads one project (held or hidden suggestions: their author and moderators only, 404 for others). */
   @Public()
   @Get('budget-projects/:projectId')
   @ApiOkResponse({ type: BudgetProjectDto })
@@ -62,6 +68,9 @@ export class BudgetProjectsController {
     return this.projects.get(params.projectId, principal);
   }
 
+  /**
+   * Edits a project: its resident author while proposing (edits are screened again), or an official before voting.
+   */
   @ApiBearerAuth()
   @Patch('budget-projects/:projectId')
   @ApiOkResponse({ type: BudgetProjectDto })
@@ -73,6 +82,7 @@ export class BudgetProjectsController {
     return this.projects.update(principal, params.projectId, body);
   }
 
+  /** Removes a project: its author while the budget is proposing, or an official before voting. */
   @ApiBearerAuth()
   @RequireRoles('official')
   @Delete('budget-projects/:projectId')

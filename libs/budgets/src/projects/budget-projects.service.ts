@@ -83,7 +83,7 @@ export class BudgetProjectsService {
         }),
       );
       tx.publish('budget.project_changed', { budgetId, projectId: saved.id });
-      if (!official) tx.publish('content.submitted', { kind: 'budget-project', contentId: saved.id, authorId: principal.userId });
+      if (!official) tx.publish('content.submitted', { kind: 'budget-projects', contentId: saved.id, authorId: principal.userId });
       return saved;
     });
     return this.presenter.presentOne(project);
@@ -149,13 +149,13 @@ export class BudgetProjectsService {
       found.district = pot.district;
       await tx.manager.save(found);
       if (suggester) {
-        tx.publish('content.submitted', { kind: 'budget-project', contentId: projectId, authorId: principal.userId });
+        tx.publish('content.submitted', { kind: 'budget-projects', contentId: projectId, authorId: principal.userId });
       }
       if (managesBudgets(principal)) {
         await recordAudit(tx, {
           actorId: principal.userId,
           action: 'budget.project_updated',
-          target: { kind: 'budget-project', id: projectId },
+          target: { kind: 'budget-projects', id: projectId },
           after: { ...input },
         });
       }
@@ -185,7 +185,7 @@ export class BudgetProjectsService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'budget.project_reviewed',
-        target: { kind: 'budget-project', id: projectId },
+        target: { kind: 'budget-projects', id: projectId },
         before,
         after: { feasibility: found.feasibility, reason: found.unfeasibleReason },
       });
@@ -208,7 +208,7 @@ export class BudgetProjectsService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'budget.project_removed',
-        target: { kind: 'budget-project', id: projectId },
+        target: { kind: 'budget-projects', id: projectId },
         before: { title: found.title, cost: found.cost, budgetId: found.budgetId },
       });
       tx.publish('budget.project_changed', { budgetId: found.budgetId, projectId });

@@ -24,7 +24,7 @@ export class SyncTallyHandler {
     const { budgetId } = event.payload;
     const budget = await this.dataSource.manager.findOneBy(BudgetEntity, { id: budgetId });
     if (!budget?.liveResults) return { pushed: false };
-    await this.broadcaster.toRoom(roomName('budget', budgetId), 'budget.tally', await this.tallies.read(budgetId));
+    await this.broadcaster.toRoom(roomName('budgets', budgetId), 'budget.tally', await this.tallies.read(budgetId));
     return { pushed: true };
   }
 }

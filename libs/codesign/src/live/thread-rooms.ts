@@ -7,18 +7,18 @@ import {
   isUuid,
   type Principal,
   Problems,
-  ResourceKind,
+  DiscussionOf,
   type Transaction,
 } from '@polity/platform';
-import { type RoomPolicy, RoomPolicyFor, PublicListRoomPolicy } from '@polity/realtime';
+import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { DataSource } from 'typeorm';
 import { ThreadEntity } from '../entities/thread.entity';
 
 const exists = async (dataSource: DataSource, id: string | undefined): Promise<boolean> =>
   isUuid(id) && (await dataSource.manager.existsBy(ThreadEntity, { id }));
 
-/** `thread:<id>`: threads are public, so anyone may watch one. */
-@RoomPolicyFor('thread')
+/** `threads:<id>`: threads are public, so anyone may watch one. */
+@RoomPolicyFor('threads')
 @Injectable()
 export class ThreadRoomPolicy implements RoomPolicy {
   constructor(private readonly dataSource: DataSource) {}
@@ -28,17 +28,14 @@ export class ThreadRoomPolicy implements RoomPolicy {
   }
 }
 
-/** `threads`: the public list. */
-export const ThreadListRoomPolicy = PublicListRoomPolicy('threads');
-
 /** Threads can be followed and linked (from agenda items, other threads); people discuss them in posts, not comments. */
-@ResourceKind('threads')
+@DiscussionOf('threads')
 @Injectable()
 export class ThreadDiscussion implements DiscussableResource {
   constructor(private readonly dataSource: DataSource) {}
 
   async roomFor(id: string): Promise<string | null> {
-    return (await exists(this.dataSource, id)) ? roomName('thread', id) : null;
+    return (await exists(this.dataSource, id)) ? roomName('threads', id) : null;
   }
 
   async titleOf(id: string): Promise<string | null> {

@@ -49,7 +49,7 @@ export class PostsService {
       await tx.manager.increment(ThreadEntity, { id: threadId }, 'postCount', 1);
       await this.follows.follow('threads', threadId, principal.userId, tx.manager);
       tx.publish('thread.post_created', { threadId, postId: saved.id, parentId: saved.parentId, authorId: principal.userId });
-      tx.publish('content.submitted', { kind: 'thread-post', contentId: saved.id, authorId: principal.userId });
+      tx.publish('content.submitted', { kind: 'thread-posts', contentId: saved.id, authorId: principal.userId });
       return saved;
     });
     return this.presenter.presentOne(post, principal);
@@ -70,7 +70,7 @@ export class PostsService {
       found.editedAt = new Date();
       await tx.manager.save(found);
       tx.publish('thread.post_updated', { threadId, postId });
-      tx.publish('content.submitted', { kind: 'thread-post', contentId: postId, authorId: principal.userId });
+      tx.publish('content.submitted', { kind: 'thread-posts', contentId: postId, authorId: principal.userId });
       return found;
     });
     return this.presenter.presentOne(post, principal);

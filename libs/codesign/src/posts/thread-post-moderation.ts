@@ -5,7 +5,7 @@ import { type EntityManager, In } from 'typeorm';
 import { ThreadPostEntity } from '../entities/thread-post.entity';
 
 /** How moderation reads a co-design post and changes its state. */
-@ModeratableKind('thread-post')
+@ModeratableKind('thread-posts')
 @Injectable()
 export class ThreadPostModeration implements ModeratableContent {
   async load(manager: EntityManager, ids: string[]): Promise<ModeratedText[]> {

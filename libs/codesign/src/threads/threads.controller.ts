@@ -18,12 +18,14 @@ export class ThreadsController {
     private readonly query: ThreadsQuery,
   ) {}
 
+  /** Lists co-design threads, newest first. */
   @Public()
   @Get()
   list(@CurrentPrincipal() principal: Principal | undefined, @Query() query: ListThreadsQueryDto): Promise<Page<ThreadView>> {
     return this.query.list(query, principal);
   }
 
+  /** Opens a co-design thread about a public service, with its facilitators, stages and links. Officials. */
   @ApiBearerAuth()
   @RequireRoles('official')
   @Post()
@@ -32,6 +34,7 @@ export class ThreadsController {
     return this.threads.create(principal, body);
   }
 
+  /** Reads a thread: service, stage, facilitators, links and summaries. */
   @Public()
   @Get(':id')
   get(@CurrentPrincipal() principal: Principal | undefined, @Param() params: ThreadIdParamsDto): Promise<ThreadView> {
@@ -45,6 +48,10 @@ export class ThreadsController {
     return this.threads.update(principal, params.id, body);
   }
 
+  /**
+   * Moves the thread to another stage with a summary of what the stage found. Its facilitators, while they hold
+   * the official role.
+   */
   @ApiBearerAuth()
   @Post(':id/stage')
   @HttpCode(200)
@@ -67,6 +74,10 @@ export class ThreadsController {
     return this.query.timeline(params.id, query, principal);
   }
 
+  /**
+   * Posts a problem, idea, question, evidence or update (facilitators' posts are marked official), or a reply with
+   * parentId. Screened like comments.
+   */
   @ApiBearerAuth()
   @Post(':id/posts')
   createPost(
@@ -77,12 +88,14 @@ export class ThreadsController {
     return this.posts.create(principal, params.id, body);
   }
 
+  /** Edits my post (screened again). */
   @ApiBearerAuth()
   @Patch(':id/posts/:postId')
   editPost(@CurrentPrincipal() principal: Principal, @Param() params: PostParamsDto, @Body() body: EditPostDto): Promise<ThreadPostView> {
     return this.posts.edit(principal, params.id, params.postId, body);
   }
 
+  /** Deletes my post: its text goes, its place, reactions and replies stay. */
   @ApiBearerAuth()
   @Delete(':id/posts/:postId')
   @HttpCode(204)
@@ -90,6 +103,7 @@ export class ThreadsController {
     return this.posts.delete(principal, params.id, params.postId);
   }
 
+  /** Lists the replies to a post, cursor-paged. */
   @Public()
   @Get(':id/posts/:postId/replies')
   replies(
@@ -107,6 +121,7 @@ export class ThreadsController {
     return this.posts.mark(principal, params.id, params.postId, body);
   }
 
+  /** Adds my reaction (support or me_too) to a post; once per person. */
   @ApiBearerAuth()
   @Put(':id/posts/:postId/reactions/:reaction')
   @ApiOkResponse({ type: ReactionStateDto })
@@ -114,6 +129,7 @@ export class ThreadsController {
     return this.posts.react(principal, params.id, params.postId, params.reaction, true);
   }
 
+  /** Takes back my reaction. */
   @ApiBearerAuth()
   @Delete(':id/posts/:postId/reactions/:reaction')
   @ApiOkResponse({ type: ReactionStateDto })

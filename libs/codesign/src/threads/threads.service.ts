@@ -99,7 +99,7 @@ export class ThreadsService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'thread.updated',
-        target: { kind: 'thread', id },
+        target: { kind: 'threads', id },
         before,
         after: { ...auditedFields(found), links: input.links },
       });

@@ -37,6 +37,7 @@ export class DecisionsController {
     return this.decisions.record(principal, params.id, params.itemId, body, idempotencyKey);
   }
 
+  /** Reads a council decision with its meeting, agenda item, links and every correction. */
   @Public()
   @Get('decisions/:decisionId')
   async get(@Param() params: DecisionParamsDto): Promise<DecisionView> {
@@ -45,6 +46,10 @@ export class DecisionsController {
     return decision;
   }
 
+  /**
+   * Corrects a recorded decision (outcome, text or votes) with a reason; the correction is a new revision, never a
+   * silent overwrite. Council clerks.
+   */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Post('decisions/:decisionId/corrections')

@@ -11,7 +11,7 @@ import { MeetingPresenter, meetingSummary } from '../meetings/meeting-presenter'
 const LIST_ROOM = 'meetings';
 
 /**
- * Pushes the clerk's committed steps to `meeting:<id>`; a decision (or its correction) also goes to
+ * Pushes the clerk's committed steps to `meetings:<id>`; a decision (or its correction) also goes to
  * the room of every resource it concerns, all at once.
  */
 @Injectable()
@@ -30,7 +30,7 @@ export class CouncilLiveListener {
     if (!meeting) return;
     const summary = meetingSummary(meeting);
     await Promise.all([
-      this.broadcaster.toRoom(roomName('meeting', meeting.id), 'meeting.updated', summary),
+      this.broadcaster.toRoom(roomName('meetings', meeting.id), 'meeting.updated', summary),
       this.broadcaster.toRoom(LIST_ROOM, 'meeting.updated', summary),
     ]);
   }
@@ -40,7 +40,7 @@ export class CouncilLiveListener {
     const { meetingId, from, to } = event.payload;
     const status = { id: meetingId, from, to, at: event.occurredAt };
     await Promise.all([
-      this.broadcaster.toRoom(roomName('meeting', meetingId), 'meeting.status', status),
+      this.broadcaster.toRoom(roomName('meetings', meetingId), 'meeting.status', status),
       this.broadcaster.toRoom(LIST_ROOM, 'meeting.status', status),
     ]);
   }
@@ -50,7 +50,7 @@ export class CouncilLiveListener {
     const item = await this.dataSource.manager.findOneBy(AgendaItemEntity, { id: event.payload.agendaItemId });
     if (!item) return;
     const [view] = await this.presenter.items([item]);
-    await this.broadcaster.toRoom(roomName('meeting', item.meetingId), 'meeting.item', view);
+    await this.broadcaster.toRoom(roomName('meetings', item.meetingId), 'meeting.item', view);
   }
 
   @OnDomainEvent(['meeting.decision_recorded', 'meeting.decision_corrected'])
@@ -59,7 +59,7 @@ export class CouncilLiveListener {
     const [decision, linkedRooms] = await Promise.all([this.decisions.one(decisionId), this.resources.publicRooms(links)]);
     if (!decision) return;
     const name = event.type === 'meeting.decision_recorded' ? 'decision.recorded' : 'decision.corrected';
-    const rooms = [roomName('meeting', meetingId), ...linkedRooms];
+    const rooms = [roomName('meetings', meetingId), ...linkedRooms];
     await Promise.all(rooms.map((room) => this.broadcaster.toRoom(room, name, decision)));
   }
 }

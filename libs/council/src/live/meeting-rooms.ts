@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type Principal } from '@polity/platform';
-import { type RoomPolicy, RoomPolicyFor, PublicListRoomPolicy } from '@polity/realtime';
+import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { DataSource } from 'typeorm';
 import { MeetingEntity } from '../entities/meeting.entity';
 
-/** `meeting:<id>`: council meetings are public, so anyone may follow one live. */
-@RoomPolicyFor('meeting')
+/** `meetings:<id>`: council meetings are public, so anyone may follow one live. */
+@RoomPolicyFor('meetings')
 @Injectable()
 export class MeetingRoomPolicy implements RoomPolicy {
   constructor(private readonly dataSource: DataSource) {}
@@ -14,6 +14,3 @@ export class MeetingRoomPolicy implements RoomPolicy {
     return isUuid(id) && (await this.dataSource.manager.existsBy(MeetingEntity, { id }));
   }
 }
-
-/** `meetings`: the public list. */
-export const MeetingListRoomPolicy = PublicListRoomPolicy('meetings');

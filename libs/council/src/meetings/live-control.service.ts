@@ -18,7 +18,7 @@ type StatusStep = keyof typeof STATUS_STEPS;
 
 /**
  * The clerk's live steps: start, open an item, close it, adjourn, end. Each commits with its
- * domain event; the live listener pushes it to `meeting:<id>`.
+ * domain event; the live listener pushes it to `meetings:<id>`.
  */
 @Injectable()
 export class LiveControlService {
@@ -54,7 +54,7 @@ export class LiveControlService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: `meeting.${step}`,
-        target: { kind: 'meeting', id: meetingId },
+        target: { kind: 'meetings', id: meetingId },
         before: { status: before },
         after: reason === undefined ? { status: to } : { status: to, reason },
       });

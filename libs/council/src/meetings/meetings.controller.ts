@@ -29,6 +29,7 @@ export class MeetingsController {
     private readonly http: HttpConfig,
   ) {}
 
+  /** Lists meetings: upcoming first, or past with `when=past`. */
   @Public()
   @Get('meetings')
   list(@Query() query: ListMeetingsQueryDto): Promise<Page<MeetingSummaryView>> {
@@ -51,12 +52,17 @@ export class MeetingsController {
     });
   }
 
+  /** Reads a meeting with its agenda, the open item and decisions. */
   @Public()
   @Get('meetings/:id')
   get(@Param() params: MeetingIdParamsDto): Promise<MeetingView> {
     return this.query.get(params.id);
   }
 
+  /**
+   * Schedules a council meeting, with its stream address (YouTube, Vimeo, an allowed PeerTube or HLS host).
+   * Council clerks.
+   */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Post('meetings')
@@ -76,6 +82,7 @@ export class MeetingsController {
     return this.meetings.update(principal, params.id, body);
   }
 
+  /** Adds an item to a meeting's agenda, linked to the resources it concerns. Council clerks. */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Post('meetings/:id/agenda')
@@ -87,6 +94,7 @@ export class MeetingsController {
     return this.meetings.addItem(principal, params.id, body);
   }
 
+  /** Edits an agenda item's title, description or links. Council clerks. */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Patch('meetings/:id/agenda/:itemId')
@@ -98,6 +106,7 @@ export class MeetingsController {
     return this.meetings.updateItem(principal, params.id, params.itemId, body);
   }
 
+  /** Removes an agenda item that has no decision. Council clerks. */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Delete('meetings/:id/agenda/:itemId')
@@ -106,6 +115,7 @@ export class MeetingsController {
     return this.meetings.removeItem(params.id, params.itemId);
   }
 
+  /** Reorders the agenda: the body lists every item once. Council clerks. */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Put('meetings/:id/agenda-order')
@@ -113,6 +123,7 @@ export class MeetingsController {
     return this.meetings.reorder(params.id, body);
   }
 
+  /** Starts (or resumes) a meeting: it goes live in its room. Council clerks. */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Post('meetings/:id/start')
@@ -121,6 +132,7 @@ export class MeetingsController {
     return this.live.move(principal, params.id, 'start');
   }
 
+  /** Adjourns a running meeting, to be resumed with start. Council clerks. */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Post('meetings/:id/adjourn')
@@ -129,6 +141,10 @@ export class MeetingsController {
     return this.live.move(principal, params.id, 'adjourn');
   }
 
+  /**
+   * Calls off a meeting that has not started, with a reason; it stays listed, and calendars show it cancelled.
+   * Council clerks.
+   */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Post('meetings/:id/cancel')
@@ -141,6 +157,7 @@ export class MeetingsController {
     return this.live.cancel(principal, params.id, input.reason);
   }
 
+  /** Ends a running meeting. Council clerks. */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Post('meetings/:id/end')
@@ -149,6 +166,7 @@ export class MeetingsController {
     return this.live.move(principal, params.id, 'end');
   }
 
+  /** Opens an agenda item while the meeting runs; watchers see it at once. Council clerks. */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Post('meetings/:id/agenda/:itemId/open')
@@ -157,6 +175,7 @@ export class MeetingsController {
     return this.live.openItem(principal, params.id, params.itemId);
   }
 
+  /** Closes the open agenda item. Council clerks. */
   @ApiBearerAuth()
   @RequireRoles('council')
   @Post('meetings/:id/agenda/:itemId/close')

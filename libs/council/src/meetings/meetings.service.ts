@@ -78,7 +78,7 @@ export class MeetingsService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'meeting.updated',
-        target: { kind: 'meeting', id },
+        target: { kind: 'meetings', id },
         before: { ...before },
         after: { ...meetingSummary(found), minutesChanged: input.minutes !== undefined },
       });

@@ -16,13 +16,14 @@ export class AdminUsersController {
     private readonly admin: AdminAccountsService,
   ) {}
 
+  /** Finds accounts by name or address, with their roles. Admins only. */
   @Get()
   @ApiOkResponse({ type: UserPageDto })
   list(@Query() query: ListUsersQueryDto): Promise<UserPageDto> {
     return this.admin.list(query);
   }
 
-  /** Replaces the roles a person holds beyond citizen. Their current tokens stop working at once. */
+  /** Replaces the roles a person holds beyond citizen; they apply at once, to tokens already issued too. */
   @Put(':id/roles')
   @ApiOkResponse({ type: UserResponseDto })
   async setRoles(

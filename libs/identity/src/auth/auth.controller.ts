@@ -28,6 +28,10 @@ export class AuthController {
     return this.auth.register(body);
   }
 
+  /**
+   * Signs in with email and password, giving an access token (15 minutes) and a refresh token. 401 for a wrong
+   * pair; 429 after LOGIN_MAX_FAILURES failures for the account in the window.
+   */
   @Public()
   @AuthRateLimit()
   @Post('login')
@@ -37,6 +41,10 @@ export class AuthController {
     return this.auth.login(body, userAgent);
   }
 
+  /**
+   * Trades a refresh token for new tokens (the refresh token rotates). A refresh token used twice ends its
+   * session: 401.
+   */
   @Public()
   @AuthRateLimit()
   @Post('refresh')
@@ -65,6 +73,10 @@ export class AuthController {
     return { detail: 'If this address has an account, a link to reset its password is on its way.' };
   }
 
+  /**
+   * Sets a new password with a reset link's token and ends every session of the account. 400 for a used, expired
+   * or unknown token.
+   */
   @Public()
   @AuthRateLimit()
   @Post('password-reset/confirm')

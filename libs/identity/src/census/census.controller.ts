@@ -24,6 +24,7 @@ export class CensusController {
     return this.census.upload(principal.userId, csv, query.mode);
   }
 
+  /** Says how many census rows are loaded and when the census was last replaced. Admins only. */
   @Get()
   @ApiOkResponse({ type: CensusStatsResponseDto })
   stats(): Promise<CensusStatsResponseDto> {

@@ -18,6 +18,7 @@ export class MeController {
     private readonly privacy: AccountErasureService,
   ) {}
 
+  /** Reads my account: name, address, roles, verification and district. */
   @Get()
   @ApiOkResponse({ type: UserResponseDto })
   async me(@CurrentPrincipal() principal: Principal): Promise<UserResponseDto> {

@@ -16,6 +16,9 @@ export class AppealsController {
     private readonly views: DecisionViews,
   ) {}
 
+  /**
+   * Lists the moderation decisions about my contributions, with statements and until when each may be appealed.
+   */
   @Get('me/moderation-decisions')
   @ApiOkResponse({ description: 'Decisions about my contributions, newest first' })
   mine(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<ModerationDecisionView>> {
@@ -33,6 +36,10 @@ export class AppealsController {
     return this.appeals.appeal(principal, params.decisionId, body);
   }
 
+  /**
+   * Decides an appeal, finally: `upheld` keeps the first decision, `overturned` reverses it. A moderator who
+   * neither made the first decision nor wrote the content; 409 when the appeal is already decided.
+   */
   @RequireRoles('moderator')
   @Post('moderation/appeals/:appealId/decision')
   @ApiCreatedResponse({ description: 'The final decision on the appeal' })

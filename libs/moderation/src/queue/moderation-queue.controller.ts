@@ -27,12 +27,17 @@ export class ModerationQueueController {
     private readonly decisions: ModerationDecisionsService,
   ) {}
 
+  /**
+   * Lists the moderation queue with text, author, screening hits and report reasons; filter by state, reason, kind
+   * and origin. Moderators.
+   */
   @Get('queue')
   @ApiOkResponse({ type: ModerationQueuePageDto })
   list(@Query() query: ModerationQueueQueryDto): Promise<Page<ModerationQueueItemView>> {
     return this.queue.list(query);
   }
 
+  /** Reads one moderation item with its history. Moderators. */
   @Get('items/:itemId')
   @ApiOkResponse({ type: ModerationQueueItemDto })
   one(@Param() params: ModerationItemIdParamsDto): Promise<ModerationQueueItemView> {
@@ -47,6 +52,7 @@ export class ModerationQueueController {
     return this.claims.claim(principal, params.itemId);
   }
 
+  /** Releases my claim on an item. Moderators. */
   @Delete('items/:itemId/claim')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -54,6 +60,10 @@ export class ModerationQueueController {
     return this.claims.release(principal, params.itemId);
   }
 
+  /**
+   * Decides an item: hide (with a template and/or statement), restore, dismiss the reports, or block its author.
+   * Moderators; never on their own content (403), 409 while a colleague holds the claim or an appeal waits.
+   */
   @Post('items/:itemId/decision')
   @ApiCreatedResponse({ description: 'The decision, as the author will read it' })
   decide(

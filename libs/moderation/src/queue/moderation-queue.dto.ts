@@ -5,11 +5,14 @@ import {
   MODERATION_ACTIONS,
   type ModerationAction,
   type ModerationQueueItemView,
+  kindsWith,
   REPORT_REASONS,
+  type ResourceKind,
   type ReasonCategory,
 } from '@polity/contracts';
-import { PageQueryDto, trimString } from '@polity/platform';
+import { KindField, PageQueryDto, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
+import { TemplateKey } from '../settings/template-key';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -19,7 +22,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -40,10 +42,8 @@ export class ModerationQueueQueryDto extends PageQueryDto {
   @IsIn(REASON_CATEGORIES)
   reason?: ReasonCategory;
 
-  @ApiPropertyOptional({ example: 'comment' })
-  @IsOptional()
-  @Matches(/^[a-z][a-z-]{1,30}$/)
-  kind?: string;
+  @KindField({ kinds: kindsWith('moderation'), optional: true, description: 'Only items of this kind' })
+  kind?: ResourceKind;
 
   @ApiPropertyOptional({ enum: QUEUE_ORIGINS })
   @IsOptional()
@@ -72,9 +72,9 @@ export class DecisionInputDto {
   @IsIn(REASON_CATEGORIES)
   reason?: ReasonCategory;
 
-  @ApiPropertyOptional({ description: 'Key of a statement template' })
+  @ApiPropertyOptional({ description: 'Key of a statement template (`GET /moderation/templates`)' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9_-]{1,40}$/)
+  @TemplateKey()
   template?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })

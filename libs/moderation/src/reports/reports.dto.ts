@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REPORT_REASONS, type ReportReason } from '@polity/contracts';
-import { trimString } from '@polity/platform';
+import { kindsWith, REPORT_REASONS, type ReportReason, type ResourceKind } from '@polity/contracts';
+import { KindField, trimString } from '@polity/platform';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export class CreateReportDto {
-  @ApiProperty({ description: 'What is reported: `proposal`, `comment`, `budget-project`', example: 'comment' })
-  @Matches(/^[a-z][a-z-]{1,30}$/)
-  kind: string;
+  @KindField({ kinds: kindsWith('moderation'), description: 'What is reported' })
+  kind: ResourceKind;
 
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

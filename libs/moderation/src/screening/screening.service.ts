@@ -94,6 +94,8 @@ export class ScreeningService {
       item.open = item.reportCount > 0;
       if (wasQueued) tx.publish('moderation.item_queued', { itemId: item.id });
     }
+    if (!verdict.flagged && (content.state === 'visible' || item.state === 'visible'))
+      await this.contents.get(item.kind).cleared?.(tx, item.contentId);
     // An update of the known columns, not save(), which would read the row again first.
     const { state, heldBy, open, origin, queuedAt, screeningScore, screeningHits, screenedAt } = item;
     await tx.manager.update(

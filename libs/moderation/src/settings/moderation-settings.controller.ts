@@ -20,24 +20,31 @@ import { ModerationSettingsService } from './moderation-settings.service';
 export class ModerationSettingsController {
   constructor(private readonly settings: ModerationSettingsService) {}
 
+  /** Reads the screening rules. Moderators. */
   @Get('settings/screening')
   @ApiOkResponse({ type: ScreeningSettingsDto })
   screening(): Promise<ScreeningSettings> {
     return this.settings.screening();
   }
 
+  /**
+   * Replaces the screening rules: word list, links, repeats, rate and shouting, with their scores and the hold
+   * score. Moderators.
+   */
   @Put('settings/screening')
   @ApiOkResponse({ type: ScreeningSettingsDto })
   replaceScreening(@CurrentPrincipal() principal: Principal, @Body() body: ScreeningSettingsDto): Promise<ScreeningSettings> {
     return this.settings.replaceScreening(principal, body);
   }
 
+  /** Lists the statement templates moderators choose from. */
   @Get('templates')
   @ApiOkResponse({ type: TemplateDto, isArray: true })
   templates(): Promise<TemplateDto[]> {
     return this.settings.listTemplates();
   }
 
+  /** Creates or replaces a statement template under its key. Moderators. */
   @Put('templates/:key')
   @ApiOkResponse({ type: TemplateDto })
   putTemplate(
@@ -48,6 +55,7 @@ export class ModerationSettingsController {
     return this.settings.putTemplate(principal, params.key, body);
   }
 
+  /** Deletes a statement template. Moderators. */
   @Delete('templates/:key')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -55,6 +63,7 @@ export class ModerationSettingsController {
     return this.settings.deleteTemplate(principal, params.key);
   }
 
+  /** Lists the moderation policies (pre- or post-moderation per scope). Officials and moderators. */
   @RequireRoles('moderator', 'official')
   @Get('policies')
   @ApiOkResponse({ type: PolicyDto, isArray: true })
@@ -74,6 +83,7 @@ export class ModerationSettingsController {
     return this.settings.setPolicy(principal, params.scope, body.mode);
   }
 
+  /** Removes a moderation policy: the scope falls back to the wider one. Officials and moderators. */
   @RequireRoles('moderator', 'official')
   @Delete('policies/:scope')
   @HttpCode(204)

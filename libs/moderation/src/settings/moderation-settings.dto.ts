@@ -5,6 +5,7 @@ import { IsHundredths, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { ScreeningSettings } from '../screening/screening-settings';
+import { TemplateKey } from './template-key';
 
 const Score = (): PropertyDecorator => applyDecorators(IsHundredths(), Min(0), Max(10));
 
@@ -56,8 +57,8 @@ export class ScreeningSettingsDto implements ScreeningSettings {
 const REASON_CATEGORIES = [...REPORT_REASONS, 'screening'] as const;
 
 export class TemplateInputDto {
-  @ApiProperty({ example: 'spam-advertising' })
-  @Matches(/^[a-z][a-z0-9_-]{1,40}$/)
+  @ApiProperty({ example: 'spam_advertising', description: 'snake_case, like report reasons (a hyphen is read as _)' })
+  @TemplateKey()
   key: string;
 
   @ApiProperty({ maxLength: 120 })
@@ -85,7 +86,7 @@ export class TemplateDto extends TemplateInputDto {
 }
 
 export class TemplateKeyParamsDto {
-  @Matches(/^[a-z][a-z0-9_-]{1,40}$/)
+  @TemplateKey()
   key: string;
 }
 

@@ -11,12 +11,20 @@ import { TransparencyQuery } from './transparency.query';
 export class TransparencyController {
   constructor(private readonly transparency: TransparencyQuery) {}
 
+  /**
+   * The public moderation log: what was held, hidden, restored, dismissed, blocked or decided on appeal, when, why
+   * and from what origin; no person, text or id.
+   */
   @Get('log')
   @ApiOkResponse({ type: ModerationLogPageDto })
   log(@Query() query: ModerationLogQueryDto): Promise<Page<ModerationLogEntryDto>> {
     return this.transparency.entries(query);
   }
 
+  /**
+   * Moderation totals over a period: screened, held, hidden, restored, appeals upheld and overturned, median time
+   * to a decision.
+   */
   @Get('stats')
   @ApiOkResponse({ type: ModerationStatsDto })
   stats(@Query() query: StatsQueryDto): Promise<ModerationStatsDto> {

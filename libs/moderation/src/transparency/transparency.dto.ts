@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ModerationLogEntryView } from '@polity/contracts';
-import { TimeWindowPageQueryDto } from '@polity/platform';
-import { IsDateString, IsOptional, Matches } from 'class-validator';
+import { kindsWith, type ModerationLogEntryView, type ResourceKind } from '@polity/contracts';
+import { KindField, TimeWindowPageQueryDto } from '@polity/platform';
+import { IsDateString, IsOptional } from 'class-validator';
 
 export class ModerationLogQueryDto extends TimeWindowPageQueryDto {
-  @ApiPropertyOptional({ example: 'comment' })
-  @IsOptional()
-  @Matches(/^[a-z][a-z-]{1,30}$/)
-  kind?: string;
+  @KindField({ kinds: kindsWith('moderation'), optional: true, description: 'Only entries about this kind' })
+  kind?: ResourceKind;
 }
 
 export class StatsQueryDto {

@@ -13,12 +13,13 @@ export interface NotificationPlan {
   body: string;
 }
 
+/** How a notification names each kind of contribution a moderator decides on. */
 const MODERATED_KINDS: Record<string, string> = {
-  proposal: 'proposal',
-  comment: 'comment',
-  'budget-project': 'project suggestion',
-  'thread-post': 'co-design post',
-  'survey-answer': 'survey answer',
+  proposals: 'proposal',
+  comments: 'comment',
+  'budget-projects': 'project suggestion',
+  'thread-posts': 'co-design post',
+  'survey-answers': 'survey answer',
 };
 
 const quoted = (title: string): string => `“${title}”`;
@@ -43,7 +44,7 @@ export class NotificationPlanner {
           body: `The council's answer to ${quoted(title)} is in: it is now ${status}.`,
         }));
       }
-      case 'comment.created': {
+      case 'comment.published': {
         const { kind, resourceId, authorId, parentAuthorId } = event.payload;
         const title = await this.resources.titleOf(kind, resourceId);
         if (title === null) return [];

@@ -10,18 +10,21 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  /** Lists my notifications, newest first; `unread=true` for the unread ones. */
   @ApiBearerAuth()
   @Get('notifications')
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQueryDto): Promise<Page<NotificationView>> {
     return this.notifications.list(principal.userId, query);
   }
 
+  /** Counts my unread notifications. */
   @ApiBearerAuth()
   @Get('notifications/unread-count')
   async unreadCount(@CurrentPrincipal() principal: Principal): Promise<{ unread: number }> {
     return { unread: await this.notifications.unreadCount(principal.userId) };
   }
 
+  /** Marks one of my notifications read (404 for anyone else's). */
   @ApiBearerAuth()
   @Post('notifications/:id/read')
   @HttpCode(200)
@@ -29,6 +32,7 @@ export class NotificationsController {
     return this.notifications.markRead(principal.userId, params.id);
   }
 
+  /** Marks all my notifications read. */
   @ApiBearerAuth()
   @Post('notifications/read-all')
   @HttpCode(200)
@@ -44,12 +48,14 @@ export class NotificationsController {
     return this.notifications.unsubscribe(query.token);
   }
 
+  /** Reads my email preferences per kind of notification. */
   @ApiBearerAuth()
   @Get('me/notification-preferences')
   preferences(@CurrentPrincipal() principal: Principal): Promise<NotificationPreferenceView[]> {
     return this.notifications.preferences(principal.userId);
   }
 
+  /** Sets email per kind of notification: immediate, daily, weekly or off. Each kind at most once. */
   @ApiBearerAuth()
   @Put('me/notification-preferences')
   setPreferences(@CurrentPrincipal() principal: Principal, @Body() body: UpdatePreferencesDto): Promise<NotificationPreferenceView[]> {

@@ -19,6 +19,9 @@ const what = (scope: string): string => (scope === 'all' ? 'all email from Polit
 export class UnsubscribePagesController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  /**
+   * The page an email's unsubscribe link opens: it asks before changing anything (mail scanners open links too).
+   */
   @Get('notifications/unsubscribe')
   @Header('content-type', HTML)
   @Header('cache-control', 'no-store')

@@ -16,6 +16,7 @@ import { AuditEntryDto, AuditPageDto, ListAuditQueryDto } from './audit.dto';
 export class AuditController {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
 
+  /** Reads the audit log, newest first, filtered by actor, action prefix or target. Admins only. */
   @Get()
   @ApiOkResponse({ type: AuditPageDto })
   async list(@Query() query: ListAuditQueryDto): Promise<Page<AuditEntryDto>> {

@@ -1,3 +1,5 @@
+import { canonicalKind } from '@polity/contracts';
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { TimeWindowPageQueryDto } from '../pagination/newest-first';
@@ -13,8 +15,11 @@ export class ListAuditQueryDto extends TimeWindowPageQueryDto {
   @Matches(/^[a-z][a-z_.-]{0,60}$/)
   action?: string;
 
-  @ApiPropertyOptional({ description: 'What was acted on, e.g. `proposal`, `user`, `budget`' })
+  @ApiPropertyOptional({
+    description: 'What was acted on: a kind such as `proposals` or `budgets` (former spellings read as these), or `user`, `job`…',
+  })
   @IsOptional()
+  @Transform(({ value }) => canonicalKind(value))
   @Matches(/^[a-z][a-z_-]{0,40}$/)
   targetKind?: string;
 

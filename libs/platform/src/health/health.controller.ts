@@ -18,11 +18,13 @@ export class HealthController {
     @InjectRedis() private readonly redis: Redis,
   ) {}
 
+  /** Liveness: the process answers. */
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
+  /** Readiness: PostgreSQL and Redis answer (503 otherwise). */
   @Get('ready')
   async ready(): Promise<unknown> {
     try {

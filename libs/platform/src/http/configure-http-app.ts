@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { PolityLogger } from '../logging/polity-logger';
 import { HttpConfig, RuntimeConfig } from '../config/polity-config';
 import { validationProblem } from '../errors/validation-problem.factory';
+import { finishApiDocument } from './api-document';
 import { answerClientErrors } from './client-errors';
 import { rejectDeepBodies } from './json-depth';
 import { PlainTextPipe } from './plain-text.pipe';
@@ -66,16 +67,18 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
   );
   app.enableShutdownHooks();
   if (options.withApiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Polity API')
-        .setDescription(
-          'Citizen participation: proposals, budgets, surveys, co-design and council meetings. Errors are RFC 9457 problem+json.',
-        )
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
+    const document = finishApiDocument(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Polity API')
+          .setDescription(
+            'Citizen participation: proposals, budgets, surveys, co-design and council meetings. Errors are RFC 9457 problem+json.',
+          )
+          .setVersion('1')
+          .addBearerAuth()
+          .build(),
+      ),
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
     // Until the web site lands, the root leads a visitor to what there is to read.

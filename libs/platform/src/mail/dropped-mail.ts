@@ -16,7 +16,7 @@ export interface DroppedMail {
  * Mail on the wire is quoted-printable, where long links are cut with `=` at each line's end, so
  * printing the file raw breaks them; this reads the plain-text part as it was written.
  */
-export async function newestDroppedMail(folder: string): Promise<DroppedMail | null> {
+export async function newestDroppedMail(folder: string, to?: string): Promise<DroppedMail | null> {
   let names: string[];
   try {
     names = (await readdir(folder)).filter((name) => name.endsWith('.eml') && !name.startsWith('.'));
@@ -24,9 +24,11 @@ export async function newestDroppedMail(folder: string): Promise<DroppedMail | n
     return null;
   }
   // Names begin with the ISO time they were written, so the last in order is the newest.
-  const newest = names.sort().at(-1);
-  if (!newest) return null;
-  return decodeMail(newest, await readFile(join(folder, newest), 'latin1'));
+  for (const name of names.sort().reverse()) {
+    const mail = decodeMail(name, await readFile(join(folder, name), 'latin1'));
+    if (to === undefined || mail.to.toLowerCase().includes(to.toLowerCase())) return mail;
+  }
+  return null;
 }
 
 export function decodeMail(file: string, raw: string): DroppedMail {

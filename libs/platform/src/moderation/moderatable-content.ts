@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { providersByKey } from '../discovery/providers-by-key';
-import type { ContentState } from '@polity/contracts';
+import { canonicalKind, type ContentState, type ResourceKind } from '@polity/contracts';
 import type { EntityManager } from 'typeorm';
 import { Problems } from '../errors/problem';
 import type { Transaction } from '../events/transaction';
@@ -26,10 +26,17 @@ export interface ModeratableContent {
   load(manager: EntityManager, ids: string[]): Promise<ModeratedText[]>;
   /** Sets the state inside the moderation's transaction, and publishes the feature's own change event. */
   setState(tx: Transaction, id: string, state: ContentState): Promise<void>;
+  /**
+   * Screening passed the text, or a moderator restored it or dismissed its reports, and it is
+   * visible: the moment a feature may tell people about it (a new comment notifies followers only
+   * now, never before a verdict that might hold it). Called on every such verdict, inside its
+   * transaction; the feature announces once.
+   */
+  cleared?(tx: Transaction, id: string): Promise<void>;
 }
 
-/** Registers a provider as the ModeratableContent for a kind such as `comment`. */
-export const ModeratableKind = DiscoveryService.createDecorator<string>();
+/** Registers a provider as the ModeratableContent of a kind such as `comments`. */
+export const ModeratableKind = DiscoveryService.createDecorator<ResourceKind>();
 
 @Injectable()
 export class ModeratableContents implements OnApplicationBootstrap {
@@ -42,13 +49,13 @@ export class ModeratableContents implements OnApplicationBootstrap {
   }
 
   get(kind: string): ModeratableContent {
-    const content = this.kinds.get(kind);
+    const content = this.kinds.get(canonicalKind(kind) as string);
     if (!content) throw Problems.notFound(`Content of kind ${kind}`);
     return content;
   }
 
   has(kind: string): boolean {
-    return this.kinds.has(kind);
+    return this.kinds.has(canonicalKind(kind) as string);
   }
 
   async loadOne(manager: EntityManager, kind: string, id: string): Promise<ModeratedText | null> {

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { providersByKey } from '../discovery/providers-by-key';
-import type { DecisionSummary } from '@polity/contracts';
+import { canonicalKind, type DecisionSummary, type ResourceKind } from '@polity/contracts';
 import type { Transaction } from '../events/transaction';
 
 /**
@@ -15,8 +15,8 @@ export interface DecisionSubject {
   applyDecision(tx: Transaction, id: string, decision: DecisionSummary): Promise<void>;
 }
 
-/** Registers a provider as the DecisionSubject for a URL kind such as `proposals`. */
-export const DecisionSubjectKind = DiscoveryService.createDecorator<string>();
+/** Registers a provider as the DecisionSubject of a kind such as `proposals`. */
+export const DecisionSubjectKind = DiscoveryService.createDecorator<ResourceKind>();
 
 @Injectable()
 export class DecisionSubjects implements OnApplicationBootstrap {
@@ -29,6 +29,7 @@ export class DecisionSubjects implements OnApplicationBootstrap {
   }
 
   async apply(tx: Transaction, links: readonly { kind: string; id: string }[], decision: DecisionSummary): Promise<void> {
-    for (const link of links) await this.kinds.get(link.kind)?.applyDecision(tx, link.id, decision);
+    // Linked kinds without a subject (budgets, surveys) are only linked: KIND_REGISTRATIONS says which have one.
+    for (const link of links) await this.kinds.get(canonicalKind(link.kind) as string)?.applyDecision(tx, link.id, decision);
   }
 }

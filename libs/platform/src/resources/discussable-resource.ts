@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { canonicalKind, type ResourceKind } from '@polity/contracts';
 import { providersByKey } from '../discovery/providers-by-key';
 import type { Principal } from '../auth/principal';
 import { Problems } from '../errors/problem';
@@ -22,8 +23,8 @@ export interface DiscussableResource {
   titleOf(id: string): Promise<string | null>;
 }
 
-/** Registers a provider as the DiscussableResource for a URL kind such as `proposals`. */
-export const ResourceKind = DiscoveryService.createDecorator<string>();
+/** Registers a provider as the DiscussableResource of a kind such as `proposals`. */
+export const DiscussionOf = DiscoveryService.createDecorator<ResourceKind>();
 
 @Injectable()
 export class DiscussableResources implements OnApplicationBootstrap {
@@ -32,11 +33,11 @@ export class DiscussableResources implements OnApplicationBootstrap {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onApplicationBootstrap(): void {
-    this.kinds = providersByKey<DiscussableResource>(this.discovery, ResourceKind);
+    this.kinds = providersByKey<DiscussableResource>(this.discovery, DiscussionOf);
   }
 
   get(kind: string): DiscussableResource {
-    const resource = this.kinds.get(kind);
+    const resource = this.kinds.get(canonicalKind(kind) as string);
     if (!resource) throw Problems.notFound(`A resource of kind ${kind}`);
     return resource;
   }
@@ -63,12 +64,14 @@ export class DiscussableResources implements OnApplicationBootstrap {
   }
 
   titleOf(kind: string, id: string): Promise<string | null> {
-    return this.kinds.get(kind)?.titleOf(id) ?? Promise.resolve(null);
+    return this.kinds.get(canonicalKind(kind) as string)?.titleOf(id) ?? Promise.resolve(null);
   }
 
   /** The rooms that hear about these resources, as anyone may watch them (drafts and hidden items have none). */
   async publicRooms(links: readonly { kind: string; id: string }[]): Promise<string[]> {
-    const rooms = await Promise.all(links.map((link) => this.kinds.get(link.kind)?.roomFor(link.id, undefined) ?? Promise.resolve(null)));
+    const rooms = await Promise.all(
+      links.map((link) => this.kinds.get(canonicalKind(link.kind) as string)?.roomFor(link.id, undefined) ?? Promise.resolve(null)),
+    );
     return [...new Set(rooms.filter((room): room is string => room !== null))];
   }
 }

@@ -48,12 +48,14 @@ export class ExportsController {
     return this.exports.request(principal, params.id);
   }
 
+  /** Reads a survey export's progress. Officials. */
   @Get('exports/:exportId')
   @ApiOkResponse({ type: SurveyExportDto })
   status(@Param() params: ExportParamsDto): Promise<SurveyExportView> {
     return this.exports.status(params.id, params.exportId);
   }
 
+  /** Downloads a finished survey export (CSV). Officials; 409 while it is being built. */
   @Get('exports/:exportId/download')
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })

@@ -43,7 +43,7 @@ export class SurveyExportsService {
     const survey = await this.unitOfWork.run(async (tx) => {
       const found = await tx.manager.findOneBy(SurveyEntity, { id: surveyId });
       if (!found) throw Problems.notFound('That survey');
-      await recordAudit(tx, { actorId: principal.userId, action: 'survey.responses_exported', target: { kind: 'survey', id: surveyId } });
+      await recordAudit(tx, { actorId: principal.userId, action: 'survey.responses_exported', target: { kind: 'surveys', id: surveyId } });
       return found;
     });
     return this.reads.run(() => this.files.spool(responseCsv(this.dataSource, survey)));
@@ -56,7 +56,7 @@ export class SurveyExportsService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'survey.export_requested',
-        target: { kind: 'survey', id: surveyId },
+        target: { kind: 'surveys', id: surveyId },
         after: { exportId: row.id },
       });
       tx.publish('survey.export_requested', { surveyId, exportId: row.id, requestedById: principal.userId });

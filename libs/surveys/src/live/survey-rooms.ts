@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { roomName } from '@polity/contracts';
-import { type DiscussableResource, isUuid, type Principal, ResourceKind, type Transaction } from '@polity/platform';
-import { type RoomPolicy, RoomPolicyFor, PublicListRoomPolicy } from '@polity/realtime';
+import { type DiscussableResource, isUuid, type Principal, DiscussionOf, type Transaction } from '@polity/platform';
+import { type RoomPolicy, RoomPolicyFor } from '@polity/realtime';
 import { DataSource } from 'typeorm';
 import { SurveyEntity } from '../entities/survey.entity';
 import { assertVisible } from '../surveys/survey-access';
 
-/** `survey:<id>`: whoever may see the survey. Results reach it only while they are public. */
-@RoomPolicyFor('survey')
+/** `surveys:<id>`: whoever may see the survey. Results reach it only while they are public. */
+@RoomPolicyFor('surveys')
 @Injectable()
 export class SurveyRoomPolicy implements RoomPolicy {
   constructor(private readonly dataSource: DataSource) {}
@@ -23,11 +23,8 @@ export class SurveyRoomPolicy implements RoomPolicy {
   }
 }
 
-/** `surveys`: the public list. */
-export const SurveyListRoomPolicy = PublicListRoomPolicy('surveys');
-
 /** Surveys can be followed, commented on and linked from agenda items and threads, by whoever may see them. */
-@ResourceKind('surveys')
+@DiscussionOf('surveys')
 @Injectable()
 export class SurveyDiscussion implements DiscussableResource {
   constructor(private readonly dataSource: DataSource) {}
@@ -35,7 +32,7 @@ export class SurveyDiscussion implements DiscussableResource {
   async roomFor(id: string, principal: Principal | undefined): Promise<string | null> {
     try {
       assertVisible(await this.dataSource.manager.findOneBy(SurveyEntity, { id }), principal);
-      return roomName('survey', id);
+      return roomName('surveys', id);
     } catch {
       return null;
     }

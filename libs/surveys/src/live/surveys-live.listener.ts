@@ -19,7 +19,7 @@ export class SurveysLiveListener {
     const survey = await this.dataSource.manager.findOneBy(SurveyEntity, { id: event.payload.surveyId });
     if (!survey) return;
     const view = presentSurvey(survey);
-    await this.broadcaster.toRoom(roomName('survey', survey.id), 'survey.updated', view);
+    await this.broadcaster.toRoom(roomName('surveys', survey.id), 'survey.updated', view);
     if (survey.publishedAt !== null && survey.audience === 'everyone') await this.broadcaster.toRoom('surveys', 'survey.updated', view);
   }
 }

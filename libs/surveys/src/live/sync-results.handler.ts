@@ -23,7 +23,7 @@ export class SyncResultsHandler {
   async sync(event: JobPayloads['surveys.sync-results']): Promise<{ pushed: boolean }> {
     const survey = await this.dataSource.manager.findOneBy(SurveyEntity, { id: event.payload.surveyId });
     if (!survey || !resultsArePublic(survey)) return { pushed: false };
-    await this.broadcaster.toRoom(roomName('survey', survey.id), 'survey.results', await this.results.forPublic(survey));
+    await this.broadcaster.toRoom(roomName('surveys', survey.id), 'survey.results', await this.results.forPublic(survey));
     return { pushed: true };
   }
 }

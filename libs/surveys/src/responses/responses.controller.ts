@@ -22,6 +22,7 @@ export class ResponsesController {
     return this.responses.submit(principal, params.id, body);
   }
 
+  /** Reads my response to a survey (anonymous editable surveys: with the receipt as `?receipt=`). */
   @Get()
   @ApiHeader({ name: 'survey-receipt', required: false, description: 'Anonymous surveys: your receipt, to read your response back' })
   @ApiOkResponse({ type: SurveyResponseDto })

@@ -7,7 +7,7 @@ import type { SurveyResponseEntity } from '../entities/survey-response.entity';
 import { SurveyTextAnswerEntity } from '../entities/survey-text-answer.entity';
 import type { ChoiceAnswer } from './check-answers';
 
-export const SURVEY_ANSWER_KIND = 'survey-answer';
+export const SURVEY_ANSWER_KIND = 'survey-answers';
 
 type Part = Pick<SurveyTextAnswerEntity, 'questionKey' | 'part' | 'body'>;
 

@@ -15,12 +15,16 @@ import { SurveyDto } from './survey-views.dto';
 export class SurveyQuestionsController {
   constructor(private readonly questions: SurveyQuestionsService) {}
 
+  /**
+   * Adds a question to a draft (or unanswered) survey, at a position. Officials; 409 once responses lock it.
+   */
   @Post()
   @ApiCreatedResponse({ type: SurveyDto })
   add(@CurrentPrincipal() principal: Principal, @Param() params: SurveyIdParamsDto, @Body() body: AddQuestionDto): Promise<SurveyView> {
     return this.questions.add(principal, params.id, body);
   }
 
+  /** Reorders the questions: the body lists every key once. Officials. */
   @Put('order')
   @ApiOkResponse({ type: SurveyDto })
   reorder(
@@ -31,12 +35,14 @@ export class SurveyQuestionsController {
     return this.questions.reorder(principal, params.id, body.keys);
   }
 
+  /** Replaces a question under its key. Officials; 409 once responses lock the survey. */
   @Put(':key')
   @ApiOkResponse({ type: SurveyDto })
   replace(@CurrentPrincipal() principal: Principal, @Param() params: QuestionKeyParamsDto, @Body() body: QuestionDto): Promise<SurveyView> {
     return this.questions.replace(principal, params.id, params.key, body);
   }
 
+  /** Removes a question that no condition depends on. Officials; 409 once responses lock the survey. */
   @Delete(':key')
   @ApiOkResponse({ type: SurveyDto })
   remove(@CurrentPrincipal() principal: Principal, @Param() params: QuestionKeyParamsDto): Promise<SurveyView> {

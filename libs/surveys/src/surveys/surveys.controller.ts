@@ -12,6 +12,7 @@ import { SurveysService } from './surveys.service';
 export class SurveysController {
   constructor(private readonly surveys: SurveysService) {}
 
+  /** Lists surveys: open ones for residents, drafts too for officials. */
   @Public()
   @Get()
   @ApiOkResponse({ type: SurveyPageDto })
@@ -28,6 +29,7 @@ export class SurveysController {
     return this.surveys.create(principal, body);
   }
 
+  /** Reads a survey with its questions and whether I may answer. */
   @Public()
   @Get(':id')
   @ApiOkResponse({ type: SurveyDto })
@@ -44,6 +46,10 @@ export class SurveysController {
     return this.surveys.update(principal, params.id, body);
   }
 
+  /**
+   * Publishes a draft: it opens at opensAt (now by default). Publishing a new version closes the one it copies.
+   * Officials.
+   */
   @ApiBearerAuth()
   @RequireRoles('official')
   @Post(':id/publish')
@@ -53,6 +59,7 @@ export class SurveysController {
     return this.surveys.publish(principal, params.id);
   }
 
+  /** Closes a survey now; anonymous responses still waiting are released into the results. Officials. */
   @ApiBearerAuth()
   @RequireRoles('official')
   @Post(':id/close')

@@ -65,7 +65,7 @@ export class SurveysService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'survey.created',
-        target: { kind: 'survey', id: saved.id },
+        target: { kind: 'surveys', id: saved.id },
         after: { ...presentSurvey(saved) },
       });
       tx.publish('survey.created', { surveyId: saved.id });
@@ -144,7 +144,7 @@ export class SurveysService {
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'survey.versioned',
-        target: { kind: 'survey', id: saved.id },
+        target: { kind: 'surveys', id: saved.id },
         before: { from: source.id },
       });
       tx.publish('survey.created', { surveyId: saved.id });
@@ -179,7 +179,7 @@ export class SurveysService {
     await recordAudit(tx, {
       actorId: principal.userId,
       action,
-      target: { kind: 'survey', id: saved.id },
+      target: { kind: 'surveys', id: saved.id },
       before: { ...before },
       after: { ...after },
     });

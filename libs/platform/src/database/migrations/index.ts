@@ -1,4 +1,6 @@
+import { OneNamePerKindInAudit1795400000890 } from './1795400000890-one-name-per-kind.migration';
 import { CreateAuditLog1795400000700 } from './1795400000700-create-audit-log.migration';
 import { CreateOutbox1795400000000 } from './1795400000000-create-outbox.migration';
 
-export const PLATFORM_MIGRATIONS = [CreateOutbox1795400000000, CreateAuditLog1795400000700];
+export const PLATFORM_MIGRATIONS = [CreateOutbox1795400000000, CreateAuditLog1795400000700, OneNamePerKindInAudit1795400000890];
+export { FORMER_KIND_VALUES } from './1795400000890-one-name-per-kind.migration';
