@@ -63,8 +63,9 @@ export class DiscussableResources implements OnApplicationBootstrap {
     }
   }
 
+  /** Null when the resource is not public; a kind that has no discussion is a programming error, not silence. */
   titleOf(kind: string, id: string): Promise<string | null> {
-    return this.kinds.get(canonicalKind(kind) as string)?.titleOf(id) ?? Promise.resolve(null);
+    return this.get(kind).titleOf(id);
   }
 
   /** The rooms that hear about these resources, as anyone may watch them (drafts and hidden items have none). */
