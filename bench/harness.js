@@ -7,9 +7,7 @@ const { randomUUID } = require('node:crypto');
 
 const root = join(__dirname, '..');
 const dist = (path) => join(root, 'dist', path);
-const { loadConfig, PlatformModule, AccessTokenService } = require(dist('libs/platform/src'));
-const { POLITY_SCHEMA } = require(dist('libs/schema/src'));
-const { NestFactory } = require('@nestjs/core');
+const { loadConfig, AccessTokenService } = require(dist('libs/platform/src'));
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/polity_bench';
@@ -54,8 +52,15 @@ async function waitReady(port) {
 async function startPolity({ worker = true } = {}) {
   psql(ADMIN_URL, 'DROP DATABASE IF EXISTS polity_bench');
   const children = [];
+  // A benchmark that fails must not leave its api and worker running behind it.
+  process.once('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
   const run = (app) => {
-    const child = spawn(process.execPath, [dist(`apps/${app}/src/main.js`)], { env: { ...process.env, ...env }, stdio: 'inherit' });
+    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the api and the worker.
+    const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+    const child = spawn(process.execPath, [...nodeArgs, dist(`apps/${app}/src/main.js`)], {
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
     children.push(child);
   };
   run('api');
@@ -65,8 +70,14 @@ async function startPolity({ worker = true } = {}) {
     await waitReady(env.WORKER_PORT);
   };
   if (worker) await startWorker();
-  const context = await NestFactory.createApplicationContext(PlatformModule.forRoot(loadConfig(env), POLITY_SCHEMA), { logger: false });
-  const tokens = context.get(AccessTokenService);
+  // Signing needs only the key; whether a token's session stands is the api's question, so every
+  // token below names a session row of its own, as signing in would have made.
+  const tokens = new AccessTokenService(loadConfig(env).auth, null);
+  const session = (userIds) =>
+    psql(
+      DATABASE_URL,
+      `INSERT INTO auth_session (id, user_id) SELECT id::uuid, id::uuid FROM unnest(ARRAY['${userIds.join("','")}']) AS id`,
+    );
   return {
     sql: (statement) => psql(DATABASE_URL, statement),
     startWorker,
@@ -78,7 +89,8 @@ async function startPolity({ worker = true } = {}) {
         `INSERT INTO user_account (id, email, display_name, password_hash, roles)
          SELECT id::uuid, 'bench-' || id || '@example.test', 'Bench citizen', NULL, '{citizen}' FROM unnest(ARRAY['${ids.join("','")}']) AS id`,
       );
-      return ids.map((userId) => ({ userId, auth: `Bearer ${tokens.issue({ userId, sessionId: randomUUID(), roles: ['citizen'] })}` }));
+      session(ids);
+      return ids.map((userId) => ({ userId, auth: `Bearer ${tokens.issue({ userId, sessionId: userId })}` }));
     },
     /** One staff member with these roles (`official`, `council`…), inserted directly, with a real access token. */
     member(roles) {
@@ -88,7 +100,8 @@ async function startPolity({ worker = true } = {}) {
         `INSERT INTO user_account (id, email, display_name, password_hash, roles)
          VALUES ('${userId}', 'bench-${roles[0]}-${userId}@example.test', 'Bench ${roles[0]}', NULL, '{${roles.join(',')}}')`,
       );
-      return { userId, auth: `Bearer ${tokens.issue({ userId, sessionId: randomUUID(), roles })}` };
+      session([userId]);
+      return { userId, auth: `Bearer ${tokens.issue({ userId, sessionId: userId })}` };
     },
     official() {
       return this.member(['official']);
@@ -98,7 +111,6 @@ async function startPolity({ worker = true } = {}) {
     /** The worker's process id, once started. */
     workerPid: () => children[1]?.pid,
     async stop() {
-      await context.close();
       for (const child of children) child.kill('SIGTERM');
       await Promise.all(
         children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)))),

@@ -26,6 +26,8 @@ import {
 import { computeOutcome, type OutcomeRequest } from '../../libs/budgets/src/rules/outcome';
 import { checkDataPackage, type PackageDescriptor } from './frictionless-check';
 import { zipEntries } from './zip-entries';
+// The Frictionless Data project's JavaScript library (no types of its own; see datapackage.d.ts).
+import { Package } from 'datapackage';
 
 describe('open data: Frictionless snapshots, pseudonymised, checksummed, atomic, pruned', () => {
   const dir = mkdtempSync(join(tmpdir(), 'polity-open-data-test-'));
@@ -233,6 +235,25 @@ describe('open data: Frictionless snapshots, pseudonymised, checksummed, atomic,
     expect(winners.length).toBeGreaterThan(0);
     const pb = (await file(snapshot.id, `budget-${budget.id}.pb`)).toString('utf8');
     expect(pb).toContain('VOTES');
+  });
+
+  it('is a package the Frictionless project’s own library loads as valid, every table read and cast by its schema', async () => {
+    // By now the database holds a budget with a published outcome, comments, supports and the log.
+    const snapshot = await settled((await request()).id, 'published');
+    const folder = join(dir, snapshot.id);
+    const pkg = await Package.load(join(folder, 'datapackage.json'), { basePath: folder });
+    expect({ valid: pkg.valid, errors: pkg.errors.map((error) => error.message) }).toEqual({ valid: true, errors: [] });
+    const read: Record<string, number> = {};
+    // Every CSV is a tabular resource; the Pabulib `.pb` files are plain files in the package.
+    expect(pkg.resources.filter((resource) => resource.name.startsWith('budget-') === resource.tabular)).toEqual([]);
+    for (const resource of pkg.resources.filter((candidate) => candidate.tabular)) {
+      // Casting each cell by its declared type is where a datetime the schema does not accept fails.
+      const rows = await resource.read({ keyed: true, cast: true });
+      read[resource.name] = rows.length;
+    }
+    expect(read.budgets).toBeGreaterThan(0);
+    expect(read.budget_outcomes).toBeGreaterThan(0);
+    expect(read.comments).toBeGreaterThan(0);
   });
 
   it('leaves no partial package visible when a build fails, and prunes beyond the retention', async () => {

@@ -161,12 +161,12 @@ export class SnapshotBuilder {
 
   /**
    * A value as its CSV text: people's ids only as pseudonyms (none at all for an erased account, so
-   * nothing groups what it wrote), times in UTC ISO 8601, JSON for objects.
+   * nothing groups what it wrote), times in UTC ISO 8601 as Table Schema reads them, JSON for objects.
    */
   private cell(field: OpenDataField, value: unknown, erased: Set<string>): string {
     if (value === null || value === undefined) return '';
     if (field.pseudonym && typeof value === 'string' && erased.has(value)) return '';
-    if (value instanceof Date) return value.toISOString();
+    if (value instanceof Date) return tableSchemaTime(field, value);
     const text =
       typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? `${value}` : null;
     if (field.pseudonym) return this.pseudonyms.of(field.pseudonym, text ?? JSON.stringify(value));
@@ -196,4 +196,15 @@ export class SnapshotBuilder {
     for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) await out.write(chunk);
     return { name: ZIP_NAME, ...(await out.close()) };
   }
+}
+
+/**
+ * A time in Table Schema's default form for its field's type: `2024-03-31T08:00:00Z` for a datetime
+ * (the default format takes no fractions of a second, so validators refuse JavaScript's `.000Z`),
+ * `2024-03-31` for a date.
+ */
+function tableSchemaTime(field: OpenDataField, value: Date): string {
+  const iso = value.toISOString();
+  if (field.type === 'date') return iso.slice(0, 10);
+  return `${iso.slice(0, 19)}Z`;
 }
