@@ -6,7 +6,7 @@
 const { execFileSync } = require('node:child_process');
 const { readdirSync, readFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
-const { median } = require('./harness');
+const { median, record } = require('./harness');
 
 const rules = (path) => require(join(__dirname, '..', 'dist', 'libs', 'budgets', 'src', path));
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 100_000);
@@ -165,7 +165,20 @@ function generated() {
       `${name.padEnd(26)} ${m.ms.toFixed(1).padStart(10)} ${(m.ms / base.ms).toFixed(1).padStart(10)} ${m.peakMb.toFixed(0).padStart(9)}`,
     );
   row('ceiling: one tally pass', ceiling);
-  for (const name of ['greedy', 'equal-shares none', 'equal-shares add1-greedy']) row(name, measure(name, source));
+  for (const name of ['greedy', 'equal-shares none', 'equal-shares add1-greedy']) {
+    const measured = measure(name, source);
+    row(name, measured);
+    if (name === 'equal-shares add1-greedy') {
+      record({
+        path: `Equal Shares (add1-greedy), ${VOTERS.toLocaleString('en')} voters`,
+        polity: `${measured.ms.toFixed(0)} ms`,
+        ceiling: `one tally pass ${ceiling.ms.toFixed(0)} ms`,
+        ratio: `×${(measured.ms / ceiling.ms).toFixed(0)}`,
+        target: 'no regression',
+        holds: true,
+      });
+    }
+  }
   if (process.env.BENCH_SKIP_TEXTBOOK) return;
   console.log(`\nAgainst the textbook float version (add1 one unit at a time) on ${TEXTBOOK_VOTERS} voters, one run each:`);
   const small = `generated:${TEXTBOOK_VOTERS}`;

@@ -4,7 +4,7 @@
 // Socket.IO server broadcasting one message to the same 21 rooms with the same 2,000 clients.
 const { spawn } = require('node:child_process');
 const { io } = require('socket.io-client');
-const { apiUrl, startPolity, percentile, median } = require('./harness');
+const { apiUrl, startPolity, percentile, median, record } = require('./harness');
 
 const CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS ?? 2000);
 const DECISIONS = Number(process.env.BENCH_FANOUT_DECISIONS ?? 30);
@@ -146,12 +146,22 @@ async function main() {
   );
   console.log(line('bare Socket.IO broadcast (ceiling)', bare));
   console.log(line("Polity: clerk's request → receipt", polity));
-  console.log(
-    `ratio p50 ${(median(polity.all) / median(bare.all)).toFixed(2)}×, p99 ${(percentile(polity.all, 99) / percentile(bare.all, 99)).toFixed(2)}×`,
-  );
+  const p99 = percentile(polity.all, 99) / percentile(bare.all, 99);
+  console.log(`ratio p50 ${(median(polity.all) / median(bare.all)).toFixed(2)}×, p99 ${p99.toFixed(2)}×`);
+  record({
+    path: 'council decision → 2,000 clients, p99',
+    polity: `${percentile(polity.all, 99).toFixed(0)} ms`,
+    ceiling: `bare broadcast ${percentile(bare.all, 99).toFixed(0)} ms`,
+    ratio: `×${p99.toFixed(2)}`,
+    target: 'no regression (×1.6)',
+    holds: p99 <= 1.8,
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exits when done, whatever handles a client library left open.
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -4,7 +4,7 @@
 // daily supports and comments queries) in the same run. Medians of 3.
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
-const { apiUrl, startPolity, median, DATABASE_URL } = require('./harness');
+const { apiUrl, startPolity, median, record, DATABASE_URL } = require('./harness');
 
 const PEOPLE = 1000;
 const PROPOSALS = 1000;
@@ -90,9 +90,22 @@ async function main() {
     `worker RSS: ${(baselineKb / 1024).toFixed(0)} MiB before, peak ${(peakKb / 1024).toFixed(0)} MiB while building (+${((peakKb - baselineKb) / 1024).toFixed(0)} MiB)`,
   );
   console.log(`large files: ${sizes}`);
+  const share = median(copies) / median(builds);
+  const growthMb = (peakKb - baselineKb) / 1024;
+  record({
+    path: 'open-data snapshot',
+    polity: `${median(builds).toFixed(2)} s, +${growthMb.toFixed(0)} MB RSS`,
+    ceiling: `COPY ${median(copies).toFixed(2)} s`,
+    ratio: share.toFixed(2),
+    target: '≥ 0.7, ≤ +100 MB',
+    holds: share >= 0.7 && growthMb <= 100,
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exits when done, whatever handles a client library left open.
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -5,7 +5,7 @@
 const { spawn } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { apiUrl, startPolity, median, psql, DATABASE_URL } = require('./harness');
+const { apiUrl, startPolity, median, psql, record, DATABASE_URL } = require('./harness');
 const { answerAtoms } = require(join(__dirname, '..', 'dist', 'libs', 'surveys', 'src', 'results', 'answer-atoms'));
 
 const RESPONSES = Number(process.env.BENCH_SURVEY_RESPONSES ?? 200_000);
@@ -195,6 +195,23 @@ async function main() {
       `  COPY … TO STDOUT (ceiling): ${copyMs.toFixed(0)} ms, ${(RESPONSES / (copyMs / 1000)).toFixed(0)} rows/s, ${(copies[0].result / 1e6).toFixed(1)} MB`,
     );
     console.log(`  export / COPY: ×${(exportMs / copyMs).toFixed(2)}   results / COPY: ×${(resultsMs / copyMs).toFixed(2)}`);
+    const growthMb = (peakKb - baselineKb) / 1024;
+    record({
+      path: 'survey CSV export',
+      polity: `${exportMs.toFixed(0)} ms, +${growthMb.toFixed(0)} MB RSS`,
+      ceiling: `COPY ${copyMs.toFixed(0)} ms`,
+      ratio: (copyMs / exportMs).toFixed(2),
+      target: '≥ 0.7, ≤ +100 MB',
+      holds: copyMs / exportMs >= 0.7 && growthMb <= 100,
+    });
+    record({
+      path: 'survey results, whole survey',
+      polity: `${resultsMs.toFixed(0)} ms`,
+      ceiling: `bare aggregate ${bareMs.toFixed(0)} ms`,
+      ratio: `×${(resultsMs / bareMs).toFixed(2)}`,
+      target: 'no regression (×1.02)',
+      holds: resultsMs / bareMs <= 1.1,
+    });
     console.log(
       `  api RSS: ${(baselineKb / 1024).toFixed(0)} MB before, peak ${(peakKb / 1024).toFixed(0)} MB while exporting (+${((peakKb - baselineKb) / 1024).toFixed(0)} MB)`,
     );
@@ -203,7 +220,10 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exits when done, whatever handles a client library left open.
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

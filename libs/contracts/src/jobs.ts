@@ -118,11 +118,18 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
 /**
  * Jobs that only need to run once per window per key, however many events asked for them: the
  * relay gives every event of one window the same job id, delayed to the window's end, so the job
- * reads a state that includes all of them. Used for tallies under a rush.
+ * reads a state that includes all of them. Used for tallies under a rush. With `leading`, the first
+ * event of a window runs the job at once instead, and only later events of that window ask for the
+ * run at its end: a quiet proposal's count moves the moment someone supports it, and a rush still
+ * gets at most two runs per window.
  */
-export const JOB_COALESCING: { [J in JobName]?: { windowMs: number; key: (payload: JobPayloads[J]) => string } } = {
-  'proposals.sync-support-count': { windowMs: 250, key: (event) => event.payload.proposalId },
-  'budgets.sync-tally': { windowMs: 250, key: (event) => event.payload.budgetId },
+export const JOB_COALESCING: {
+  [J in JobName]?: { windowMs: number; leading?: boolean; key: (payload: JobPayloads[J]) => string };
+} = {
+  // 600 ms with a leading run: at most two runs per window, so no more than 4 live counts in any
+  // second per proposal or budget, and a quiet one's count moves at once.
+  'proposals.sync-support-count': { windowMs: 600, leading: true, key: (event) => event.payload.proposalId },
+  'budgets.sync-tally': { windowMs: 600, leading: true, key: (event) => event.payload.budgetId },
   // Results are a whole recount, heavier than a tally: once a second at most.
   'surveys.sync-results': { windowMs: 1000, key: (event) => event.payload.surveyId },
   'surveys.release-responses': { windowMs: 1000, key: (event) => event.payload.surveyId },

@@ -2,24 +2,40 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainEvent, JOB_COALESCING, JobName, jobsForEvent } from '@polity/contracts';
 import type { EnqueueOptions } from './job-queue';
-import { DatabaseConfig, OUTBOX_CHANNEL, WorkerConfig } from '@polity/platform';
+import { DatabaseConfig, OUTBOX_CHANNEL, RedisConnections, WorkerConfig } from '@polity/platform';
+import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { JobQueue } from './job-queue';
 
 const BATCH_SIZE = 200;
 
-/** One job per event, or one per coalescing window and key (see JOB_COALESCING). */
-function jobOptions(job: JobName, event: DomainEvent): EnqueueOptions {
-  const coalescing = JOB_COALESCING[job] as { windowMs: number; key: (payload: DomainEvent) => string } | undefined;
-  if (!coalescing) return { jobId: `${job}-${event.id}` };
-  const now = Date.now();
+type Coalescing = { windowMs: number; leading?: boolean; key: (payload: DomainEvent) => string };
+
+/** The coalescing window an event falls in, as a key, or null for a job that is not coalesced. */
+export function coalescingWindow(
+  job: JobName,
+  event: DomainEvent,
+  now = Date.now(),
+): { id: string; leading: boolean; windowMs: number } | null {
+  const coalescing = JOB_COALESCING[job] as Coalescing | undefined;
+  if (!coalescing) return null;
   const window = Math.floor(now / coalescing.windowMs);
-  return {
-    jobId: `${job}-${coalescing.key(event)}-${window}`,
-    delay: (window + 1) * coalescing.windowMs - now,
-    removeOnComplete: true,
-  };
+  return { id: `${job}-${coalescing.key(event)}-${window}`, leading: coalescing.leading ?? false, windowMs: coalescing.windowMs };
+}
+
+/**
+ * One job per event, or one per coalescing window and key (see JOB_COALESCING). With leading
+ * coalescing the window's first event runs the job at once and only later events of the window ask
+ * for the trailing run at its end: at most two runs per window, the first without waiting. The job
+ * ids make the queue drop every later copy within the window.
+ */
+export function jobOptions(job: JobName, event: DomainEvent, now = Date.now(), firstInWindow = false): EnqueueOptions {
+  const window = coalescingWindow(job, event, now);
+  if (!window) return { jobId: `${job}-${event.id}` };
+  if (window.leading && firstInWindow) return { jobId: `${window.id}-leading`, removeOnComplete: true };
+  const end = (Math.floor(now / window.windowMs) + 1) * window.windowMs;
+  return { jobId: window.id, delay: end - now, removeOnComplete: true };
 }
 
 /**
@@ -37,12 +53,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private redis: Redis | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
     private readonly database: DatabaseConfig,
     private readonly config: WorkerConfig,
+    private readonly connections: RedisConnections,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -101,12 +119,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (rows.length === 0) return 0;
       await Promise.all(
         rows.flatMap(({ payload: event }) =>
-          jobsForEvent(event.type).map((job) => this.queue.enqueue(job, event as never, jobOptions(job, event))),
+          jobsForEvent(event.type).map(async (job) => {
+            const now = Date.now();
+            const options = jobOptions(job, event, now, await this.firstInWindow(job, event, now));
+            await this.queue.enqueue(job, event as never, options);
+          }),
         ),
       );
       await manager.query('UPDATE outbox_event SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
       return rows.length;
     });
+  }
+
+  /**
+   * Whether this event is the first its leading-coalesced job sees in the current window, claimed in
+   * Redis so several relays agree. Losing the key (a Redis restart) costs one extra run, nothing more.
+   */
+  private async firstInWindow(job: JobName, event: DomainEvent, now: number): Promise<boolean> {
+    const window = coalescingWindow(job, event, now);
+    if (!window?.leading) return false;
+    this.redis ??= this.connections.open({ maxRetriesPerRequest: 3 });
+    const claimed = await this.redis.set(`${this.connections.prefix('relay')}:first:${window.id}`, '1', 'PX', 2 * window.windowMs, 'NX');
+    return claimed === 'OK';
   }
 
   private async listen(): Promise<void> {

@@ -4,7 +4,6 @@ import { jobsForEvent } from '@polity/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
 import { DomainEventBus } from './domain-event-bus';
-import { OutboxEventEntity } from './outbox-event.entity';
 import { Transaction } from './transaction';
 
 /** Channel the relay listens on, so an outbox row is picked up at commit rather than at the next poll. */
@@ -67,10 +66,14 @@ export class UnitOfWork {
   private async writeOutbox(manager: EntityManager, transaction: Transaction): Promise<void> {
     const durable = transaction.events.filter((event) => jobsForEvent(event.type).length > 0);
     if (durable.length === 0) return;
-    await manager.insert(
-      OutboxEventEntity,
-      durable.map((event) => ({ eventId: event.id, type: event.type, payload: event, occurredAt: new Date(event.occurredAt) })),
+    // One round trip for the rows and the wake-up call: this runs in every write that matters.
+    await manager.query(
+      `WITH written AS (
+         INSERT INTO outbox_event (event_id, type, payload, occurred_at)
+         SELECT (e->>'id')::uuid, e->>'type', e, (e->>'occurredAt')::timestamptz FROM jsonb_array_elements($1::jsonb) AS e
+         RETURNING 1)
+       SELECT pg_notify($2, count(*)::text) FROM written`,
+      [JSON.stringify(durable), OUTBOX_CHANNEL],
     );
-    await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, String(durable.length)]);
   }
 }

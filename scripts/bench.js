@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark in turn (each on its own fresh database), then one table of what
+// each measured beside its ceiling from the same run, the target and whether it holds. Not in `npm test`.
+const { spawnSync } = require('node:child_process');
+const { existsSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { buildIfChanged, root } = require('./build-if-changed');
+
+const BENCHES = ['supports', 'live-tally', 'fanout', 'screening', 'snapshot', 'surveys', 'decision-fanout', 'budget-outcome'];
+const only = process.argv.slice(2);
+const results = join(tmpdir(), `polity-bench-${process.pid}.jsonl`);
+
+buildIfChanged();
+const failed = [];
+for (const name of BENCHES.filter((bench) => only.length === 0 || only.includes(bench))) {
+  console.log(`\n=== bench:${name}`);
+  const run = spawnSync(process.execPath, [join(root, 'bench', `${name}.bench.js`)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_RESULTS: results, BENCH_SKIP_TEXTBOOK: process.env.BENCH_SKIP_TEXTBOOK ?? '1' },
+  });
+  if (run.status !== 0) failed.push(name);
+}
+
+const rows = existsSync(results)
+  ? readFileSync(results, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+  : [];
+rmSync(results, { force: true });
+const columns = [
+  ['path', 'path'],
+  ['Polity', 'polity'],
+  ['ceiling (same run)', 'ceiling'],
+  ['ratio', 'ratio'],
+  ['target', 'target'],
+  ['holds', 'holds'],
+];
+const cell = (row, key) => (key === 'holds' ? (row.holds ? 'yes' : 'NO') : String(row[key] ?? ''));
+const widths = columns.map(([title, key]) => Math.max(title.length, ...rows.map((row) => cell(row, key).length)));
+const line = (values) => `| ${values.map((value, index) => value.padEnd(widths[index])).join(' | ')} |`;
+console.log(`\n${line(columns.map(([title]) => title))}`);
+console.log(line(widths.map((width) => '-'.repeat(width))));
+for (const row of rows) console.log(line(columns.map(([, key]) => cell(row, key))));
+if (failed.length > 0) {
+  console.log(`\nFailed to run: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
