@@ -1,8 +1,12 @@
 import type { DomainEvent } from '@polity/contracts';
 import { jobOptions } from './outbox-relay';
 
-const supportChanged = (id: string): DomainEvent =>
-  ({ id, type: 'proposal.support_changed', occurredAt: '2026-11-30T10:00:00.000Z', payload: { proposalId: 'p-1' } }) as DomainEvent;
+const supportChanged = (id: string): DomainEvent => ({
+  id,
+  type: 'proposal.support_changed',
+  occurredAt: '2026-11-30T10:00:00.000Z',
+  payload: { proposalId: 'p-1' },
+});
 const COUNT = 'proposals.sync-support-count';
 
 describe('the outbox relay’s job options', () => {
