@@ -2,12 +2,9 @@
 const { spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
-const { Client } = require('pg');
 const Redis = require('ioredis').default;
 const { rm } = require('node:fs/promises');
-const { templateDatabaseUrl, testMailDropDir, testRedisUrl } = require('./test-environment');
-
-const quote = (name) => `"${name.replace(/"/g, '""')}"`;
+const { quote, templateDatabaseUrl, testMailDropDir, testRedisUrl, withMaintenanceConnection } = require('./test-environment');
 
 /**
  * Once per `npm test`: a fresh template database, migrated (with the built CLI; without a build,
@@ -19,18 +16,10 @@ module.exports = async function globalSetup() {
   const name = decodeURIComponent(new URL(templateDatabaseUrl).pathname.slice(1));
   if (!name.includes('test')) throw new Error(`Refusing to run tests against database "${name}": its name must contain "test".`);
 
-  const maintenance = new URL(templateDatabaseUrl);
-  maintenance.pathname = '/postgres';
-  const admin = new Client({ connectionString: maintenance.toString() });
-  await admin.connect();
-  try {
-    const copies = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${name}_s_%`]);
-    for (const { datname } of [...copies.rows, { datname: name }])
-      await admin.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${quote(name)}`);
-  } finally {
-    await admin.end();
-  }
+  await withMaintenanceConnection(async (admin, template, copies) => {
+    for (const datname of [...copies, template]) await admin.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${quote(template)}`);
+  });
 
   const cli = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
   if (existsSync(cli)) {

@@ -14,6 +14,32 @@ function suiteResources(testPath) {
   return { databaseUrl: url.toString(), redisPrefix: `polity-test-${id}` };
 }
 
+/** A database name as an SQL identifier. */
+const quote = (name) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Runs `work` with a connection to the server's `postgres` database (where databases are created and
+ * dropped), the template's name, and the names of the suite copies that exist now.
+ */
+async function withMaintenanceConnection(work) {
+  const { Client } = require('pg');
+  const template = decodeURIComponent(new URL(templateDatabaseUrl).pathname.slice(1));
+  const maintenance = new URL(templateDatabaseUrl);
+  maintenance.pathname = '/postgres';
+  const admin = new Client({ connectionString: maintenance.toString() });
+  await admin.connect();
+  try {
+    const copies = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${template}_s_%`]);
+    return await work(
+      admin,
+      template,
+      copies.rows.map((row) => row.datname),
+    );
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * Where tests run. Each test file gets a database of its own, copied from the migrated template,
  * and a Redis namespace of its own: nothing one suite leaves behind (an outbox backlog, a
@@ -23,6 +49,8 @@ function suiteResources(testPath) {
 module.exports = {
   templateDatabaseUrl,
   suiteResources,
+  withMaintenanceConnection,
+  quote,
   // Mail the apps under test write when a test starts no SMTP server; emptied at the start of every run.
   testMailDropDir: join(tmpdir(), 'polity-test-mail'),
   // A Redis database of its own, emptied at the start of every run.

@@ -1,8 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { expectEventually } from '@polity/testing';
+import { expectEventually, freePort } from '@polity/testing';
 import { testDatabaseUrl, testRedisPrefix, testRedisUrl } from '../test-environment';
 
 const root = join(__dirname, '..', '..');
@@ -11,15 +10,6 @@ const apiMain = join(root, 'dist', 'apps', 'api', 'src', 'main.js');
 /** The environment of a child process: nothing inherited that could point it at a real database. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', ...extra };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 describe('processes (the built apps, as npm start runs them)', () => {

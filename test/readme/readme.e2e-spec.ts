@@ -1,22 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { expectEventually } from '@polity/testing';
+import { expectEventually, freePort } from '@polity/testing';
 import { testDatabaseUrl, testRedisPrefix, testRedisUrl } from '../test-environment';
 import { instrument, matches, parseExpected, readmeBlocks } from './readme-examples';
 
 const root = join(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Every request the examples made, in order, with what it answered. */
 interface Exchange {

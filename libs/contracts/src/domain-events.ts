@@ -1,5 +1,15 @@
 import type { Role } from './roles';
 
+/** A new comment as events tell of it; `parentAuthorId`: whom a reply answers, so they can be told. */
+export interface NewComment {
+  commentId: string;
+  kind: string;
+  resourceId: string;
+  parentId: string | null;
+  authorId: string;
+  parentAuthorId: string | null;
+}
+
 export const ACCOUNT_LINK_PURPOSES = ['confirm_email', 'reset_password'] as const;
 export type AccountLinkPurpose = (typeof ACCOUNT_LINK_PURPOSES)[number];
 
@@ -39,24 +49,9 @@ export interface DomainEventPayloads {
   'proposal.threshold_reached': { proposalId: string; supportCount: number; threshold: number };
   'proposal.moderated': { proposalId: string; state: ContentState };
   'proposal.answered': { proposalId: string; status: ProposalStatus; answeredById: string };
-  /** `parentAuthorId`: whom a reply answers, so they can be told. */
-  'comment.created': {
-    commentId: string;
-    kind: string;
-    resourceId: string;
-    parentId: string | null;
-    authorId: string;
-    parentAuthorId: string | null;
-  };
+  'comment.created': NewComment;
   /** Moderation cleared a new comment (screening passed it, or a moderator restored it): people may be told. Once per comment. */
-  'comment.published': {
-    commentId: string;
-    kind: string;
-    resourceId: string;
-    parentId: string | null;
-    authorId: string;
-    parentAuthorId: string | null;
-  };
+  'comment.published': NewComment;
   'comment.updated': { commentId: string; kind: string; resourceId: string };
   'comment.deleted': { commentId: string; kind: string; resourceId: string };
   'comment.moderated': { commentId: string; kind: string; resourceId: string; state: ContentState };

@@ -35,9 +35,12 @@ export function isResourceKind(value: unknown): value is ResourceKind {
   return typeof value === 'string' && (RESOURCE_KINDS as readonly string[]).includes(value);
 }
 
-/** The kind's one name for a current or former spelling; anything else is returned unchanged (and then refused). */
-export function canonicalKind(value: unknown): unknown {
-  return typeof value === 'string' ? (FORMER_KIND_SPELLINGS[value] ?? value) : value;
+/**
+ * The kind's one name for a current or former spelling; anything else is returned unchanged (and
+ * then refused by whoever checks it). A string stays a string, so lookups need no cast.
+ */
+export function canonicalKind<T>(value: T): T {
+  return typeof value === 'string' ? ((FORMER_KIND_SPELLINGS[value] as T | undefined) ?? value) : value;
 }
 
 /**

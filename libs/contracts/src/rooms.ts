@@ -20,7 +20,7 @@ export function parseRoomName(room: string): { kind: string; id: string | undefi
   const rawKind = separator === -1 ? room : room.slice(0, separator);
   const id = separator === -1 ? undefined : room.slice(separator + 1);
   if (!/^[a-z][a-z-]*$/.test(rawKind) || id === '') return null;
-  const kind = canonicalKind(rawKind) as string;
+  const kind = canonicalKind(rawKind);
   return { kind, id };
 }
 

@@ -8,3 +8,4 @@ export * from './moderation-helpers';
 export * from './survey-factory';
 export * from './council-factory';
 export * from './mail-catcher';
+export * from './free-port';

@@ -19,7 +19,7 @@ export class ListAuditQueryDto extends TimeWindowPageQueryDto {
     description: 'What was acted on: a kind such as `proposals` or `budgets` (former spellings read as these), or `user`, `job`…',
   })
   @IsOptional()
-  @Transform(({ value }) => canonicalKind(value))
+  @Transform(({ value }: { value: unknown }) => canonicalKind(value))
   @Matches(/^[a-z][a-z_-]{0,40}$/)
   targetKind?: string;
 

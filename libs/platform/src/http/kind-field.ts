@@ -18,7 +18,7 @@ export function KindField(options: { kinds?: readonly ResourceKind[]; optional?:
   return applyDecorators(
     options.optional ? ApiPropertyOptional(documentation) : ApiProperty(documentation),
     ...(options.optional ? [IsOptional()] : []),
-    Transform(({ value }) => canonicalKind(value)),
+    Transform(({ value }: { value: unknown }) => canonicalKind(value)),
     IsIn(kinds, { message: `$property must be one of ${kinds.join(', ')}` }),
   );
 }

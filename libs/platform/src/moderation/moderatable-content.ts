@@ -49,13 +49,13 @@ export class ModeratableContents implements OnApplicationBootstrap {
   }
 
   get(kind: string): ModeratableContent {
-    const content = this.kinds.get(canonicalKind(kind) as string);
+    const content = this.kinds.get(canonicalKind(kind));
     if (!content) throw Problems.notFound(`Content of kind ${kind}`);
     return content;
   }
 
   has(kind: string): boolean {
-    return this.kinds.has(canonicalKind(kind) as string);
+    return this.kinds.has(canonicalKind(kind));
   }
 
   async loadOne(manager: EntityManager, kind: string, id: string): Promise<ModeratedText | null> {

@@ -30,6 +30,6 @@ export class DecisionSubjects implements OnApplicationBootstrap {
 
   async apply(tx: Transaction, links: readonly { kind: string; id: string }[], decision: DecisionSummary): Promise<void> {
     // Linked kinds without a subject (budgets, surveys) are only linked: KIND_REGISTRATIONS says which have one.
-    for (const link of links) await this.kinds.get(canonicalKind(link.kind) as string)?.applyDecision(tx, link.id, decision);
+    for (const link of links) await this.kinds.get(canonicalKind(link.kind))?.applyDecision(tx, link.id, decision);
   }
 }

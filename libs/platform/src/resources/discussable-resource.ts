@@ -37,7 +37,7 @@ export class DiscussableResources implements OnApplicationBootstrap {
   }
 
   get(kind: string): DiscussableResource {
-    const resource = this.kinds.get(canonicalKind(kind) as string);
+    const resource = this.kinds.get(canonicalKind(kind));
     if (!resource) throw Problems.notFound(`A resource of kind ${kind}`);
     return resource;
   }
@@ -71,7 +71,7 @@ export class DiscussableResources implements OnApplicationBootstrap {
   /** The rooms that hear about these resources, as anyone may watch them (drafts and hidden items have none). */
   async publicRooms(links: readonly { kind: string; id: string }[]): Promise<string[]> {
     const rooms = await Promise.all(
-      links.map((link) => this.kinds.get(canonicalKind(link.kind) as string)?.roomFor(link.id, undefined) ?? Promise.resolve(null)),
+      links.map((link) => this.kinds.get(canonicalKind(link.kind))?.roomFor(link.id, undefined) ?? Promise.resolve(null)),
     );
     return [...new Set(rooms.filter((room): room is string => room !== null))];
   }
