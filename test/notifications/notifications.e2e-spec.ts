@@ -86,7 +86,10 @@ describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe
       `SELECT payload FROM outbox_event WHERE type = 'comment.published' AND payload->'payload'->>'commentId' = $1`,
       [written.body.id],
     );
+    const pushedAgain = nextEvent(socket, 'notification.created', () => true, 10_000);
     await finished(await worker.app.get(JobQueue).enqueue('notifications.fan-out', replay, { jobId: `replay-${replay.id}` }));
+    // Pushed before it is stored, a notification keeps its id however often it is pushed.
+    expect((await pushedAgain).data.id).toBe(data.id);
     const [{ count }] = await db.query<{ count: string }[]>('SELECT count(*) FROM notification WHERE event_id = $1', [replay.id]);
     expect(Number(count)).toBe(2);
 

@@ -14,7 +14,7 @@ import type { Server, Socket } from 'socket.io';
 import { SocketAccess } from './access/socket-access';
 import { socketData } from './access/socket-data';
 import { SocketRateLimit } from './access/socket-rate-limit';
-import { ACCOUNT_CHANGED, type AccountChange } from './broadcaster';
+import { ACCOUNT_CHANGED, type AccountChange, USER_BATCH, type UserBatch } from './broadcaster';
 import { RoomPolicies } from './room-policies';
 import { RoomSequence } from './room-sequence';
 
@@ -51,6 +51,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     server.on(ACCOUNT_CHANGED, (change: AccountChange) => {
       if (change.erased) this.access.disconnectUser(change.userId);
       else void this.access.revalidateUser(change.userId);
+    });
+    // Each instance delivers a batch's messages to the people connected to it, and skips the rest.
+    server.on(USER_BATCH, ({ event, messages }: UserBatch) => {
+      const rooms = server.of('/').adapter.rooms;
+      for (const message of messages) if (rooms.has(message.room)) server.local.to(message.room).emit(event, message);
     });
   }
 

@@ -4,6 +4,12 @@ import type Redis from 'ioredis';
 
 const SEQUENCE_TTL_SECONDS = 7 * 24 * 3600;
 const key = (room: string): string => `room-seq:${room}`;
+const NEXT_MANY = `local seqs = {}
+for i, room in ipairs(KEYS) do
+  seqs[i] = redis.call('INCR', room)
+  redis.call('EXPIRE', room, ARGV[1])
+end
+return seqs`;
 
 /**
  * Per-room message counters. A client remembers the last `seq` it saw in a room; after a
@@ -21,17 +27,13 @@ export class RoomSequence {
     return seq;
   }
 
-  /** The next number of many rooms in one round trip (a fan-out to thousands of people). */
+  /**
+   * The next number of many rooms in one round trip and one script run: a pipeline of two commands
+   * per room cost a fan-out to thousands of people more time in Redis replies than in the pushes.
+   */
   async nextMany(rooms: readonly string[]): Promise<number[]> {
     if (rooms.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const room of rooms) pipeline.incr(key(room)).expire(key(room), SEQUENCE_TTL_SECONDS);
-    const results = (await pipeline.exec()) as [Error | null, number][];
-    return rooms.map((_, index) => {
-      const [error, seq] = results[index * 2];
-      if (error) throw error;
-      return seq;
-    });
+    return (await this.redis.eval(NEXT_MANY, rooms.length, ...rooms.map(key), SEQUENCE_TTL_SECONDS)) as number[];
   }
 
   async current(room: string): Promise<number> {
