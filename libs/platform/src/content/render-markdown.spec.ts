@@ -32,6 +32,13 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('gives the same html for a text rendered again (from its cache)', () => {
+    const source = 'A **bench** by the pond, see https://city.example/pond';
+    const first = renderMarkdown(source);
+    expect(renderMarkdown(source)).toBe(first);
+    expect(first).toContain('<strong>bench</strong>');
+  });
+
   it('removes control characters from stored text', () => {
     expect(cleanText('a\u0000b\r\nc\u0007')).toBe('ab\nc');
   });

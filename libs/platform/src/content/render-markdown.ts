@@ -20,12 +20,41 @@ const ALLOWED: sanitizeHtml.IOptions = {
 };
 
 /**
+ * Rendering and sanitising was the largest part of serving a page of proposals or comments, for
+ * texts that rarely change: the last few thousand renderings are kept, bounded by their size.
+ */
+const CACHE_CHARACTERS = 8_000_000;
+const rendered = new Map<string, string>();
+let cachedCharacters = 0;
+
+function remember(source: string, html: string): void {
+  const size = source.length + html.length;
+  if (size > CACHE_CHARACTERS / 100) return;
+  rendered.set(source, html);
+  cachedCharacters += size;
+  for (const [oldest, oldestHtml] of rendered) {
+    if (cachedCharacters <= CACHE_CHARACTERS) break;
+    rendered.delete(oldest);
+    cachedCharacters -= oldest.length + oldestHtml.length;
+  }
+}
+
+/**
  * Renders citizen-written Markdown to HTML that is safe to insert into a page: markdown-it with raw
  * HTML disabled, then an allow-list sanitiser as a second, independent line of defence (no scripts,
  * no event handlers, no `javascript:` or `data:` links).
  */
 export function renderMarkdown(source: string): string {
-  return sanitizeHtml(markdown.render(source), ALLOWED).trim();
+  const cached = rendered.get(source);
+  if (cached !== undefined) {
+    // Most recently used last, so the oldest is evicted first.
+    rendered.delete(source);
+    rendered.set(source, cached);
+    return cached;
+  }
+  const html = sanitizeHtml(markdown.render(source), ALLOWED).trim();
+  remember(source, html);
+  return html;
 }
 
 /** Control characters other than tab and newlines are removed from stored text. */
