@@ -73,6 +73,59 @@ describe('screening jobs: one verdict per submission, nothing half-done when the
     }
   });
 
+  it('screens a batch as one job per submission would: each counts those before it, a repeated delivery once', async () => {
+    const submissions = async (street: string) => {
+      const who = await registerUser(api);
+      const texts = [
+        ...Array.from({ length: 3 }, () => `A safe crossing by the primary school on ${street}, please`),
+        ...Array.from({ length: 5 }, (_, i) => `Idea ${i} for ${street}: benches, trees and a water fountain`),
+      ];
+      const events: DomainEvent<'content.submitted'>[] = [];
+      for (const body of texts) {
+        const proposal = await createProposal(api, who, { title: `For ${street}`, body });
+        events.push({
+          id: randomUUID(),
+          type: 'content.submitted',
+          occurredAt: new Date().toISOString(),
+          payload: { kind: 'proposals', contentId: proposal.id, authorId: who.id },
+        });
+      }
+      return events;
+    };
+    const rulesOf = async (events: DomainEvent<'content.submitted'>[]) =>
+      (
+        await dataSource.query<{ rules: string[] }[]>(
+          `SELECT ARRAY(SELECT hit->>'rule' FROM jsonb_array_elements(s.hits) AS hit ORDER BY 1) AS rules
+             FROM unnest($1::uuid[]) WITH ORDINALITY AS e (id, n) JOIN moderation_screening s ON s.submission_id = e.id ORDER BY e.n`,
+          [events.map((event) => event.id)],
+        )
+      ).map((row) => row.rules.join('+'));
+
+    const oneByOne = await submissions('Elm Road');
+    const together = await submissions('Oak Lane');
+    // These submissions are screened below by hand, not by their own jobs.
+    await dataSource.query('UPDATE outbox_event SET relayed_at = now() WHERE relayed_at IS NULL');
+    const worker = await startTestWorker({ JOB_LOCK_MS });
+    try {
+      const screening = worker.app.get(ScreeningService);
+      for (const event of oneByOne) expect(await screening.screen(event)).toBe('screened');
+      const outcomes = await screening.screenMany([...together, together[0]]);
+      expect(outcomes).toEqual([...together.map(() => 'screened'), 'already_screened']);
+    } finally {
+      await worker.close();
+    }
+
+    const expected = await rulesOf(oneByOne);
+    // The third copy repeats the author's text; the seventh and eighth post come too fast.
+    expect(expected).toEqual(['', '', 'repeats', '', '', '', 'rate', 'rate']);
+    expect(await rulesOf(together)).toEqual(expected);
+    const held = await dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM proposal WHERE id = ANY($1) AND moderation_state = 'held'`,
+      [together.map((event) => event.payload.contentId)],
+    );
+    expect(Number(held[0].n)).toBe(1);
+  });
+
   it('leaves the content as it was when the worker is killed mid-job, and a new worker finishes it once', async () => {
     const proposal = await createProposal(api, author, { body: 'Totally F.R.E.E m0ney, trust me' });
     // Hold the lock the screening takes for this author, so the job stops inside its transaction.

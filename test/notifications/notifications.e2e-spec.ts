@@ -1,4 +1,5 @@
-import { type JobPayloads, type NotificationView, QueueName } from '@polity/contracts';
+import { randomUUID } from 'node:crypto';
+import { type NotificationView, type NotifyingEvent, QueueName } from '@polity/contracts';
 import { JobQueue } from '@polity/queue';
 import {
   connectSocket,
@@ -82,7 +83,7 @@ describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe
 
     // The same event handled again (as a retry would) changes nothing.
     // The outbox keeps each durable event whole, as the relay hands it to the job.
-    const [{ payload: replay }] = await db.query<{ payload: JobPayloads['notifications.fan-out'] }[]>(
+    const [{ payload: replay }] = await db.query<{ payload: NotifyingEvent }[]>(
       `SELECT payload FROM outbox_event WHERE type = 'comment.published' AND payload->'payload'->>'commentId' = $1`,
       [written.body.id],
     );
@@ -111,6 +112,24 @@ describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe
       unread: 0,
     });
     await api.http.get('/api/v1/notifications').expect(401);
+  });
+
+  it('fans a batch of events out (as the relay groups them) as it would each alone', async () => {
+    const author = await registerUser(api);
+    const follower = await registerUser(api);
+    const proposals = [await createProposal(api, author), await createProposal(api, author)];
+    for (const proposal of proposals) await follow(follower, proposal.id);
+    const events: NotifyingEvent[] = proposals.map((proposal) => ({
+      id: randomUUID(),
+      type: 'proposal.answered',
+      occurredAt: new Date().toISOString(),
+      payload: { proposalId: proposal.id, status: 'accepted', answeredById: author.id },
+    }));
+    const job = await worker.app.get(JobQueue).enqueue('notifications.fan-out', { batch: events }, { jobId: `batch-${events[0].id}` });
+    await finished(job);
+    const answered = (await inbox(follower)).filter((notification) => notification.kind === 'proposal_answered');
+    expect(answered.map((notification) => notification.resource?.id).sort()).toEqual(proposals.map((proposal) => proposal.id).sort());
+    expect((await inbox(author)).filter((notification) => notification.kind === 'proposal_answered')).toHaveLength(0);
   });
 
   it('announces a comment only once moderation clears it: held by screening, nobody hears; restored, followers do', async () => {

@@ -30,25 +30,30 @@ export class CommentModeration implements ModeratableContent {
   }
 
   /** The first time a comment is cleared, followers and the author of the comment it answers are told. */
-  async cleared(tx: Transaction, id: string): Promise<void> {
+  async cleared(tx: Transaction, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
     // An UPDATE … RETURNING answers [rows, affected count] through TypeORM.
-    const [[announced]] = await tx.manager.query<
-      [{ kind: string; resource_id: string; parent_id: string | null; author_id: string; parent_author_id: string | null }[], number]
+    const [announced] = await tx.manager.query<
+      [
+        { id: string; kind: string; resource_id: string; parent_id: string | null; author_id: string; parent_author_id: string | null }[],
+        number,
+      ]
     >(
       `UPDATE comment c SET announced_at = now()
-        WHERE c.id = $1 AND c.announced_at IS NULL AND c.moderation_state = 'visible' AND c.deleted_at IS NULL
-        RETURNING c.kind, c.resource_id, c.parent_id, c.author_id,
+        WHERE c.id = ANY($1::uuid[]) AND c.announced_at IS NULL AND c.moderation_state = 'visible' AND c.deleted_at IS NULL
+        RETURNING c.id, c.kind, c.resource_id, c.parent_id, c.author_id,
                   (SELECT parent.author_id FROM comment parent WHERE parent.id = c.parent_id) AS parent_author_id`,
-      [id],
+      [ids],
     );
-    if (!announced) return;
-    tx.publish('comment.published', {
-      commentId: id,
-      kind: announced.kind,
-      resourceId: announced.resource_id,
-      parentId: announced.parent_id,
-      authorId: announced.author_id,
-      parentAuthorId: announced.parent_author_id,
-    });
+    for (const comment of announced) {
+      tx.publish('comment.published', {
+        commentId: comment.id,
+        kind: comment.kind,
+        resourceId: comment.resource_id,
+        parentId: comment.parent_id,
+        authorId: comment.author_id,
+        parentAuthorId: comment.parent_author_id,
+      });
+    }
   }
 }

@@ -45,7 +45,7 @@ export interface JobPayloads {
   'budgets.sync-tally': DomainEvent<'budget.ballots_changed'>;
   'budgets.compute-outcome': DomainEvent<'budget.outcome_requested'>;
   'budgets.advance-phases': Record<string, never>;
-  'moderation.screen-content': DomainEvent<'content.submitted'>;
+  'moderation.screen-content': DomainEvent<'content.submitted'> | EventBatch<DomainEvent<'content.submitted'>>;
   'surveys.sync-results':
     DomainEvent<'survey.responses_changed'> | DomainEvent<'survey.responses_released'> | DomainEvent<'survey.text_answer_moderated'>;
   /** Moves an anonymous survey's pending responses into the results once enough wait (see AnonymousResponses). */
@@ -53,7 +53,7 @@ export interface JobPayloads {
   /** Every minute: releases what waits in anonymous surveys that have closed. */
   'surveys.release-closed': Record<string, never>;
   'surveys.export': DomainEvent<'survey.export_requested'>;
-  'notifications.fan-out': NotifyingEvent;
+  'notifications.fan-out': NotifyingEvent | EventBatch<NotifyingEvent>;
   /** Finds who has undelivered notifications for a digest period and queues one `mail.digest` each. */
   'notifications.schedule-digests': { period: DigestPeriod };
   'mail.notification': { notificationId: string };
@@ -66,6 +66,16 @@ export interface JobPayloads {
   'open-data.build-snapshot': DomainEvent<'open_data.snapshot_requested'>;
   /** The daily run: makes its own snapshot row, then builds it. */
   'open-data.scheduled-snapshot': Record<string, never>;
+}
+
+/** Events of one type handed to one job together (see JOB_BATCHING). */
+export interface EventBatch<E extends DomainEvent> {
+  batch: E[];
+}
+
+/** The events of a job's payload, whether it came alone or in a batch. */
+export function eventsOf<E extends DomainEvent>(payload: E | EventBatch<E>): E[] {
+  return 'batch' in payload ? payload.batch : [payload];
 }
 
 /** The events people are notified of (see libs/notifications). */
@@ -133,6 +143,17 @@ export const JOB_COALESCING: {
   // Results are a whole recount, heavier than a tally: once a second at most.
   'surveys.sync-results': { windowMs: 1000, key: (event) => event.payload.surveyId },
   'surveys.release-responses': { windowMs: 1000, key: (event) => event.payload.surveyId },
+};
+
+/**
+ * Jobs that take the events the relay moves in one pass together, up to `size` per job: the
+ * handler does one transaction and a few set-wide statements for all of them, where one job per
+ * event paid a transaction, a queue round trip and a dozen statements each.
+ */
+export const JOB_BATCHING: { [J in JobName]?: { size: number } } = {
+  'moderation.screen-content': { size: 100 },
+  // Many comments on one discussion: one title and follower list read for all, one insert.
+  'notifications.fan-out': { size: 50 },
 };
 
 export function jobsForEvent(type: DomainEventType): readonly JobName[] {

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@polity/contracts';
-import { jobOptions } from './outbox-relay';
+import { batchJobs, jobOptions } from './outbox-relay';
 
 const supportChanged = (id: string): DomainEvent => ({
   id,
@@ -35,5 +35,15 @@ describe('the outbox relay’s job options', () => {
       removeOnComplete: true,
     });
     expect(jobOptions('notifications.fan-out', supportChanged('e6'))).toEqual({ jobId: 'notifications.fan-out-e6' });
+  });
+
+  it('groups the events of a batched job, a lone event travelling as itself', () => {
+    const submitted = (id: string) =>
+      ({ id, type: 'content.submitted', occurredAt: '2026-01-01T00:00:00.000Z', payload: {} }) as unknown as DomainEvent;
+    const events = Array.from({ length: 250 }, (_, i) => submitted(`e${i}`));
+    const jobs = batchJobs('moderation.screen-content', events);
+    expect(jobs.map((job) => ('batch' in job.payload ? job.payload.batch.length : 1))).toEqual([100, 100, 50]);
+    expect(jobs[0].jobId).toBe('moderation.screen-content-batch-e0');
+    expect(batchJobs('moderation.screen-content', [events[7]])).toEqual([{ payload: events[7], jobId: 'moderation.screen-content-e7' }]);
   });
 });

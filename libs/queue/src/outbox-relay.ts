@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEvent, JOB_COALESCING, JobName, jobsForEvent } from '@polity/contracts';
+import { DomainEvent, JOB_BATCHING, JOB_COALESCING, JobName, jobsForEvent } from '@polity/contracts';
 import type { EnqueueOptions } from './job-queue';
 import { DatabaseConfig, OUTBOX_CHANNEL, RedisConnections, WorkerConfig } from '@polity/platform';
 import type { Redis } from 'ioredis';
@@ -36,6 +36,28 @@ export function jobOptions(job: JobName, event: DomainEvent, now = Date.now(), f
   if (window.leading && firstInWindow) return { jobId: `${window.id}-leading`, removeOnComplete: true };
   const end = (Math.floor(now / window.windowMs) + 1) * window.windowMs;
   return { jobId: window.id, delay: end - now, removeOnComplete: true };
+}
+
+/**
+ * The jobs for events of a batched job (see JOB_BATCHING): `size` events each, named after the
+ * first, so a pass relayed twice (a crash between enqueue and commit) adds no second job for it.
+ * A lone event travels as itself.
+ */
+export function batchJobs(
+  job: JobName,
+  events: readonly DomainEvent[],
+): { payload: DomainEvent | { batch: DomainEvent[] }; jobId: string }[] {
+  const size = JOB_BATCHING[job]?.size ?? 1;
+  const jobs: { payload: DomainEvent | { batch: DomainEvent[] }; jobId: string }[] = [];
+  for (let start = 0; start < events.length; start += size) {
+    const batch = events.slice(start, start + size);
+    jobs.push(
+      batch.length === 1
+        ? { payload: batch[0], jobId: `${job}-${batch[0].id}` }
+        : { payload: { batch }, jobId: `${job}-batch-${batch[0].id}` },
+    );
+  }
+  return jobs;
 }
 
 /**
@@ -117,15 +139,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      await Promise.all(
-        rows.flatMap(({ payload: event }) =>
-          jobsForEvent(event.type).map(async (job) => {
-            const now = Date.now();
-            const options = jobOptions(job, event, now, await this.firstInWindow(job, event, now));
-            await this.queue.enqueue(job, event as never, options);
-          }),
+      const batched = new Map<JobName, DomainEvent[]>();
+      const single: { job: JobName; event: DomainEvent }[] = [];
+      for (const { payload: event } of rows) {
+        for (const job of jobsForEvent(event.type)) {
+          if (JOB_BATCHING[job]) batched.set(job, [...(batched.get(job) ?? []), event]);
+          else single.push({ job, event });
+        }
+      }
+      await Promise.all([
+        ...single.map(async ({ job, event }) => {
+          const now = Date.now();
+          const options = jobOptions(job, event, now, await this.firstInWindow(job, event, now));
+          await this.queue.enqueue(job, event as never, options);
+        }),
+        ...[...batched].flatMap(([job, events]) =>
+          batchJobs(job, events).map(({ payload, jobId }) => this.queue.enqueue(job, payload as never, { jobId })),
         ),
-      );
+      ]);
       await manager.query('UPDATE outbox_event SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
       return rows.length;
     });

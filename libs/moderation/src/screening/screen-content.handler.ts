@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { DomainEvent } from '@polity/contracts';
+import { eventsOf, type JobPayloads } from '@polity/contracts';
 import { HandlesJob } from '@polity/queue';
 import { ScreeningService } from './screening.service';
 
@@ -10,9 +10,11 @@ export class ScreenContentHandler {
   constructor(private readonly screening: ScreeningService) {}
 
   @HandlesJob('moderation.screen-content')
-  async handle(event: DomainEvent<'content.submitted'>): Promise<{ outcome: string }> {
-    const outcome = await this.screening.screen(event);
-    this.logger.debug({ kind: event.payload.kind, contentId: event.payload.contentId, outcome }, 'screened');
-    return { outcome };
+  async handle(payload: JobPayloads['moderation.screen-content']): Promise<{ outcomes: Record<string, number> }> {
+    const events = eventsOf(payload);
+    const outcomes: Record<string, number> = {};
+    for (const outcome of await this.screening.screenMany(events)) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    this.logger.debug({ submissions: events.length, outcomes }, 'screened');
+    return { outcomes };
   }
 }

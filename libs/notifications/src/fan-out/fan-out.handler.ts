@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JobPayloads } from '@polity/contracts';
+import { eventsOf, type JobPayloads, type NotifyingEvent } from '@polity/contracts';
 import { HandlesJob, JobQueue } from '@polity/queue';
 import { Broadcaster } from '@polity/realtime';
 import type { Job } from 'bullmq';
@@ -12,15 +12,13 @@ import { NotificationPlan, NotificationPlanner } from './notification-planner';
 
 const BATCH = 1000;
 
-type FanOutEvent = JobPayloads['notifications.fan-out'];
-
 /**
- * One event → one notification per person concerned, in batches. A notification's id follows from
- * its event and recipient, so on a first run everyone is pushed to before anything is stored (people
- * hear without waiting for the inserts) and a retry stores and pushes the same notifications again:
- * the unique (user, event) key stores each once, and whatever a run cut short left unpushed is
- * pushed and marked at the end. Immediate emails become one job each (the job id is the
- * notification's), so one failing address never delays the others.
+ * One event → one notification per person concerned (a batch of events, each the same way). A
+ * notification's id follows from its event and recipient, so on a first run everyone is pushed to
+ * before anything is stored (people hear without waiting for the inserts) and a retry stores and
+ * pushes the same notifications again: the unique (user, event) key stores each once, and whatever
+ * a run cut short left unpushed is pushed and marked at the end. Immediate emails become one job
+ * each (the job id is the notification's), so one failing address never delays the others.
  */
 @Injectable()
 export class FanOutHandler {
@@ -32,33 +30,44 @@ export class FanOutHandler {
   ) {}
 
   @HandlesJob('notifications.fan-out')
-  async fanOut(event: FanOutEvent, job?: Job): Promise<{ created: number; pushed: number }> {
+  async fanOut(payload: JobPayloads['notifications.fan-out'], job?: Job): Promise<{ created: number; pushed: number }> {
+    const events = eventsOf(payload);
     // A retry stores before it pushes, so what an earlier run already pushed is not pushed again.
     const pushFirst = (job?.attemptsMade ?? 0) === 0;
-    const batches: { plan: NotificationPlan; rows: NotificationEntity[] }[] = [];
-    const told = new Set<string>();
-    // Everyone hears first, batch by batch as each is made; storing (the slower part) follows.
-    for (const plan of await this.planner.plan(event)) {
-      // Earlier plans win when one person appears in several.
-      const recipients = plan.userIds.filter((userId) => !told.has(userId) && Boolean(told.add(userId)));
-      for (let start = 0; start < recipients.length; start += BATCH) {
-        const rows = recipients.slice(start, start + BATCH).map((userId) => this.notification(event, plan, userId));
-        if (pushFirst) await this.push(rows);
-        batches.push({ plan, rows });
+    const lookups = this.planner.lookups();
+    const rows: NotificationEntity[] = [];
+    let batch: NotificationEntity[] = [];
+    // Everyone hears first, a batch at a time as each is made; storing (the slower part) follows.
+    const flush = async (): Promise<void> => {
+      if (pushFirst) await this.push(batch);
+      rows.push(...batch);
+      batch = [];
+    };
+    for (const event of events) {
+      const told = new Set<string>();
+      for (const plan of await this.planner.plan(event, lookups)) {
+        for (const userId of plan.userIds) {
+          // Earlier plans win when one person appears in several.
+          if (told.has(userId)) continue;
+          told.add(userId);
+          batch.push(this.notification(event, plan, userId));
+          if (batch.length === BATCH) await flush();
+        }
       }
     }
-    const pushed = pushFirst ? told.size : 0;
+    await flush();
     let created = 0;
-    for (const { plan, rows } of batches) {
-      const stored = await this.store(event, plan, rows, pushFirst);
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const stored = await this.store(rows.slice(start, start + BATCH), pushFirst);
       created += stored.length;
       await this.mailImmediately(stored);
     }
     // A run cut short before (this is a retry) left rows unpushed: they go now.
-    return { created, pushed: pushed + (await this.deliverUnpushed(event.id)) };
+    const unpushed = await this.deliverUnpushed(events.map((event) => event.id));
+    return { created, pushed: (pushFirst ? rows.length : 0) + unpushed };
   }
 
-  private notification(event: FanOutEvent, plan: NotificationPlan, userId: string): NotificationEntity {
+  private notification(event: NotifyingEvent, plan: NotificationPlan, userId: string): NotificationEntity {
     return {
       id: notificationId(event.id, userId),
       userId,
@@ -83,24 +92,27 @@ export class FanOutHandler {
     );
   }
 
-  /** Inserts the batch (each once, whatever ran before) and returns the ids it newly stored. */
-  private async store(event: FanOutEvent, plan: NotificationPlan, rows: readonly NotificationEntity[], pushed: boolean): Promise<string[]> {
+  /** Inserts the rows (each once, whatever ran before) and returns the ids it newly stored. */
+  private async store(rows: readonly NotificationEntity[], pushed: boolean): Promise<string[]> {
+    const column = <K extends keyof NotificationEntity>(key: K): NotificationEntity[K][] => rows.map((row) => row[key]);
     const stored: { id: string }[] = await this.dataSource.query(
       `INSERT INTO notification (id, user_id, event_id, kind, resource_kind, resource_id, resource_title, title, body, created_at, pushed_at)
-       SELECT r.id, r.user_id, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END
-         FROM unnest($1::uuid[], $2::uuid[]) AS r (id, user_id)
+       SELECT r.id, r.user_id, r.event_id, r.kind, r.resource_kind, r.resource_id, r.resource_title, r.title, r.body, r.created_at,
+              CASE WHEN $11 THEN now() END
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+           AS r (id, user_id, event_id, kind, resource_kind, resource_id, resource_title, title, body, created_at)
        ON CONFLICT (user_id, event_id) DO NOTHING RETURNING id`,
       [
-        rows.map((row) => row.id),
-        rows.map((row) => row.userId),
-        event.id,
-        plan.kind,
-        plan.resource?.kind ?? null,
-        plan.resource?.id ?? null,
-        plan.resource?.title ?? null,
-        plan.title,
-        plan.body,
-        event.occurredAt,
+        column('id'),
+        column('userId'),
+        column('eventId'),
+        column('kind'),
+        column('resourceKind'),
+        column('resourceId'),
+        column('resourceTitle'),
+        column('title'),
+        column('body'),
+        column('createdAt'),
         pushed,
       ],
     );
@@ -122,12 +134,12 @@ export class FanOutHandler {
     );
   }
 
-  private async deliverUnpushed(eventId: string): Promise<number> {
+  private async deliverUnpushed(eventIds: readonly string[]): Promise<number> {
     let pushed = 0;
     for (;;) {
       const batch = await this.dataSource.manager
         .createQueryBuilder(NotificationEntity, 'n')
-        .where('n.event_id = :eventId AND n.pushed_at IS NULL', { eventId })
+        .where('n.event_id = ANY(:eventIds) AND n.pushed_at IS NULL', { eventIds })
         .orderBy('n.id')
         .limit(BATCH)
         .getMany();

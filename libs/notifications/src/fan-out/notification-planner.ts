@@ -25,6 +25,34 @@ const MODERATED_KINDS: Record<string, string> = {
 const quoted = (title: string): string => `“${title}”`;
 
 /**
+ * Titles and follower lists read for one fan-out run, each once: a batch of comments on one
+ * discussion needs them once, not once per comment.
+ */
+export class PlanLookups {
+  private readonly titles = new Map<string, Promise<string | null>>();
+  private readonly followers = new Map<string, Promise<string[]>>();
+
+  constructor(
+    private readonly follows: FollowsService,
+    private readonly resources: DiscussableResources,
+  ) {}
+
+  titleOf(kind: string, id: string): Promise<string | null> {
+    return remembered(this.titles, `${kind}:${id}`, () => this.resources.titleOf(kind, id));
+  }
+
+  followerIds(kind: string, id: string): Promise<string[]> {
+    return remembered(this.followers, `${kind}:${id}`, () => this.follows.followerIds(kind, id));
+  }
+}
+
+function remembered<T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  let value = map.get(key);
+  if (!value) map.set(key, (value = read()));
+  return value;
+}
+
+/**
  * Turns a domain event into plans: followers of the resource (minus whoever acted), or the one
  * person concerned. Texts carry public facts only (titles, outcomes), never who else is involved.
  */
@@ -35,18 +63,23 @@ export class NotificationPlanner {
     private readonly resources: DiscussableResources,
   ) {}
 
-  async plan(event: NotifyingEvent): Promise<NotificationPlan[]> {
+  /** Lookups to share between the plans of one run. */
+  lookups(): PlanLookups {
+    return new PlanLookups(this.follows, this.resources);
+  }
+
+  async plan(event: NotifyingEvent, lookups: PlanLookups = this.lookups()): Promise<NotificationPlan[]> {
     switch (event.type) {
       case 'proposal.answered': {
         const { proposalId, status, answeredById } = event.payload;
-        return this.toFollowers('proposal_answered', 'proposals', proposalId, [answeredById], (title) => ({
+        return this.toFollowers(lookups, 'proposal_answered', 'proposals', proposalId, [answeredById], (title) => ({
           title: `${quoted(title)} was answered: ${status}`,
           body: `The council's answer to ${quoted(title)} is in: it is now ${status}.`,
         }));
       }
       case 'comment.published': {
         const { kind, resourceId, authorId, parentAuthorId } = event.payload;
-        const title = await this.resources.titleOf(kind, resourceId);
+        const title = await lookups.titleOf(kind, resourceId);
         if (title === null) return [];
         const resource = { kind, id: resourceId, title };
         const replies: NotificationPlan[] =
@@ -61,7 +94,7 @@ export class NotificationPlanner {
                 },
               ]
             : [];
-        const followers = (await this.follows.followerIds(kind, resourceId)).filter((id) => id !== authorId);
+        const followers = (await lookups.followerIds(kind, resourceId)).filter((id) => id !== authorId);
         return [
           ...replies,
           {
@@ -75,14 +108,14 @@ export class NotificationPlanner {
       }
       case 'proposal.threshold_reached': {
         const { proposalId, supportCount } = event.payload;
-        return this.toFollowers('support_threshold', 'proposals', proposalId, [], (title) => ({
+        return this.toFollowers(lookups, 'support_threshold', 'proposals', proposalId, [], (title) => ({
           title: `${quoted(title)} reached ${countOf(supportCount, 'support')}`,
           body: `${quoted(title)} has enough supports to go to the council.`,
         }));
       }
       case 'budget.outcome_published': {
         const { budgetId } = event.payload;
-        return this.toFollowers('budget_outcome', 'budgets', budgetId, [], (title) => ({
+        return this.toFollowers(lookups, 'budget_outcome', 'budgets', budgetId, [], (title) => ({
           title: `The outcome of ${quoted(title)} is published`,
           body: `See which projects of ${quoted(title)} are funded, and why.`,
         }));
@@ -91,7 +124,7 @@ export class NotificationPlanner {
         const { outcome, links } = event.payload;
         const plans = await Promise.all(
           links.map((link) =>
-            this.toFollowers('council_decision', link.kind, link.id, [], (title) => ({
+            this.toFollowers(lookups, 'council_decision', link.kind, link.id, [], (title) => ({
               title: `Council decision on ${quoted(title)}: ${outcome}`,
               body: `The council decided about ${quoted(title)} (${outcome}) in its meeting.`,
             })),
@@ -116,7 +149,7 @@ export class NotificationPlanner {
       }
       case 'thread.stage_changed': {
         const { threadId, to } = event.payload;
-        return this.toFollowers('stage_changed', 'threads', threadId, [], (title) => ({
+        return this.toFollowers(lookups, 'stage_changed', 'threads', threadId, [], (title) => ({
           title: `${quoted(title)} moved to ${to}`,
           body: `The co-design thread ${quoted(title)} is now in stage ${to}; its facilitators summarised the stage before.`,
         }));
@@ -125,15 +158,16 @@ export class NotificationPlanner {
   }
 
   private async toFollowers(
+    lookups: PlanLookups,
     kind: NotificationKind,
     resourceKind: string,
     resourceId: string,
     exclude: string[],
     text: (title: string) => { title: string; body: string },
   ): Promise<NotificationPlan[]> {
-    const title = await this.resources.titleOf(resourceKind, resourceId);
+    const title = await lookups.titleOf(resourceKind, resourceId);
     if (title === null) return [];
-    const userIds = (await this.follows.followerIds(resourceKind, resourceId)).filter((id) => !exclude.includes(id));
+    const userIds = (await lookups.followerIds(resourceKind, resourceId)).filter((id) => !exclude.includes(id));
     return [{ kind, userIds, resource: { kind: resourceKind, id: resourceId, title }, ...text(title) }];
   }
 }

@@ -30,9 +30,9 @@ export interface ModeratableContent {
    * Screening passed the text, or a moderator restored it or dismissed its reports, and it is
    * visible: the moment a feature may tell people about it (a new comment notifies followers only
    * now, never before a verdict that might hold it). Called on every such verdict, inside its
-   * transaction; the feature announces once.
+   * transaction (screening passes many at once); the feature announces each once.
    */
-  cleared?(tx: Transaction, id: string): Promise<void>;
+  cleared?(tx: Transaction, ids: readonly string[]): Promise<void>;
 }
 
 /** Registers a provider as the ModeratableContent of a kind such as `comments`. */
