@@ -108,9 +108,12 @@ export class SnapshotBuilder {
     const out = new HashingFile(join(folder, name));
     await out.write(`${table.fields.map((field) => csvField(field.name)).join(',')}\r\n`);
     const writeRows = async (rows: Record<string, unknown>[]) => {
+      // Asked for the whole batch at once: a filter that looks things up does them side by side.
+      const keep = table.keep;
+      const kept = keep ? await Promise.all(rows.map(async (row) => keep(row))) : null;
       let chunk = '';
-      for (const row of rows) {
-        if (table.keep && !(await table.keep(row))) continue;
+      for (const [index, row] of rows.entries()) {
+        if (kept && !kept[index]) continue;
         chunk += `${table.fields.map((field) => csvField(this.cell(field, row[field.name], erased))).join(',')}\r\n`;
       }
       await out.write(chunk);
@@ -118,10 +121,18 @@ export class SnapshotBuilder {
     if (table.sql) {
       const cursor = `open_data_${index}`;
       await runner.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${table.sql}`);
-      for (;;) {
-        const batch = (await runner.query(`FETCH ${BATCH} FROM ${cursor}`)) as Record<string, unknown>[];
-        if (batch.length === 0) break;
-        await writeRows(batch);
+      const fetchBatch = () => runner.query(`FETCH ${BATCH} FROM ${cursor}`) as Promise<Record<string, unknown>[]>;
+      // The next batch is asked for before this one is written, so PostgreSQL reads while Node writes.
+      let next = fetchBatch();
+      try {
+        for (;;) {
+          const batch = await next;
+          if (batch.length === 0) break;
+          next = fetchBatch();
+          await writeRows(batch);
+        }
+      } finally {
+        await next.catch(() => undefined);
       }
       await runner.query(`CLOSE ${cursor}`);
     } else if (table.rows) {
@@ -169,8 +180,25 @@ export class SnapshotBuilder {
     if (value instanceof Date) return tableSchemaTime(field, value);
     const text =
       typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? `${value}` : null;
-    if (field.pseudonym) return this.pseudonyms.of(field.pseudonym, text ?? JSON.stringify(value));
+    if (field.pseudonym) return this.pseudonymOf(field.pseudonym, text ?? JSON.stringify(value));
     return field.type === 'object' || text === null ? JSON.stringify(value) : text;
+  }
+
+  /**
+   * Pseudonyms of the people seen lately: one HMAC per person rather than per row (a million
+   * supports come from a few thousand people), the memory bounded by emptying it when full.
+   */
+  private readonly recentPseudonyms = new Map<string, string>();
+
+  private pseudonymOf(scope: string, id: string): string {
+    const key = `${scope}:${id}`;
+    let pseudonym = this.recentPseudonyms.get(key);
+    if (pseudonym === undefined) {
+      if (this.recentPseudonyms.size >= 100_000) this.recentPseudonyms.clear();
+      pseudonym = this.pseudonyms.of(scope, id);
+      this.recentPseudonyms.set(key, pseudonym);
+    }
+    return pseudonym;
   }
 
   private descriptor(snapshotId: string, written: Written[]): Record<string, unknown> {
