@@ -1,4 +1,4 @@
-import { Broadcaster } from '@polity/realtime';
+import { Broadcaster, Presence } from '@polity/realtime';
 import {
   collectEvents,
   connectSocket,
@@ -79,6 +79,23 @@ describe('live backbone: Socket.IO gateway', () => {
     await apiB.app.get(Broadcaster).toUser(person.id, 'account.updated', { roles: ['citizen'], reason: 'roles_changed' });
     const message = await arriving;
     expect(message).toMatchObject({ room: `user:${person.id}`, seq: expect.any(Number), data: { reason: 'roles_changed' } });
+  });
+
+  it('counts who is connected across instances, so a fan-out reaches them first', async () => {
+    const [first, second, away] = [await registerUser(apiA), await registerUser(apiA), await registerUser(apiA)];
+    const presence = apiA.app.get(Presence);
+    const order = () => presence.connectedFirst([away.id, second.id, first.id]);
+    expect(await order()).toEqual([away.id, second.id, first.id]);
+    const onA = await open(apiA, first.accessToken);
+    await open(apiB, first.accessToken);
+    await open(apiB, second.accessToken);
+    await expectEventually(async () => expect(await order()).toEqual([second.id, first.id, away.id]));
+    // One of the two connections closing leaves the person connected.
+    onA.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await order()).toEqual([second.id, first.id, away.id]);
+    for (const socket of sockets.splice(0)) socket.close();
+    await expectEventually(async () => expect(await order()).toEqual([away.id, second.id, first.id]));
   });
 
   it('numbers messages per room so a client can spot a gap and resync', async () => {

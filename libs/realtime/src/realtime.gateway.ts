@@ -16,6 +16,7 @@ import { socketData } from './access/socket-data';
 import { SocketRateLimit } from './access/socket-rate-limit';
 import { ACCOUNT_CHANGED, type AccountChange, USER_BATCH, type UserBatch } from './broadcaster';
 import { RoomPolicies } from './room-policies';
+import { Presence } from './presence';
 import { RoomSequence } from './room-sequence';
 
 const MAX_ROOMS_PER_SOCKET = 200;
@@ -44,6 +45,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly sequence: RoomSequence,
     private readonly access: SocketAccess,
     private readonly limits: SocketRateLimit,
+    private readonly presence: Presence,
   ) {}
 
   afterInit(server: Server): void {
@@ -62,11 +64,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async handleConnection(socket: Socket): Promise<void> {
     const principal = socketData(socket).principal;
     this.access.track(socket);
-    if (principal) await socket.join(userRoom(principal.userId));
+    if (principal) {
+      await socket.join(userRoom(principal.userId));
+      await this.presence.connected(principal.userId).catch(() => undefined);
+    }
   }
 
-  handleDisconnect(socket: Socket): void {
+  async handleDisconnect(socket: Socket): Promise<void> {
     this.access.forget(socket);
+    const principal = socketData(socket).principal;
+    // Presence only orders fan-outs: a count Redis could not take is not worth a failed disconnect.
+    if (principal) await this.presence.disconnected(principal.userId).catch(() => undefined);
   }
 
   @SubscribeMessage('subscribe')

@@ -3,14 +3,15 @@ import { RedisThrottlerStorage } from '@polity/platform';
 import { SocketAccess } from './access/socket-access';
 import { SocketRateLimit } from './access/socket-rate-limit';
 import { Broadcaster } from './broadcaster';
+import { Presence } from './presence';
 import { RealtimeGateway } from './realtime.gateway';
 import { ModerationRoomPolicy, RoomPolicies, UserRoomPolicy } from './room-policies';
 import { RoomSequence } from './room-sequence';
 
 /** The broadcaster, for any process that pushes to clients (api and worker). */
 @Module({
-  providers: [RoomSequence, Broadcaster],
-  exports: [Broadcaster, RoomSequence],
+  providers: [RoomSequence, Broadcaster, Presence],
+  exports: [Broadcaster, RoomSequence, Presence],
 })
 export class BroadcastModule {}
 

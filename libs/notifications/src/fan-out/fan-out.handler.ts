@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { eventsOf, type JobPayloads, type NotifyingEvent } from '@polity/contracts';
 import { HandlesJob, JobQueue } from '@polity/queue';
-import { Broadcaster } from '@polity/realtime';
+import { Broadcaster, Presence } from '@polity/realtime';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { NotificationEntity } from '../entities/notification.entity';
@@ -27,6 +27,7 @@ export class FanOutHandler {
     private readonly planner: NotificationPlanner,
     private readonly broadcaster: Broadcaster,
     private readonly jobs: JobQueue,
+    private readonly presence: Presence,
   ) {}
 
   @HandlesJob('notifications.fan-out')
@@ -46,7 +47,8 @@ export class FanOutHandler {
     for (const event of events) {
       const told = new Set<string>();
       for (const plan of await this.planner.plan(event, lookups)) {
-        for (const userId of plan.userIds) {
+        // People connected now hear first; everyone hears.
+        for (const userId of pushFirst ? await this.presence.connectedFirst(plan.userIds) : plan.userIds) {
           // Earlier plans win when one person appears in several.
           if (told.has(userId)) continue;
           told.add(userId);
