@@ -128,18 +128,18 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
 /**
  * Jobs that only need to run once per window per key, however many events asked for them: the
  * relay gives every event of one window the same job id, delayed to the window's end, so the job
- * reads a state that includes all of them. Used for tallies under a rush. With `leading`, the first
- * event of a window runs the job at once instead, and only later events of that window ask for the
- * run at its end: a quiet proposal's count moves the moment someone supports it, and a rush still
- * gets at most two runs per window.
+ * reads a state that includes all of them. Used for tallies under a rush. A `throttled` job runs at
+ * once when it has not run for `windowMs`, and otherwise once, `windowMs` after its last run (see
+ * throttleSlot): a quiet proposal's count moves the moment someone supports it, and under a rush
+ * the runs stay `windowMs` apart.
  */
 export const JOB_COALESCING: {
-  [J in JobName]?: { windowMs: number; leading?: boolean; key: (payload: JobPayloads[J]) => string };
+  [J in JobName]?: { windowMs: number; throttled?: boolean; key: (payload: JobPayloads[J]) => string };
 } = {
-  // 600 ms with a leading run: at most two runs per window, so no more than 4 live counts in any
-  // second per proposal or budget, and a quiet one's count moves at once.
-  'proposals.sync-support-count': { windowMs: 600, leading: true, key: (event) => event.payload.proposalId },
-  'budgets.sync-tally': { windowMs: 600, leading: true, key: (event) => event.payload.budgetId },
+  // Runs 300 ms apart at least: no more than 4 live counts in any second per proposal or budget,
+  // with room for a run that starts a little late, and a quiet one's count moves at once.
+  'proposals.sync-support-count': { windowMs: 300, throttled: true, key: (event) => event.payload.proposalId },
+  'budgets.sync-tally': { windowMs: 300, throttled: true, key: (event) => event.payload.budgetId },
   // Results are a whole recount, heavier than a tally: once a second at most.
   'surveys.sync-results': { windowMs: 1000, key: (event) => event.payload.surveyId },
   'surveys.release-responses': { windowMs: 1000, key: (event) => event.payload.surveyId },
@@ -155,6 +155,16 @@ export const JOB_BATCHING: { [J in JobName]?: { size: number } } = {
   // Many comments on one discussion: one title and follower list read for all, one insert.
   'notifications.fan-out': { size: 50 },
 };
+
+/**
+ * When a throttled job's next run goes, given when its latest run was set to go (0 for never):
+ * now if that was at least an interval ago, else an interval after it; null when that run is still
+ * to come, since it will read a state that includes this event.
+ */
+export function throttleSlot(now: number, latestSlot: number, intervalMs: number): number | null {
+  if (latestSlot > now) return null;
+  return now >= latestSlot + intervalMs ? now : latestSlot + intervalMs;
+}
 
 export function jobsForEvent(type: DomainEventType): readonly JobName[] {
   return EVENT_JOB_ROUTES[type] ?? [];

@@ -1,5 +1,5 @@
 import type { ContentState, ModerationLogEntryView, ModerationOrigin, ReasonCategory } from '@polity/contracts';
-import { AdvisoryLock, Transaction } from '@polity/platform';
+import { Transaction } from '@polity/platform';
 import { ModerationItemEntity } from './entities/moderation-item.entity';
 import { ModerationLogEntryEntity } from './entities/moderation-log-entry.entity';
 
@@ -25,10 +25,8 @@ export async function lockItemById(tx: Transaction, id: string): Promise<Moderat
   return tx.manager.findOne(ModerationItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
 }
 
-/** Serialises one author's screenings, so the rate and repeat rules count each other exactly. */
-export function lockAuthor(tx: Transaction, authorId: string): Promise<void> {
-  return AdvisoryLock.exclusive(tx, `moderation-author:${authorId}`);
-}
+/** The advisory lock that serialises one author's screenings, so the rate and repeat rules count each other exactly. */
+export const authorLockKey = (authorId: string): string => `moderation-author:${authorId}`;
 
 export async function writeLog(
   tx: Transaction,

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@polity/contracts';
+import { type DomainEvent, throttleSlot } from '@polity/contracts';
 import { batchJobs, jobOptions } from './outbox-relay';
 
 const supportChanged = (id: string): DomainEvent => ({
@@ -10,26 +10,40 @@ const supportChanged = (id: string): DomainEvent => ({
 const COUNT = 'proposals.sync-support-count';
 
 describe('the outbox relay’s job options', () => {
-  const start = 600_000_000_000; // a window boundary: a multiple of 600 ms
-
-  it('runs a live count at once for the first support of a window, and once at its end for the rest', () => {
-    expect(jobOptions(COUNT, supportChanged('e1'), start + 10, true)).toEqual({
-      jobId: `${COUNT}-p-1-1000000000-leading`,
+  it('runs a throttled job at once when quiet, and an interval after its last run under a rush', () => {
+    const start = 1_000_000;
+    expect(throttleSlot(start, 0, 300)).toBe(start);
+    // 100 ms later: one more run, 300 ms after the first; events before it are covered by it.
+    expect(throttleSlot(start + 100, start, 300)).toBe(start + 300);
+    expect(throttleSlot(start + 200, start + 300, 300)).toBeNull();
+    // Once that run has gone, the next is 300 ms after it; after a quiet spell, at once again.
+    expect(throttleSlot(start + 310, start + 300, 300)).toBe(start + 600);
+    expect(throttleSlot(start + 5_000, start + 600, 300)).toBe(start + 5_000);
+    // The slot names the job, so the queue keeps one run per slot.
+    expect(jobOptions(COUNT, supportChanged('e1'), start + 100, start + 300)).toEqual({
+      jobId: `${COUNT}-p-1-${start + 300}`,
+      delay: 200,
       removeOnComplete: true,
     });
-    // Every later event of the window asks for the same trailing run, which the queue keeps once.
-    const later = [jobOptions(COUNT, supportChanged('e2'), start + 100), jobOptions(COUNT, supportChanged('e3'), start + 500)];
-    expect(later).toEqual([
-      { jobId: `${COUNT}-p-1-1000000000`, delay: 500, removeOnComplete: true },
-      { jobId: `${COUNT}-p-1-1000000000`, delay: 100, removeOnComplete: true },
-    ]);
-    // The next window starts over.
-    expect(jobOptions(COUNT, supportChanged('e4'), start + 610, true).jobId).toBe(`${COUNT}-p-1-1000000001-leading`);
+  });
+
+  it('never lets runs of a throttled job come closer than the interval, whatever the events', () => {
+    let latest = 0;
+    const runs: number[] = [];
+    for (let now = 1_000; now < 11_000; now += 7) {
+      const slot = throttleSlot(now, latest, 300);
+      if (slot === null) continue;
+      latest = slot;
+      runs.push(slot);
+    }
+    const gaps = runs.slice(1).map((run, index) => run - runs[index]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(300);
+    expect(runs.filter((run) => run >= 5_000 && run < 6_000).length).toBeLessThanOrEqual(4);
   });
 
   it('gives trailing-only coalescing one job per window, and every other job one per event', () => {
     const results = { ...supportChanged('e5'), payload: { surveyId: 's-1' } } as DomainEvent;
-    expect(jobOptions('surveys.sync-results', results, 5_000, true)).toEqual({
+    expect(jobOptions('surveys.sync-results', results, 5_000)).toEqual({
       jobId: 'surveys.sync-results-s-1-5',
       delay: 1000,
       removeOnComplete: true,

@@ -10,32 +10,39 @@ import { JobQueue } from './job-queue';
 
 const BATCH_SIZE = 200;
 
-type Coalescing = { windowMs: number; leading?: boolean; key: (payload: DomainEvent) => string };
+type Coalescing = { windowMs: number; throttled?: boolean; key: (payload: DomainEvent) => string };
 
-/** The coalescing window an event falls in, as a key, or null for a job that is not coalesced. */
-export function coalescingWindow(
-  job: JobName,
-  event: DomainEvent,
-  now = Date.now(),
-): { id: string; leading: boolean; windowMs: number } | null {
-  const coalescing = JOB_COALESCING[job] as Coalescing | undefined;
-  if (!coalescing) return null;
-  const window = Math.floor(now / coalescing.windowMs);
-  return { id: `${job}-${coalescing.key(event)}-${window}`, leading: coalescing.leading ?? false, windowMs: coalescing.windowMs };
-}
+const coalescingOf = (job: JobName): Coalescing | undefined => JOB_COALESCING[job] as Coalescing | undefined;
 
 /**
- * One job per event, or one per coalescing window and key (see JOB_COALESCING). With leading
- * coalescing the window's first event runs the job at once and only later events of the window ask
- * for the trailing run at its end: at most two runs per window, the first without waiting. The job
- * ids make the queue drop every later copy within the window.
+ * Where a throttled job's next run goes (throttleSlot, in contracts), decided and recorded in one
+ * step in Redis, so several relays agree: KEYS[1] holds the latest slot; ARGV: now, interval.
  */
-export function jobOptions(job: JobName, event: DomainEvent, now = Date.now(), firstInWindow = false): EnqueueOptions {
-  const window = coalescingWindow(job, event, now);
-  if (!window) return { jobId: `${job}-${event.id}` };
-  if (window.leading && firstInWindow) return { jobId: `${window.id}-leading`, removeOnComplete: true };
-  const end = (Math.floor(now / window.windowMs) + 1) * window.windowMs;
-  return { jobId: window.id, delay: end - now, removeOnComplete: true };
+const THROTTLE = `
+local latest = tonumber(redis.call('GET', KEYS[1]) or '0')
+local now = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+if latest > now then return -1 end
+local slot = now
+if now < latest + interval then slot = latest + interval end
+redis.call('SET', KEYS[1], slot, 'PX', interval * 20)
+return slot
+`;
+
+/**
+ * One job per event, or one per coalescing window and key (see JOB_COALESCING), or for a throttled
+ * job one per slot the relay was given (`slot`; none when it was given none). The job ids make the
+ * queue drop every later copy of the same run.
+ */
+export function jobOptions(job: JobName, event: DomainEvent, now = Date.now(), slot?: number): EnqueueOptions {
+  const coalescing = coalescingOf(job);
+  if (!coalescing) return { jobId: `${job}-${event.id}` };
+  const key = coalescing.key(event);
+  if (coalescing.throttled && slot !== undefined)
+    return { jobId: `${job}-${key}-${slot}`, delay: Math.max(0, slot - now), removeOnComplete: true };
+  const window = Math.floor(now / coalescing.windowMs);
+  const end = (window + 1) * coalescing.windowMs;
+  return { jobId: `${job}-${key}-${window}`, delay: end - now, removeOnComplete: true };
 }
 
 /**
@@ -150,8 +157,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await Promise.all([
         ...single.map(async ({ job, event }) => {
           const now = Date.now();
-          const options = jobOptions(job, event, now, await this.firstInWindow(job, event, now));
-          await this.queue.enqueue(job, event as never, options);
+          const slot = await this.throttle(job, event, now);
+          if (slot === null) return;
+          await this.queue.enqueue(job, event as never, jobOptions(job, event, now, slot));
         }),
         ...[...batched].flatMap(([job, events]) =>
           batchJobs(job, events).map(({ payload, jobId }) => this.queue.enqueue(job, payload as never, { jobId })),
@@ -163,15 +171,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Whether this event is the first its leading-coalesced job sees in the current window, claimed in
-   * Redis so several relays agree. Losing the key (a Redis restart) costs one extra run, nothing more.
+   * For a throttled job, the slot its run for this event goes in, or null when a run still to come
+   * covers it; undefined for every other job. Losing the key (a Redis restart) costs one extra
+   * run, nothing more.
    */
-  private async firstInWindow(job: JobName, event: DomainEvent, now: number): Promise<boolean> {
-    const window = coalescingWindow(job, event, now);
-    if (!window?.leading) return false;
+  private async throttle(job: JobName, event: DomainEvent, now: number): Promise<number | null | undefined> {
+    const coalescing = coalescingOf(job);
+    if (!coalescing?.throttled) return undefined;
     this.redis ??= this.connections.open({ maxRetriesPerRequest: 3 });
-    const claimed = await this.redis.set(`${this.connections.prefix('relay')}:first:${window.id}`, '1', 'PX', 2 * window.windowMs, 'NX');
-    return claimed === 'OK';
+    const key = `${this.connections.prefix('relay')}:throttle:${job}:${coalescing.key(event)}`;
+    const slot = Number(await this.redis.eval(THROTTLE, 1, key, now, coalescing.windowMs));
+    return slot < 0 ? null : slot;
   }
 
   private async listen(): Promise<void> {

@@ -3,7 +3,7 @@ import type { DomainEvent } from '@polity/contracts';
 import { isUniqueViolation, ModeratableContents, ModeratedText, Transaction, UnitOfWork } from '@polity/platform';
 import { ModerationItemEntity } from '../entities/moderation-item.entity';
 import { ModerationScreeningEntity } from '../entities/moderation-screening.entity';
-import { enqueue, writeLog } from '../moderation-records';
+import { authorLockKey, enqueue, writeLog } from '../moderation-records';
 import { ScreeningSettingsStore } from '../settings/screening-settings.store';
 import { fingerprint, normalisedWords } from './normalise-text';
 import { ScreeningHistory } from './screening-history';
@@ -218,9 +218,9 @@ export class ScreeningService {
 
 const contentKey = (event: Submission): string => `${event.payload.kind}:${event.payload.contentId}`;
 
-/** Serialises each author's screenings (see lockAuthor), taken in key order in one statement. */
+/** Serialises each author's screenings (see authorLockKey), taken in key order in one statement. */
 async function lockAuthors(tx: Transaction, authorIds: readonly string[]): Promise<void> {
-  const keys = [...new Set(authorIds)].map((id) => `moderation-author:${id}`).sort();
+  const keys = [...new Set(authorIds)].map(authorLockKey).sort();
   await tx.manager.query(
     `SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0))) FROM (SELECT key FROM unnest($1::text[]) AS key ORDER BY key) AS sorted`,
     [keys],
