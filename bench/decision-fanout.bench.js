@@ -4,7 +4,7 @@
 // Socket.IO server broadcasting one message to the same 21 rooms with the same 2,000 clients.
 const { spawn } = require('node:child_process');
 const { io } = require('socket.io-client');
-const { apiUrl, startPolity, percentile, median, record } = require('./harness');
+const { apiUrl, startPolity, percentile, median, record, runBench } = require('./harness');
 
 const CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS ?? 2000);
 const DECISIONS = Number(process.env.BENCH_FANOUT_DECISIONS ?? 30);
@@ -158,10 +158,4 @@ async function main() {
   });
 }
 
-// Exits when done, whatever handles a client library left open.
-main()
-  .then(() => process.exit(process.exitCode ?? 0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBench(main);

@@ -5,7 +5,7 @@
 // bare Socket.IO server emitting one message to each of 1,000 per-user rooms.
 const { spawn } = require('node:child_process');
 const { io } = require('socket.io-client');
-const { apiUrl, startPolity, percentile, median, record } = require('./harness');
+const { apiUrl, startPolity, percentile, median, record, runBench } = require('./harness');
 
 const FOLLOWERS = Number(process.env.BENCH_FANOUT_FOLLOWERS ?? 10_000);
 const CONNECTED = Number(process.env.BENCH_FANOUT_CONNECTED ?? 1_000);
@@ -151,10 +151,4 @@ async function main() {
   });
 }
 
-// Exits when done, whatever handles a client library left open.
-main()
-  .then(() => process.exit(process.exitCode ?? 0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBench(main);

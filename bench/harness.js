@@ -161,4 +161,14 @@ function record(line) {
   );
 }
 
-module.exports = { env, apiUrl, startPolity, percentile, median, runConcurrently, psql, record, DATABASE_URL };
+/** Runs a benchmark's main and exits when it is done, whatever handles a client library left open. */
+function runBench(main) {
+  main()
+    .then(() => process.exit(process.exitCode ?? 0))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
+
+module.exports = { env, apiUrl, startPolity, percentile, median, runConcurrently, psql, record, runBench, DATABASE_URL };

@@ -5,7 +5,7 @@
 // second (at most 4 is the promise), and that the last one is exact.
 const { spawn } = require('node:child_process');
 const { io } = require('socket.io-client');
-const { apiUrl, startPolity, percentile, record, runConcurrently } = require('./harness');
+const { apiUrl, startPolity, percentile, record, runConcurrently, runBench } = require('./harness');
 
 const CLIENTS = 1000;
 const RATE_PER_SECOND = 2;
@@ -166,10 +166,4 @@ async function main() {
   });
 }
 
-// Exits when done, whatever handles a client library left open.
-main()
-  .then(() => process.exit(process.exitCode ?? 0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBench(main);

@@ -6,7 +6,7 @@ const { writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
-const { apiUrl, startPolity, record, runConcurrently, DATABASE_URL } = require('./harness');
+const { apiUrl, startPolity, record, runConcurrently, DATABASE_URL, runBench } = require('./harness');
 
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -121,10 +121,4 @@ async function main() {
   }
 }
 
-// Exits when done, whatever handles a client library left open.
-main()
-  .then(() => process.exit(process.exitCode ?? 0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBench(main);

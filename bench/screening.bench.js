@@ -9,7 +9,7 @@
 // 3. Ceiling: 3,000 no-op jobs queued, then a bare BullMQ worker (concurrency 5) drains them.
 const { Queue, Worker } = require('bullmq');
 const IORedis = require('ioredis');
-const { env, apiUrl, startPolity, percentile, median, record, runConcurrently } = require('./harness');
+const { env, apiUrl, startPolity, percentile, median, record, runConcurrently, runBench } = require('./harness');
 
 const BACKLOG = 3000;
 const STEADY = 1000;
@@ -137,10 +137,4 @@ async function main() {
   }
 }
 
-// Exits when done, whatever handles a client library left open.
-main()
-  .then(() => process.exit(process.exitCode ?? 0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBench(main);

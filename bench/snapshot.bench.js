@@ -4,7 +4,7 @@
 // daily supports and comments queries) in the same run. Medians of 3.
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
-const { apiUrl, startPolity, median, record, DATABASE_URL } = require('./harness');
+const { apiUrl, startPolity, median, record, DATABASE_URL, runBench } = require('./harness');
 
 const PEOPLE = 1000;
 const PROPOSALS = 1000;
@@ -102,10 +102,4 @@ async function main() {
   });
 }
 
-// Exits when done, whatever handles a client library left open.
-main()
-  .then(() => process.exit(process.exitCode ?? 0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBench(main);

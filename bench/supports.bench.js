@@ -4,7 +4,7 @@ const { execFileSync } = require('node:child_process');
 const { writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { apiUrl, startPolity, percentile, record, runConcurrently, DATABASE_URL } = require('./harness');
+const { apiUrl, startPolity, percentile, record, runConcurrently, DATABASE_URL, runBench } = require('./harness');
 
 const CONCURRENCY = 32;
 const CITIZENS = 2000;
@@ -123,10 +123,4 @@ async function main() {
   if (mismatched !== '0' || hotRows !== String(CITIZENS) || lagging !== '0') process.exitCode = 1;
 }
 
-// Exits when done, whatever handles a client library left open.
-main()
-  .then(() => process.exit(process.exitCode ?? 0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBench(main);

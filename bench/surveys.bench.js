@@ -5,7 +5,7 @@
 const { spawn } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { apiUrl, startPolity, median, psql, record, DATABASE_URL } = require('./harness');
+const { apiUrl, startPolity, median, psql, record, DATABASE_URL, runBench } = require('./harness');
 const { answerAtoms } = require(join(__dirname, '..', 'dist', 'libs', 'surveys', 'src', 'results', 'answer-atoms'));
 
 const RESPONSES = Number(process.env.BENCH_SURVEY_RESPONSES ?? 200_000);
@@ -220,10 +220,4 @@ async function main() {
   }
 }
 
-// Exits when done, whatever handles a client library left open.
-main()
-  .then(() => process.exit(process.exitCode ?? 0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBench(main);
