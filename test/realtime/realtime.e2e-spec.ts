@@ -1,4 +1,4 @@
-import { Broadcaster, Presence } from '@polity/realtime';
+import { Broadcaster, connectedFirst, Presence } from '@polity/realtime';
 import {
   collectEvents,
   connectSocket,
@@ -84,7 +84,10 @@ describe('live backbone: Socket.IO gateway', () => {
   it('counts who is connected across instances, so a fan-out reaches them first', async () => {
     const [first, second, away] = [await registerUser(apiA), await registerUser(apiA), await registerUser(apiA)];
     const presence = apiA.app.get(Presence);
-    const order = () => presence.connectedFirst([away.id, second.id, first.id]);
+    const order = async () => {
+      const people = [away.id, second.id, first.id];
+      return connectedFirst(people, await presence.connectedAmong(people));
+    };
     expect(await order()).toEqual([away.id, second.id, first.id]);
     const onA = await open(apiA, first.accessToken);
     await open(apiB, first.accessToken);

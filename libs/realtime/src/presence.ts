@@ -23,15 +23,20 @@ export class Presence {
     if ((await this.redis.hincrby(KEY, userId, -1)) <= 0) await this.redis.hdel(KEY, userId);
   }
 
-  /** These people, those connected now first, each group in the order given. */
-  async connectedFirst(userIds: readonly string[]): Promise<string[]> {
-    const online: string[] = [];
-    const offline: string[] = [];
-    for (let start = 0; start < userIds.length; start += LOOKUP) {
-      const slice = userIds.slice(start, start + LOOKUP);
+  /** Which of these people are connected now. */
+  async connectedAmong(userIds: readonly string[]): Promise<Set<string>> {
+    const connected = new Set<string>();
+    const distinct = [...new Set(userIds)];
+    for (let start = 0; start < distinct.length; start += LOOKUP) {
+      const slice = distinct.slice(start, start + LOOKUP);
       const counts = await this.redis.hmget(KEY, ...slice);
-      slice.forEach((userId, index) => (Number(counts[index] ?? 0) > 0 ? online : offline).push(userId));
+      slice.forEach((userId, index) => Number(counts[index] ?? 0) > 0 && connected.add(userId));
     }
-    return [...online, ...offline];
+    return connected;
   }
+}
+
+/** These people, those connected first, each group in the order given. */
+export function connectedFirst(userIds: readonly string[], connected: ReadonlySet<string>): string[] {
+  return [...userIds.filter((userId) => connected.has(userId)), ...userIds.filter((userId) => !connected.has(userId))];
 }

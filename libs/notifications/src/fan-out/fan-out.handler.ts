@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { eventsOf, type JobPayloads, type NotifyingEvent } from '@polity/contracts';
 import { HandlesJob, JobQueue } from '@polity/queue';
-import { Broadcaster, Presence } from '@polity/realtime';
+import { Broadcaster, connectedFirst, Presence } from '@polity/realtime';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { NotificationEntity } from '../entities/notification.entity';
@@ -44,11 +44,15 @@ export class FanOutHandler {
       rows.push(...batch);
       batch = [];
     };
-    for (const event of events) {
+    const plans = await Promise.all(events.map(async (event) => ({ event, plans: await this.planner.plan(event, lookups) })));
+    // People connected now hear first (one lookup for the whole job); everyone hears.
+    const connected = pushFirst
+      ? await this.presence.connectedAmong(plans.flatMap((p) => p.plans.flatMap((plan) => plan.userIds)))
+      : new Set<string>();
+    for (const { event, plans: eventPlans } of plans) {
       const told = new Set<string>();
-      for (const plan of await this.planner.plan(event, lookups)) {
-        // People connected now hear first; everyone hears.
-        for (const userId of pushFirst ? await this.presence.connectedFirst(plan.userIds) : plan.userIds) {
+      for (const plan of eventPlans) {
+        for (const userId of connectedFirst(plan.userIds, connected)) {
           // Earlier plans win when one person appears in several.
           if (told.has(userId)) continue;
           told.add(userId);

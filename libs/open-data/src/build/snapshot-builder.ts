@@ -180,25 +180,8 @@ export class SnapshotBuilder {
     if (value instanceof Date) return tableSchemaTime(field, value);
     const text =
       typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? `${value}` : null;
-    if (field.pseudonym) return this.pseudonymOf(field.pseudonym, text ?? JSON.stringify(value));
+    if (field.pseudonym) return this.pseudonyms.of(field.pseudonym, text ?? JSON.stringify(value));
     return field.type === 'object' || text === null ? JSON.stringify(value) : text;
-  }
-
-  /**
-   * Pseudonyms of the people seen lately: one HMAC per person rather than per row (a million
-   * supports come from a few thousand people), the memory bounded by emptying it when full.
-   */
-  private readonly recentPseudonyms = new Map<string, string>();
-
-  private pseudonymOf(scope: string, id: string): string {
-    const key = `${scope}:${id}`;
-    let pseudonym = this.recentPseudonyms.get(key);
-    if (pseudonym === undefined) {
-      if (this.recentPseudonyms.size >= 100_000) this.recentPseudonyms.clear();
-      pseudonym = this.pseudonyms.of(scope, id);
-      this.recentPseudonyms.set(key, pseudonym);
-    }
-    return pseudonym;
   }
 
   private descriptor(snapshotId: string, written: Written[]): Record<string, unknown> {

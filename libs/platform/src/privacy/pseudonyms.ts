@@ -9,9 +9,22 @@ import { AuthConfig } from '../config/polity-config';
  */
 @Injectable()
 export class Pseudonyms {
+  /**
+   * The pseudonyms given lately: an export of a million rows names a few thousand people, so one
+   * HMAC each rather than one per row; emptied when full, so memory stays bounded.
+   */
+  private readonly recent = new Map<string, string>();
+
   constructor(private readonly auth: AuthConfig) {}
 
   of(scope: string, id: string): string {
-    return createHmac('sha256', this.auth.pseudonymSecret).update(`${scope}:${id}`).digest('base64url').slice(0, 16);
+    const key = `${scope}:${id}`;
+    let pseudonym = this.recent.get(key);
+    if (pseudonym === undefined) {
+      if (this.recent.size >= 100_000) this.recent.clear();
+      pseudonym = createHmac('sha256', this.auth.pseudonymSecret).update(key).digest('base64url').slice(0, 16);
+      this.recent.set(key, pseudonym);
+    }
+    return pseudonym;
   }
 }
