@@ -15,6 +15,7 @@ import {
   TestUser,
   verifiedResident,
 } from '@polity/testing';
+import { parseCsv } from '@polity/platform';
 import { DataSource } from 'typeorm';
 
 const questions = [
@@ -248,6 +249,50 @@ describe('surveys: results, suppression, live results and exports', () => {
           (e) => e.action === 'survey.responses_exported' && e.targetId === survey.id,
         ),
       ).toBe(true);
+    });
+
+    it('writes residents’ words safely for a spreadsheet: quoted, formulas defused, tabs kept', async () => {
+      const days = {
+        key: 'days',
+        type: 'multiple_choice',
+        title: 'Which days?',
+        options: [
+          { key: 'mon', label: 'Monday' },
+          { key: 'tue', label: 'Tuesday' },
+        ],
+      };
+      const survey = await publishSurvey(api, official, (await createSurvey(api, official, { questions: [...questions, days] })).id);
+      const ideas = ['=HYPERLINK("http://x")', 'two\nlines, "quoted"', '-12.5', 'tab\tinside', '@cmd'];
+      for (const [index, idea] of ideas.entries())
+        await respond(residents[index], survey.id, {
+          mode: index === 4 ? { other: '+1 555' } : 'bus',
+          idea,
+          ...(index === 0 ? { days: ['tue'] } : {}),
+        });
+      const csv = (await api.http.get(`/api/v1/surveys/${survey.id}/responses.csv`).set('Authorization', official.auth).expect(200)).text;
+
+      expect(csv.endsWith('\r\n')).toBe(true);
+      expect(csv.split('\r\n')).toHaveLength(ideas.length + 2);
+      expect(csv).toContain('"two\nlines, ""quoted"""');
+      const [header, ...rows] = parseCsv(csv).map((row) => row.cells);
+      const cell = (row: string[], name: string) => row[header.indexOf(name)];
+      expect(rows.map((row) => cell(row, 'idea'))).toEqual([
+        '\'=HYPERLINK("http://x")',
+        'two\nlines, "quoted"',
+        '-12.5',
+        'tab\tinside',
+        "'@cmd",
+      ]);
+      expect(rows.map((row) => [cell(row, 'days_mon'), cell(row, 'days_tue')])).toEqual([
+        ['0', '1'],
+        ['', ''],
+        ['', ''],
+        ['', ''],
+        ['', ''],
+      ]);
+      expect(rows.map((row) => [cell(row, 'mode'), cell(row, 'mode_other')])).toEqual([...Array(4).fill(['bus', '']), ['', "'+1 555"]]);
+      expect(rows.map((row) => cell(row, 'district'))).toEqual(Array(5).fill('riverside'));
+      expect(rows.every((row) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(cell(row, 'submitted_at')))).toBe(true);
     });
 
     it('builds large exports in the worker, with progress to the official who asked', async () => {

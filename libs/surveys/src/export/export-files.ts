@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SurveyConfig } from '@polity/platform';
 import { Injectable } from '@nestjs/common';
+import { type SpooledDownload, spoolWhileSending } from './spooled-download';
 
 /** Where worker-built exports live: a folder the api and the worker share. Names are export ids only. */
 @Injectable()
@@ -25,27 +25,10 @@ export class ExportFiles {
     await rm(paths.partial, { force: true });
   }
 
-  /**
-   * Writes the chunks to a file of its own and opens it for reading; the file is deleted once read
-   * (or abandoned). A download reads from disk at the client's pace while the database connection
-   * that produced it is long free.
-   */
-  async spool(chunks: AsyncIterable<string>): Promise<{ stream: ReadStream; size: number }> {
+  /** Sends the chunks as they come while keeping them in a file of its own (see spoolWhileSending). */
+  async spool(chunks: AsyncIterable<Buffer>): Promise<SpooledDownload> {
     await mkdir(this.config.exportDir, { recursive: true });
-    const path = join(this.config.exportDir, `download-${randomUUID()}.csv.part`);
-    try {
-      const out = createWriteStream(path);
-      for await (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
-      out.end();
-      await once(out, 'finish');
-      const { size } = await stat(path);
-      const stream = createReadStream(path);
-      stream.once('close', () => void rm(path, { force: true }));
-      return { stream, size };
-    } catch (error) {
-      await rm(path, { force: true });
-      throw error;
-    }
+    return spoolWhileSending(join(this.config.exportDir, `download-${randomUUID()}.csv.part`), chunks);
   }
 
   async open(exportId: string): Promise<{ stream: ReadStream; size: number } | null> {

@@ -27,7 +27,7 @@ const csvHeaders = (response: Response, name: string) => {
 export class ExportsController {
   constructor(private readonly exports: SurveyExportsService) {}
 
-  /** Every response, whatever the size (read from the database first, then sent). */
+  /** Every response, whatever the size (sent as it is read from the database). */
   @Get('responses.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
@@ -36,9 +36,9 @@ export class ExportsController {
     @Param() params: SurveyIdParamsDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const file = await this.exports.download(principal, params.id);
+    const stream = await this.exports.download(principal, params.id);
     csvHeaders(response, `survey-${params.id}.csv`);
-    return new StreamableFile(file.stream, { length: file.size });
+    return new StreamableFile(stream);
   }
 
   /** Built by the worker, with progress as `survey.export_progress` in your `user:<id>` room. */

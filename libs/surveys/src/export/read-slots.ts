@@ -8,14 +8,16 @@ export class ReadSlots {
 
   constructor(private readonly size: number) {}
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /** Waits for a slot; the function returned frees it (once, however often it is called). */
+  async acquire(): Promise<() => void> {
     if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active += 1;
-    try {
-      return await work();
-    } finally {
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
       this.active -= 1;
       this.waiting.shift()?.();
-    }
+    };
   }
 }

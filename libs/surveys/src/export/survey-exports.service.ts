@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SurveyExportView } from '@polity/contracts';
 import { type Principal, Problems, recordAudit, UnitOfWork } from '@polity/platform';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { SurveyEntity } from '../entities/survey.entity';
 import { SurveyExportEntity } from '../entities/survey-export.entity';
@@ -34,19 +34,26 @@ export class SurveyExportsService {
   ) {}
 
   /**
-   * The file is read from the database first, at the database's pace, into a file of its own; the
-   * download then reads that file at the client's pace. A slow client so never holds a database
-   * connection (nor meets the idle-in-transaction timeout). The audit row commits first: every
-   * download of responses is on record.
+   * The file is read from the database at the database's pace into a file of its own, which the
+   * download sends as it grows, at the client's pace: a slow client never holds a database
+   * connection. The audit row commits first: every download of responses is on record.
    */
-  async download(principal: Principal, surveyId: string): Promise<{ stream: ReadStream; size: number }> {
+  async download(principal: Principal, surveyId: string): Promise<Readable> {
     const survey = await this.unitOfWork.run(async (tx) => {
       const found = await tx.manager.findOneBy(SurveyEntity, { id: surveyId });
       if (!found) throw Problems.notFound('That survey');
       await recordAudit(tx, { actorId: principal.userId, action: 'survey.responses_exported', target: { kind: 'surveys', id: surveyId } });
       return found;
     });
-    return this.reads.run(() => this.files.spool(responseCsv(this.dataSource, survey)));
+    const release = await this.reads.acquire();
+    try {
+      const download = await this.files.spool(responseCsv(this.dataSource, survey));
+      void download.written.finally(release);
+      return download.stream;
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   async request(principal: Principal, surveyId: string): Promise<SurveyExportView> {
