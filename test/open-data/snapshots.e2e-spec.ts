@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BudgetProjectView, type OpenDataSnapshotView, QueueName } from '@polity/contracts';
-import { parseCsv } from '@polity/platform';
+import { parseCsv, Pseudonyms } from '@polity/platform';
 import { JobQueue } from '@polity/queue';
 import {
   addProject,
@@ -176,6 +176,37 @@ describe('open data: Frictionless snapshots, pseudonymised, checksummed, atomic,
       .get(`/api/v1/open-data/snapshots/${published.id}/files/..%2Fsecret`)
       .expect((response) => expect([400, 404]).toContain(response.status));
     await api.http.get(`/api/v1/open-data/snapshots/${published.id}/files/nothing.csv`).expect(404);
+  });
+
+  it('names people by their pseudonyms only, nobody for an erased account, and leaves out comments on hidden content', async () => {
+    const author = await registerUser(api);
+    const leaving = await registerUser(api);
+    const moderator = await createUserWithRoles(api, ['moderator']);
+    const shown = await createProposal(api, author, { title: 'Benches by the river', body: 'Somewhere to sit.' });
+    const hidden = await createProposal(api, author, { title: 'Off-topic proposal', body: 'Not about the town.' });
+    const comment = (proposalId: string, user: TestUser, body: string) =>
+      api.http.post(`/api/v1/proposals/${proposalId}/comments`).set('Authorization', user.auth).send({ body }).expect(201);
+    await comment(shown.id, author, 'From the author.');
+    await comment(shown.id, leaving, 'From someone who leaves.');
+    await comment(hidden.id, author, 'On a proposal about to be hidden.');
+    await screened(api, 'proposal', hidden.id);
+    const item = await moderationItemOf(api, moderator, 'proposal', hidden.id);
+    await api.http
+      .post(`/api/v1/moderation/items/${item.id}/decision`)
+      .set('Authorization', moderator.auth)
+      .send({ action: 'hide', template: 'off-topic', statement: 'Not about the town.' })
+      .expect(201);
+    await api.http.delete('/api/v1/me').set('Authorization', leaving.auth).send({ password: leaving.password }).expect(204);
+
+    const published = await settled((await request()).id, 'published');
+    const comments = rowsOf(await file(published.id, 'comments.csv'));
+    expect(comments.filter((row) => row.resource_id === hidden.id)).toEqual([]);
+    const onShown = comments.filter((row) => row.resource_id === shown.id);
+    expect(onShown.map((row) => [row.body, row.author])).toEqual([
+      ['From the author.', worker.app.get(Pseudonyms).of('author', author.id)],
+      ['From someone who leaves.', ''],
+    ]);
+    expect(onShown.every((row) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(row.created_at))).toBe(true);
   });
 
   it('exports ballots from which the published outcome is recomputed with the same rule', async () => {

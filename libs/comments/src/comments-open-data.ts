@@ -8,7 +8,6 @@ export class CommentsOpenData implements OpenDataPublisher {
   constructor(private readonly resources: DiscussableResources) {}
 
   tables(): OpenDataTable[] {
-    const publicResource = new Map<string, Promise<boolean>>();
     return [
       {
         name: 'comments',
@@ -29,14 +28,17 @@ export class CommentsOpenData implements OpenDataPublisher {
         ],
         sql: `SELECT id, kind AS resource_kind, resource_id, parent_id, author_id AS author, body, alignment, upvotes, downvotes, created_at
               FROM comment WHERE moderation_state = 'visible' AND deleted_at IS NULL ORDER BY created_at, id`,
-        keep: (row) => {
-          const key = `${String(row.resource_kind)}:${String(row.resource_id)}`;
-          let known = publicResource.get(key);
-          if (!known) {
-            known = this.resources.titleOf(String(row.resource_kind), String(row.resource_id)).then((title) => title !== null);
-            publicResource.set(key, known);
-          }
-          return known;
+        hiddenSubjects: {
+          subject: `t.resource_kind || ':' || t.resource_id`,
+          hidden: async (subjects) => {
+            const shown = await Promise.all(
+              subjects.map((subject) => {
+                const [kind, id] = subject.split(':');
+                return this.resources.titleOf(kind, id).then((title) => title !== null);
+              }),
+            );
+            return subjects.filter((_, index) => !shown[index]);
+          },
         },
       },
     ];

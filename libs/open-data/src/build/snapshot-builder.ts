@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { SnapshotFileView } from '@polity/contracts';
 import {
+  CrlfLines,
   csvField,
   ErasedAccounts,
   HttpConfig,
@@ -12,11 +13,13 @@ import {
   type OpenDataTable,
   Pseudonyms,
 } from '@polity/platform';
-import { DataSource, type QueryRunner } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { HashingFile } from './hashing-file';
+import { TableCopy } from './table-copy';
 
-const BATCH = 5000;
 export const DESCRIPTOR = 'datapackage.json';
 export const ZIP_NAME = 'package.zip';
 
@@ -25,8 +28,8 @@ type Written = SnapshotFileView & { resource: Record<string, unknown> };
 /**
  * Builds one Frictionless Data Package into a folder: a CSV per table every feature publishes,
  * their extra files, `datapackage.json` describing them all (with SHA-256 and sizes), and a zip of
- * the whole. Tables are read through cursors inside one REPEATABLE READ transaction, so the files
- * agree with each other and memory stays bounded by a batch.
+ * the whole. Tables are written by PostgreSQL's `COPY` (see TableCopy) inside one REPEATABLE READ
+ * transaction, so the files agree with each other and memory stays bounded by a chunk.
  */
 @Injectable()
 export class SnapshotBuilder {
@@ -50,11 +53,13 @@ export class SnapshotBuilder {
     const written: Written[] = [];
     const erased = await this.erasedAccounts.all();
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const client = (await runner.connect()) as PoolClient;
     try {
       await runner.startTransaction('REPEATABLE READ');
-      for (const [index, table] of tables.entries()) {
-        written.push(await this.writeTable(runner, table, index, folder, erased));
+      const copy = new TableCopy(client, this.pseudonyms, erased);
+      await copy.prepare();
+      for (const table of tables) {
+        written.push(await this.writeTable(client, copy, table, folder, erased));
         await onProgress(written.length, total);
       }
       await runner.commitTransaction();
@@ -98,53 +103,30 @@ export class SnapshotBuilder {
   }
 
   private async writeTable(
-    runner: QueryRunner,
+    client: PoolClient,
+    copy: TableCopy,
     table: OpenDataTable,
-    index: number,
     folder: string,
     erased: Set<string>,
   ): Promise<Written> {
     const name = `${table.name}.csv`;
     const out = new HashingFile(join(folder, name));
     await out.write(`${table.fields.map((field) => csvField(field.name)).join(',')}\r\n`);
-    const writeRows = async (rows: Record<string, unknown>[]) => {
-      // Asked for the whole batch at once: a filter that looks things up does them side by side.
-      const keep = table.keep;
-      const kept = keep ? await Promise.all(rows.map(async (row) => keep(row))) : null;
+    if (table.sql) {
+      const lines = new CrlfLines();
+      for await (const chunk of client.query(copyTo(await copy.statement({ ...table, sql: table.sql }))))
+        await out.write(lines.convert(chunk as Buffer));
+    } else if (table.rows) {
+      // Rows a feature computes (aggregates with suppression): few, written here.
       let chunk = '';
-      for (const [index, row] of rows.entries()) {
-        if (kept && !kept[index]) continue;
+      for await (const row of table.rows()) {
         chunk += `${table.fields.map((field) => csvField(this.cell(field, row[field.name], erased))).join(',')}\r\n`;
+        if (chunk.length >= 65_536) {
+          await out.write(chunk);
+          chunk = '';
+        }
       }
       await out.write(chunk);
-    };
-    if (table.sql) {
-      const cursor = `open_data_${index}`;
-      await runner.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${table.sql}`);
-      const fetchBatch = () => runner.query(`FETCH ${BATCH} FROM ${cursor}`) as Promise<Record<string, unknown>[]>;
-      // The next batch is asked for before this one is written, so PostgreSQL reads while Node writes.
-      let next = fetchBatch();
-      try {
-        for (;;) {
-          const batch = await next;
-          if (batch.length === 0) break;
-          next = fetchBatch();
-          await writeRows(batch);
-        }
-      } finally {
-        await next.catch(() => undefined);
-      }
-      await runner.query(`CLOSE ${cursor}`);
-    } else if (table.rows) {
-      let batch: Record<string, unknown>[] = [];
-      for await (const row of table.rows()) {
-        batch.push(row);
-        if (batch.length === BATCH) {
-          await writeRows(batch);
-          batch = [];
-        }
-      }
-      await writeRows(batch);
     }
     const { bytes, sha256 } = await out.close();
     return {

@@ -27,8 +27,12 @@ export interface OpenDataTable {
   primaryKey?: string[];
   sql?: string;
   rows?: () => AsyncIterable<Record<string, unknown>>;
-  /** Drops rows whose subject is not public (checked once per distinct key, e.g. a comment's resource). */
-  keep?: (row: Record<string, unknown>) => Promise<boolean>;
+  /**
+   * Leaves out rows whose subject is not public, e.g. comments on a hidden proposal: `subject` is an
+   * SQL expression over the row's columns (as `t`), and `hidden` is asked once, with every distinct
+   * subject, which of them to leave out.
+   */
+  hiddenSubjects?: { subject: string; hidden: (subjects: string[]) => Promise<string[]> };
 }
 
 /** A non-tabular file of the package, e.g. a budget's Pabulib `.pb`. */
