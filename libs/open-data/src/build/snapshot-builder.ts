@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { SnapshotFileView } from '@polity/contracts';
@@ -16,12 +15,11 @@ import {
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { ZipFile } from 'yazl';
 import { HashingFile } from './hashing-file';
+import { PackageZip } from './package-zip';
 import { TableCopy } from './table-copy';
 
 export const DESCRIPTOR = 'datapackage.json';
-export const ZIP_NAME = 'package.zip';
 
 type Written = SnapshotFileView & { resource: Record<string, unknown> };
 
@@ -51,41 +49,49 @@ export class SnapshotBuilder {
     const tables = publishers.flatMap((publisher) => publisher.tables());
     const total = tables.length + 2;
     const written: Written[] = [];
-    const erased = await this.erasedAccounts.all();
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
+    const zip = new PackageZip(folder);
     try {
-      await runner.startTransaction('REPEATABLE READ');
-      const copy = new TableCopy(client, this.pseudonyms, erased);
-      await copy.prepare();
-      for (const table of tables) {
-        written.push(await this.writeTable(client, copy, table, folder, erased));
-        await onProgress(written.length, total);
+      const erased = await this.erasedAccounts.all();
+      const runner = this.dataSource.createQueryRunner();
+      const client = (await runner.connect()) as PoolClient;
+      try {
+        await runner.startTransaction('REPEATABLE READ');
+        const copy = new TableCopy(client, this.pseudonyms, erased);
+        await copy.prepare();
+        for (const table of tables) {
+          written.push(await this.writeTable(client, copy, table, folder, erased));
+          zip.add(written[written.length - 1].name);
+          await onProgress(written.length, total);
+        }
+        await runner.commitTransaction();
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
       }
-      await runner.commitTransaction();
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
-    }
-    for (const publisher of publishers) {
-      for (const file of (await publisher.files?.()) ?? []) {
-        const out = new HashingFile(join(folder, file.name));
-        await out.write(file.content);
-        const { bytes, sha256 } = await out.close();
-        written.push({
-          name: file.name,
-          bytes,
-          sha256,
-          resource: {
-            name: file.name.replace(/\.[^.]+$/, ''),
-            path: file.name,
-            title: file.title,
-            format: file.format,
-            mediatype: file.mediatype,
-            encoding: 'utf-8',
-          },
-        });
+      for (const publisher of publishers) {
+        for (const file of (await publisher.files?.()) ?? []) {
+          const out = new HashingFile(join(folder, file.name));
+          await out.write(file.content);
+          const { bytes, sha256 } = await out.close();
+          written.push({
+            name: file.name,
+            bytes,
+            sha256,
+            resource: {
+              name: file.name.replace(/\.[^.]+$/, ''),
+              path: file.name,
+              title: file.title,
+              format: file.format,
+              mediatype: file.mediatype,
+              encoding: 'utf-8',
+            },
+          });
+          zip.add(file.name);
+        }
       }
+    } catch (error) {
+      zip.abandon();
+      throw error;
     }
     const descriptor = new HashingFile(join(folder, DESCRIPTOR));
     await descriptor.write(`${JSON.stringify(this.descriptor(snapshotId, written), null, 2)}\n`);
@@ -93,13 +99,11 @@ export class SnapshotBuilder {
       { name: DESCRIPTOR, ...(await descriptor.close()) },
       ...written.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })),
     ];
+    zip.add(DESCRIPTOR);
     await onProgress(total - 1, total);
-    const zip = await this.zip(
-      folder,
-      files.map((file) => file.name),
-    );
+    const zipped = await zip.finish();
     await onProgress(total, total);
-    return { files, zip };
+    return { files, zip: zipped };
   }
 
   private async writeTable(
@@ -179,15 +183,6 @@ export class SnapshotBuilder {
       sources: [{ title: 'Polity', path: this.http.publicUrl }],
       resources: written.map(({ bytes, sha256, resource }) => ({ ...resource, bytes, hash: `sha256:${sha256}` })),
     };
-  }
-
-  private async zip(folder: string, names: string[]): Promise<SnapshotFileView> {
-    const zip = new ZipFile();
-    for (const name of names) zip.addReadStream(createReadStream(join(folder, name)), name);
-    zip.end();
-    const out = new HashingFile(join(folder, ZIP_NAME));
-    for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) await out.write(chunk);
-    return { name: ZIP_NAME, ...(await out.close()) };
   }
 }
 
