@@ -9,6 +9,7 @@ export * from './database/snake-naming.strategy';
 export * from './events/outbox-event.entity';
 export * from './events/on-domain-event.decorator';
 export * from './events/domain-event-bus';
+export * from './events/slots';
 export * from './events/transaction';
 export * from './events/unit-of-work';
 export * from './errors/problem';

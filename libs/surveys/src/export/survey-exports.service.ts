@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { SurveyExportView } from '@polity/contracts';
-import { type Principal, Problems, recordAudit, UnitOfWork } from '@polity/platform';
+import { type Principal, Problems, recordAudit, Slots, UnitOfWork } from '@polity/platform';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { SurveyEntity } from '../entities/survey.entity';
 import { SurveyExportEntity } from '../entities/survey-export.entity';
 import { responseCsv } from './response-rows';
 import { ExportFiles } from './export-files';
-import { ReadSlots } from './read-slots';
 
 export function presentExport(row: SurveyExportEntity): SurveyExportView {
   return {
@@ -25,7 +24,8 @@ export function presentExport(row: SurveyExportEntity): SurveyExportView {
 /** Officials' CSV of all responses: streamed in the request, or built by the worker for very large surveys. */
 @Injectable()
 export class SurveyExportsService {
-  private readonly reads = new ReadSlots(2);
+  /** Exports read from the database two at a time, so other requests always find connections. */
+  private readonly reads = new Slots(2);
 
   constructor(
     private readonly unitOfWork: UnitOfWork,

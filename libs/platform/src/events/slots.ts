@@ -1,8 +1,9 @@
 /**
- * At most `size` holders at once; the rest wait their turn in order. Exports read from the database
- * through a few slots, so however many officials download at once, other requests find connections.
+ * At most `size` holders at once; the rest wait their turn in order. Survey exports read through
+ * a few, so other requests always find database connections; domain events are delivered through
+ * a few, so a batch's follow-up work runs side by side without flooding the pool.
  */
-export class ReadSlots {
+export class Slots {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
