@@ -3,13 +3,12 @@ import type { DomainEvent, DomainEventType } from '@polity/contracts';
 import { DomainEventBus } from './domain-event-bus';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const moderated = (commentId: string, id: string): DomainEvent =>
-  ({
-    id,
-    type: 'comment.moderated',
-    occurredAt: '',
-    payload: { commentId, kind: 'proposals', resourceId: 'p', state: 'visible' },
-  });
+const moderated = (commentId: string, id: string): DomainEvent => ({
+  id,
+  type: 'comment.moderated',
+  occurredAt: '',
+  payload: { commentId, kind: 'proposals', resourceId: 'p', state: 'visible' },
+});
 
 /** A bus whose one listener is given, as discovery would have registered it. */
 function busWith(listener: (event: DomainEvent) => Promise<void>): DomainEventBus {
