@@ -7,6 +7,8 @@ import { sqlList } from '@polity/platform';
 @Index('idx_comment_resource_created', ['kind', 'resourceId', 'createdAt'])
 @Index('idx_comment_root', ['rootId'])
 @Index('idx_comment_author', ['authorId'])
+// Created by its migration: a partial index (live comments only), for countLive.
+@Index('idx_comment_live', { synchronize: false })
 @Check('chk_comment_depth', 'depth BETWEEN 0 AND 3')
 @Check('chk_comment_moderation_state', `moderation_state IN (${sqlList(CONTENT_STATES)})`)
 @Check('chk_comment_alignment', `alignment IN ('in_favour', 'neutral', 'against')`)
