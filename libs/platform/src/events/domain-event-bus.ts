@@ -44,6 +44,8 @@ export class DomainEventBus implements OnApplicationBootstrap {
    * value of its payload (a proposal, a comment, an item…), by the convention of DomainEventPayloads.
    */
   async deliver(events: readonly DomainEvent[]): Promise<void> {
+    // Most transactions publish nothing or one event: no scheduling for them.
+    if (events.length === 0) return;
     if (events.length === 1) return this.deliverOne(events[0]);
     const slots = new Slots(DELIVERY_CONCURRENCY);
     const lastOfSubject = new Map<unknown, Promise<void>>();
