@@ -148,6 +148,73 @@ async function runConcurrently(total, concurrency, task) {
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
+const { readFileSync, readdirSync } = require('node:fs');
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/** A process's name and CPU ticks from /proc: its own, and its reaped children's (`children`). */
+function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return {
+      name,
+      ppid: Number(fields[1]),
+      own: Number(fields[11]) + Number(fields[12]),
+      children: Number(fields[13]) + Number(fields[14]),
+    };
+  } catch {
+    return undefined; // it ended
+  }
+}
+
+/** CPU ticks so far of every process named `name`, including children that have ended (their parent's children's time). */
+function ticksOf(name) {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(entry);
+    if (stat?.name !== name) continue;
+    ticks += stat.own + (procStat(stat.ppid)?.name === name ? 0 : stat.children);
+  }
+  return ticks;
+}
+
+/** The machine's idle ticks so far, over all cores (/proc/stat). */
+const idleTicks = () => Number(readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/)[4]);
+
+/**
+ * Where the machine's CPU went while `work` ran, in ms per unit of work, for each named process
+ * (`processes`: name → pid), PostgreSQL's processes together, Redis, this process with the children
+ * it waited for (the load: autocannon here, or pgbench), and the cores' idle time. The profile that
+ * says what bounds a path.
+ */
+async function cpuPerUnit(processes, units, work) {
+  const read = () => ({
+    ...Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, procStat(pid)?.own ?? 0])),
+    postgres: ticksOf('postgres'),
+    redis: ticksOf('redis-server'),
+    load: (({ own, children }) => own + children)(procStat(process.pid)),
+    idle: idleTicks(),
+  });
+  const before = read();
+  const result = await work();
+  const after = read();
+  const perUnit = Object.fromEntries(
+    Object.keys(after).map((name) => [
+      name,
+      ((after[name] - before[name]) * TICK_MS) / (typeof units === 'function' ? units(result) : units),
+    ]),
+  );
+  return { result, perUnit };
+}
+
+/** "api 1.9 · postgres 1.6 · load 0.3 ms" */
+const describeCpu = (perUnit) =>
+  `${Object.entries(perUnit)
+    .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+    .join(' · ')} ms CPU each`;
+
 /**
  * One line of the table `npm run bench` prints: what was measured, Polity's figure, the ceiling's
  * in the same run, their ratio and the target it is held to (`holds` says whether it does).
@@ -171,4 +238,17 @@ function runBench(main) {
     });
 }
 
-module.exports = { env, apiUrl, startPolity, percentile, median, runConcurrently, psql, record, runBench, DATABASE_URL };
+module.exports = {
+  env,
+  apiUrl,
+  startPolity,
+  percentile,
+  median,
+  runConcurrently,
+  psql,
+  record,
+  runBench,
+  cpuPerUnit,
+  describeCpu,
+  DATABASE_URL,
+};

@@ -6,7 +6,7 @@ const { writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
-const { apiUrl, startPolity, record, runConcurrently, DATABASE_URL, runBench } = require('./harness');
+const { apiUrl, startPolity, record, runConcurrently, DATABASE_URL, runBench, cpuPerUnit, describeCpu } = require('./harness');
 
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -41,7 +41,10 @@ function pgbench(script) {
   const out = execFileSync('pgbench', ['-n', '-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS), '-f', file, DATABASE_URL], {
     encoding: 'utf8',
   });
-  return Number(/tps = ([\d.]+)/.exec(out)[1]);
+  return {
+    tps: Number(/tps = ([\d.]+)/.exec(out)[1]),
+    transactions: Number(/number of transactions actually processed: (\d+)/.exec(out)[1]),
+  };
 }
 
 /** Requests per second autocannon gets from the api; fails on any answer but 200. */
@@ -90,9 +93,23 @@ async function main() {
       ['the proposal list, GET /proposals', ['/api/v1/proposals'], scripts.list],
     ]) {
       await hammer(paths.slice(0, 50)); // warm-up
-      const polityRun = await hammer(paths);
-      const ceiling = pgbench(script);
-      results.push({ name, polityRun, ceiling });
+      const polityRun = await cpuPerUnit(
+        { api: polity.apiPid() },
+        (run) => run.total,
+        () => hammer(paths),
+      );
+      const ceiling = await cpuPerUnit(
+        {},
+        (run) => run.transactions,
+        async () => pgbench(script),
+      );
+      results.push({
+        name,
+        polityRun: polityRun.result,
+        polityCpu: polityRun.perUnit,
+        ceiling: ceiling.result.tps,
+        ceilingCpu: ceiling.perUnit,
+      });
     }
     // Same answers as the database: the list's first page is the 20 newest.
     const listed = await (await fetch(`${apiUrl}/api/v1/proposals`)).json();
@@ -102,10 +119,11 @@ async function main() {
     console.log(
       `\nbench:proposal-reads — ${PROPOSALS} proposals, ${CONNECTIONS} connections, ${SECONDS} s each (autocannon; pgbench -c ${CONNECTIONS})`,
     );
-    for (const { name, polityRun, ceiling } of results) {
+    for (const { name, polityRun, polityCpu, ceiling, ceilingCpu } of results) {
       const ratio = polityRun.perSecond / ceiling;
       console.log(
-        `${name.padEnd(40)} Polity ${polityRun.perSecond.toFixed(0).padStart(6)}/s (p99 ${polityRun.p99} ms)   pgbench ${ceiling.toFixed(0).padStart(6)} tps   ratio ${ratio.toFixed(2)}`,
+        `${name.padEnd(40)} Polity ${polityRun.perSecond.toFixed(0).padStart(6)}/s (p99 ${polityRun.p99} ms)   pgbench ${ceiling.toFixed(0).padStart(6)} tps   ratio ${ratio.toFixed(2)}\n` +
+          `${''.padEnd(40)} polity: ${describeCpu(polityCpu)}\n${''.padEnd(40)} pgbench: ${describeCpu(ceilingCpu)}`,
       );
       record({
         path: name,

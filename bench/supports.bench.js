@@ -4,21 +4,43 @@ const { execFileSync } = require('node:child_process');
 const { writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { apiUrl, startPolity, percentile, record, runConcurrently, DATABASE_URL, runBench } = require('./harness');
+const autocannon = require('autocannon');
+const { apiUrl, startPolity, record, DATABASE_URL, runBench, cpuPerUnit, describeCpu } = require('./harness');
 
 const CONCURRENCY = 32;
 const CITIZENS = 2000;
 const PROPOSALS = 50;
 
-const support = async (citizen, proposalId) => {
-  const response = await fetch(`${apiUrl}/api/v1/proposals/${proposalId}/support`, {
-    method: 'PUT',
-    headers: { authorization: citizen.auth, 'content-type': 'application/json' },
-    body: '{}',
+/**
+ * `total` supports, the i-th by `pick(i)` = [citizen, proposal id], driven by autocannon with
+ * CONCURRENCY connections from this process; fails on any answer but 200.
+ */
+async function supports(total, pick) {
+  let next = 0;
+  const result = await autocannon({
+    url: apiUrl,
+    connections: CONCURRENCY,
+    amount: total,
+    requests: [
+      {
+        method: 'PUT',
+        body: '{}',
+        setupRequest: (request) => {
+          const [citizen, proposalId] = pick(next++);
+          return {
+            ...request,
+            path: `/api/v1/proposals/${proposalId}/support`,
+            headers: { ...request.headers, authorization: citizen.auth, 'content-type': 'application/json' },
+          };
+        },
+      },
+    ],
   });
-  if (response.status !== 200) throw new Error(`support answered ${response.status}: ${await response.text()}`);
-  await response.arrayBuffer();
-};
+  const refused = result.non2xx + result.errors + result.timeouts;
+  if (refused > 0 || result.requests.total !== total)
+    throw new Error(`${refused} of ${result.requests.total} supports failed (non-2xx ${result.non2xx}, errors ${result.errors})`);
+  return { perSecond: total / ((result.finish - result.start) / 1000), p50: result.latency.p50, p99: result.latency.p99 };
+}
 
 // The statements one support runs inside its transaction, as the api sends them (proposal-supports
 // service, follows, and the unit of work's outbox write), with the same parameters' shapes.
@@ -39,7 +61,7 @@ COMMIT;
 `;
 };
 
-function pgbench(script, seconds) {
+async function pgbench(script, seconds) {
   const file = join(tmpdir(), `polity-bench-${process.pid}.sql`);
   writeFileSync(file, script);
   const out = execFileSync('pgbench', ['-n', '-c', String(CONCURRENCY), '-j', '2', '-T', String(seconds), '-r', '-f', file, DATABASE_URL], {
@@ -47,7 +69,8 @@ function pgbench(script, seconds) {
   });
   const tps = Number(/tps = ([\d.]+)/.exec(out)[1]);
   const latency = Number(/latency average = ([\d.]+) ms/.exec(out)[1]);
-  return { tps, latency };
+  const transactions = Number(/number of transactions actually processed: (\d+)/.exec(out)[1]);
+  return { tps, latency, transactions };
 }
 
 async function main() {
@@ -66,13 +89,16 @@ async function main() {
   const hot = await create('The hot one');
   const citizens = polity.citizens(CITIZENS);
 
-  // Warm-up, then the measured runs.
-  await runConcurrently(200, CONCURRENCY, (i) => support(citizens[i], spread[(i + 25) % PROPOSALS]));
-  const spreadRun = await runConcurrently(2 * CITIZENS - 200, CONCURRENCY, (i) => {
-    const n = i + 200;
-    return support(citizens[n % CITIZENS], spread[(n + Math.floor(n / CITIZENS) * 25) % PROPOSALS]);
-  });
-  const hotRun = await runConcurrently(CITIZENS, CONCURRENCY, (i) => support(citizens[i], hot));
+  // Warm-up, then the measured runs; every citizen supports two of the spread proposals, then the hot one.
+  await supports(200, (i) => [citizens[i], spread[(i + 25) % PROPOSALS]]);
+  const processes = { api: polity.apiPid(), worker: polity.workerPid() };
+  const spreadRun = await cpuPerUnit(processes, 2 * CITIZENS - 200, () =>
+    supports(2 * CITIZENS - 200, (i) => {
+      const n = i + 200;
+      return [citizens[n % CITIZENS], spread[(n + Math.floor(n / CITIZENS) * 25) % PROPOSALS]];
+    }),
+  );
+  const hotRun = await cpuPerUnit(processes, CITIZENS, () => supports(CITIZENS, (i) => [citizens[i], hot]));
 
   const mismatched = polity.sql(`
     SELECT count(*) FROM proposal p
@@ -92,12 +118,20 @@ async function main() {
   polity.sql(
     `CREATE TABLE bench_proposal AS SELECT (row_number() OVER (ORDER BY id)) - 1 AS idx, id FROM proposal WHERE title LIKE 'Spread%'`,
   );
-  const ceilingSpread = pgbench(supportSql('spread'), 10);
+  const ceilingSpread = await cpuPerUnit(
+    {},
+    (run) => run.transactions,
+    () => pgbench(supportSql('spread'), 10),
+  );
   polity.sql(`DROP TABLE bench_proposal; CREATE TABLE bench_proposal AS SELECT 0 AS idx, id FROM proposal WHERE id = '${hot}'`);
-  const ceilingHot = pgbench(supportSql('hot'), 10);
+  const ceilingHot = await cpuPerUnit(
+    {},
+    (run) => run.transactions,
+    () => pgbench(supportSql('hot'), 10),
+  );
 
-  const report = (name, run, ceiling) => {
-    const perSecond = run.latencies.length / run.seconds;
+  const report = (name, { result: run, perUnit }, { result: ceiling, perUnit: ceilingPerUnit }) => {
+    const { perSecond } = run;
     const ratio = perSecond / ceiling.tps;
     record({
       path: `supports over HTTP, ${name}`,
@@ -108,8 +142,9 @@ async function main() {
       holds: ratio >= 0.5,
     });
     console.log(
-      `${name.padEnd(24)} ${perSecond.toFixed(0).padStart(6)} supports/s  p50 ${percentile(run.latencies, 50).toFixed(1)} ms  p99 ${percentile(run.latencies, 99).toFixed(1)} ms` +
-        `   | pgbench same SQL ${ceiling.tps.toFixed(0)} tps, ${ceiling.latency.toFixed(1)} ms avg   | ratio ${(perSecond / ceiling.tps).toFixed(2)}`,
+      `${name.padEnd(24)} ${perSecond.toFixed(0).padStart(6)} supports/s  p50 ${run.p50.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms` +
+        `   | pgbench same SQL ${ceiling.tps.toFixed(0)} tps, ${ceiling.latency.toFixed(1)} ms avg   | ratio ${ratio.toFixed(2)}\n` +
+        `${''.padEnd(24)} polity: ${describeCpu(perUnit)}\n${''.padEnd(24)} pgbench: ${describeCpu(ceilingPerUnit)}`,
     );
   };
   console.log(

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { JobQueue } from './job-queue';
 
 const BATCH_SIZE = 200;
+const MAX_REMEMBERED_SLOTS = 10_000;
 
 type Coalescing = { windowMs: number; throttled?: boolean; key: (payload: DomainEvent) => string };
 
@@ -83,6 +84,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private again = false;
   private stopped = false;
   private redis: Redis | undefined;
+  /** The throttle slots this relay set, by key: until one passes, its run covers new events. */
+  private readonly slotsSet = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -155,7 +158,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       }
       await Promise.all([
-        ...single.map(async ({ job, event }) => {
+        ...this.firstPerThrottleKey(single).map(async ({ job, event }) => {
           const now = Date.now();
           const slot = await this.throttle(job, event, now);
           if (slot === null) return;
@@ -171,17 +174,43 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
+   * One run of a throttled job reads the state all of a pass's events left, so only the first event
+   * per job and key in a pass asks for a slot; other jobs keep every event.
+   */
+  private firstPerThrottleKey(jobs: { job: JobName; event: DomainEvent }[]): { job: JobName; event: DomainEvent }[] {
+    const seen = new Set<string>();
+    return jobs.filter(({ job, event }) => {
+      const coalescing = coalescingOf(job);
+      if (!coalescing?.throttled) return true;
+      const key = `${job}:${coalescing.key(event)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /**
    * For a throttled job, the slot its run for this event goes in, or null when a run still to come
-   * covers it; undefined for every other job. Losing the key (a Redis restart) costs one extra
-   * run, nothing more.
+   * covers it; undefined for every other job. A run this relay already set for later covers it
+   * without asking Redis. Losing the key (a Redis restart) costs one extra run, nothing more.
    */
   private async throttle(job: JobName, event: DomainEvent, now: number): Promise<number | null | undefined> {
     const coalescing = coalescingOf(job);
     if (!coalescing?.throttled) return undefined;
-    this.redis ??= this.connections.open({ maxRetriesPerRequest: 3 });
     const key = `${this.connections.prefix('relay')}:throttle:${job}:${coalescing.key(event)}`;
+    if ((this.slotsSet.get(key) ?? 0) > now) return null;
+    this.redis ??= this.connections.open({ maxRetriesPerRequest: 3 });
     const slot = Number(await this.redis.eval(THROTTLE, 1, key, now, coalescing.windowMs));
-    return slot < 0 ? null : slot;
+    if (slot < 0) return null;
+    this.rememberSlot(key, slot, now);
+    return slot;
+  }
+
+  private rememberSlot(key: string, slot: number, now: number): void {
+    if (this.slotsSet.size >= MAX_REMEMBERED_SLOTS) {
+      for (const [known, at] of this.slotsSet) if (at <= now) this.slotsSet.delete(known);
+    }
+    if (this.slotsSet.size < MAX_REMEMBERED_SLOTS) this.slotsSet.set(key, slot);
   }
 
   private async listen(): Promise<void> {
