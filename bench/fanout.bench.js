@@ -11,11 +11,23 @@ const FOLLOWERS = Number(process.env.BENCH_FANOUT_FOLLOWERS ?? 10_000);
 const CONNECTED = Number(process.env.BENCH_FANOUT_CONNECTED ?? 1_000);
 const BARE_PORT = 3322;
 
+// The bare server sends each person a message of the same shape and size as Polity's push (the
+// room's envelope around a notification's view), so the two differ only in who sends it.
 const BARE_SERVER = `
 const { Server } = require('socket.io');
+const { randomUUID } = require('node:crypto');
 const server = new Server(${BARE_PORT});
 server.on('connection', (socket) => socket.join('user:' + socket.handshake.auth.userId));
-process.on('message', ({ users }) => { for (const id of users) server.to('user:' + id).emit('notification.created', { data: { id } }); });
+process.on('message', ({ users }) => {
+  const title = '“Followed by ten thousand”';
+  const resource = { kind: 'proposals', id: randomUUID() };
+  const sentAt = new Date().toISOString();
+  for (const id of users) {
+    const data = { id: randomUUID(), kind: 'proposal_answered', resource, title: title + ' was answered: accepted',
+      body: "The council's answer to " + title + ' is in: it is now accepted.', createdAt: sentAt, readAt: null };
+    server.to('user:' + id).emit('notification.created', { room: 'user:' + id, seq: 1, sentAt, data });
+  }
+});
 process.send('ready');
 `;
 

@@ -80,6 +80,15 @@ describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe
     expect(data.title).toMatch(/^New comment on “/);
     await eventually(async () => expect(await inbox(author)).toHaveLength(1));
     expect(await inbox(commenter)).toHaveLength(0);
+    // The connected follower heard first, the author (not connected) after: both were pushed to
+    // before their rows were stored, and are marked as pushed.
+    await eventually(async () =>
+      expect(
+        await db.query(`SELECT pushed_at IS NOT NULL AS pushed FROM notification WHERE resource_id = $1 AND kind = 'comment_on_followed'`, [
+          proposal.id,
+        ]),
+      ).toEqual([{ pushed: true }, { pushed: true }]),
+    );
 
     // The same event handled again (as a retry would) changes nothing.
     // The outbox keeps each durable event whole, as the relay hands it to the job.

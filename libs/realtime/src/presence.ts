@@ -23,20 +23,22 @@ export class Presence {
     if ((await this.redis.hincrby(KEY, userId, -1)) <= 0) await this.redis.hdel(KEY, userId);
   }
 
-  /** Which of these people are connected now. */
+  /**
+   * Which of these people are connected now. Reads whichever is smaller: the counts of these people
+   * (every slice asked at once), or, when fewer people are connected than asked about (a fan-out to
+   * ten thousand followers on a quiet evening), everyone's count.
+   */
   async connectedAmong(userIds: readonly string[]): Promise<Set<string>> {
-    const connected = new Set<string>();
     const distinct = [...new Set(userIds)];
-    for (let start = 0; start < distinct.length; start += LOOKUP) {
-      const slice = distinct.slice(start, start + LOOKUP);
-      const counts = await this.redis.hmget(KEY, ...slice);
-      slice.forEach((userId, index) => Number(counts[index] ?? 0) > 0 && connected.add(userId));
+    if (distinct.length > LOOKUP && (await this.redis.hlen(KEY)) < distinct.length) {
+      const counts = await this.redis.hgetall(KEY);
+      return new Set(distinct.filter((userId) => Number(counts[userId] ?? 0) > 0));
     }
+    const slices: string[][] = [];
+    for (let start = 0; start < distinct.length; start += LOOKUP) slices.push(distinct.slice(start, start + LOOKUP));
+    const counts = await Promise.all(slices.map((slice) => this.redis.hmget(KEY, ...slice)));
+    const connected = new Set<string>();
+    slices.forEach((slice, n) => slice.forEach((userId, index) => Number(counts[n][index] ?? 0) > 0 && connected.add(userId)));
     return connected;
   }
-}
-
-/** These people, those connected first, each group in the order given. */
-export function connectedFirst(userIds: readonly string[], connected: ReadonlySet<string>): string[] {
-  return [...userIds.filter((userId) => connected.has(userId)), ...userIds.filter((userId) => !connected.has(userId))];
 }

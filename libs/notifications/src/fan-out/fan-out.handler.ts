@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { eventsOf, type JobPayloads, type NotifyingEvent } from '@polity/contracts';
 import { HandlesJob, JobQueue } from '@polity/queue';
-import { Broadcaster, connectedFirst, Presence } from '@polity/realtime';
+import { Broadcaster, Presence } from '@polity/realtime';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { NotificationEntity } from '../entities/notification.entity';
@@ -15,10 +15,12 @@ const BATCH = 1000;
 /**
  * One event → one notification per person concerned (a batch of events, each the same way). A
  * notification's id follows from its event and recipient, so on a first run everyone is pushed to
- * before anything is stored (people hear without waiting for the inserts) and a retry stores and
- * pushes the same notifications again: the unique (user, event) key stores each once, and whatever
- * a run cut short left unpushed is pushed and marked at the end. Immediate emails become one job
- * each (the job id is the notification's), so one failing address never delays the others.
+ * before their row is stored: the people connected now first (they hear without waiting for the
+ * others' rows to be made or any insert), then the others a batch at a time, each batch stored
+ * after its push. A retry stores and pushes the same notifications again: the unique (user, event)
+ * key stores each once, and whatever a run cut short left unpushed is pushed and marked at the
+ * end. Immediate emails become one job each (the job id is the notification's), so one failing
+ * address never delays the others.
  */
 @Injectable()
 export class FanOutHandler {
@@ -36,41 +38,50 @@ export class FanOutHandler {
     // A retry stores before it pushes, so what an earlier run already pushed is not pushed again.
     const pushFirst = (job?.attemptsMade ?? 0) === 0;
     const lookups = this.planner.lookups();
-    const rows: NotificationEntity[] = [];
-    let batch: NotificationEntity[] = [];
-    // Everyone hears first, a batch at a time as each is made; storing (the slower part) follows.
-    const flush = async (): Promise<void> => {
-      if (pushFirst) await this.push(batch);
-      rows.push(...batch);
-      batch = [];
-    };
     const plans = await Promise.all(events.map(async (event) => ({ event, plans: await this.planner.plan(event, lookups) })));
-    // People connected now hear first (one lookup for the whole job); everyone hears.
+    // One presence lookup for the whole job; it orders the work, everyone is told.
     const connected = pushFirst
       ? await this.presence.connectedAmong(plans.flatMap((p) => p.plans.flatMap((plan) => plan.userIds)))
       : new Set<string>();
-    for (const { event, plans: eventPlans } of plans) {
-      const told = new Set<string>();
-      for (const plan of eventPlans) {
-        for (const userId of connectedFirst(plan.userIds, connected)) {
-          // Earlier plans win when one person appears in several.
-          if (told.has(userId)) continue;
-          told.add(userId);
-          batch.push(this.notification(event, plan, userId));
-          if (batch.length === BATCH) await flush();
-        }
-      }
-    }
-    await flush();
+    // The connected hear first, before the others' rows are even made; then, a batch at a time,
+    // the others are pushed to and everything is stored.
+    const rows = this.notifications(plans, (userId) => connected.has(userId));
+    for (let start = 0; pushFirst && start < rows.length; start += BATCH) await this.push(rows.slice(start, start + BATCH));
     let created = 0;
-    for (let start = 0; start < rows.length; start += BATCH) {
-      const stored = await this.store(rows.slice(start, start + BATCH), pushFirst);
+    const store = async (batch: NotificationEntity[]): Promise<void> => {
+      const stored = await this.store(batch, pushFirst);
       created += stored.length;
       await this.mailImmediately(stored);
+    };
+    for (let start = 0; start < rows.length; start += BATCH) await store(rows.slice(start, start + BATCH));
+    const later = this.notifications(plans, (userId) => !connected.has(userId));
+    for (let start = 0; start < later.length; start += BATCH) {
+      const batch = later.slice(start, start + BATCH);
+      if (pushFirst) await this.push(batch);
+      await store(batch);
     }
     // A run cut short before (this is a retry) left rows unpushed: they go now.
     const unpushed = await this.deliverUnpushed(events.map((event) => event.id));
-    return { created, pushed: (pushFirst ? rows.length : 0) + unpushed };
+    return { created, pushed: (pushFirst ? rows.length + later.length : 0) + unpushed };
+  }
+
+  /** The notifications of these plans for the people `among` picks; earlier plans win when one person appears in several. */
+  private notifications(
+    plans: readonly { event: NotifyingEvent; plans: NotificationPlan[] }[],
+    among: (userId: string) => boolean,
+  ): NotificationEntity[] {
+    const rows: NotificationEntity[] = [];
+    for (const { event, plans: eventPlans } of plans) {
+      const told = new Set<string>();
+      for (const plan of eventPlans) {
+        for (const userId of plan.userIds) {
+          if (told.has(userId) || !among(userId)) continue;
+          told.add(userId);
+          rows.push(this.notification(event, plan, userId));
+        }
+      }
+    }
+    return rows;
   }
 
   private notification(event: NotifyingEvent, plan: NotificationPlan, userId: string): NotificationEntity {

@@ -165,9 +165,12 @@ export class NotificationPlanner {
     exclude: string[],
     text: (title: string) => { title: string; body: string },
   ): Promise<NotificationPlan[]> {
-    const title = await lookups.titleOf(resourceKind, resourceId);
+    const [title, followers] = await Promise.all([
+      lookups.titleOf(resourceKind, resourceId),
+      lookups.followerIds(resourceKind, resourceId),
+    ]);
     if (title === null) return [];
-    const userIds = (await lookups.followerIds(resourceKind, resourceId)).filter((id) => !exclude.includes(id));
+    const userIds = followers.filter((id) => !exclude.includes(id));
     return [{ kind, userIds, resource: { kind: resourceKind, id: resourceId, title }, ...text(title) }];
   }
 }
