@@ -9,7 +9,7 @@
 // 3. Ceiling: 3,000 no-op jobs queued, then a bare BullMQ worker (concurrency 5) drains them.
 const { Queue, Worker } = require('bullmq');
 const IORedis = require('ioredis');
-const { env, apiUrl, startPolity, percentile, median, record, runConcurrently, runBench } = require('./harness');
+const { env, apiUrl, startPolity, percentile, median, record, runConcurrently, runBench, cpuPerUnit, describeCpu } = require('./harness');
 
 const BACKLOG = 3000;
 const STEADY = 1000;
@@ -41,7 +41,7 @@ async function waitForVerdicts(polity, expected, timeoutMs) {
     );
     if (count >= expected) return;
     if (Date.now() > deadline) throw new Error(`only ${count} of ${expected} verdicts`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
@@ -87,7 +87,12 @@ async function main() {
 
     await runConcurrently(BACKLOG, 16, (i) => post(citizens[i % citizens.length], proposalId, textFor(i)));
     await polity.startWorker();
-    await waitForVerdicts(polity, BACKLOG, 300_000);
+    // CPU counted from the first verdict (the worker's start-up is not screening).
+    await waitForVerdicts(polity, 1, 60_000);
+    const screenedBefore = Number(polity.sql(`SELECT count(*) FROM moderation_screening`));
+    const { perUnit: backlogCpu } = await cpuPerUnit({ api: polity.apiPid(), worker: polity.workerPid() }, BACKLOG - screenedBefore, () =>
+      waitForVerdicts(polity, BACKLOG, 300_000),
+    );
     const [span] = polity
       .sql(
         `SELECT extract(epoch FROM max(s.created_at) - min(s.created_at)) FROM moderation_screening s JOIN moderation_item i ON i.id = s.item_id WHERE i.kind = 'comments'`,
@@ -119,6 +124,7 @@ async function main() {
     const noopPerSecond = await bareBullmq();
     console.log(`screening backlog: ${BACKLOG} comments, ${held} held (word list and shouting with rate)`);
     console.log(`  Polity worker:        ${screenedPerSecond.toFixed(0)} contributions screened/s`);
+    console.log(`                        (from the first verdict to the last: ${describeCpu(backlogCpu)})`);
     console.log(`  bare BullMQ no-op:    ${noopPerSecond.toFixed(0)} jobs/s (concurrency ${CONCURRENCY})`);
     console.log(`  ratio:                ${(screenedPerSecond / noopPerSecond).toFixed(2)} of the no-op ceiling`);
     record({
