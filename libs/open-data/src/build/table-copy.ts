@@ -1,13 +1,10 @@
-import { type OpenDataField, type OpenDataTable, Pseudonyms } from '@polity/platform';
+import { type OpenDataField, type OpenDataTable, Pseudonyms, sqlIdentifier, sqlLiteral } from '@polity/platform';
 import type { PoolClient } from 'pg';
 
 /** Where a table's people get their pseudonyms, filled per snapshot (the transaction drops it). */
 const PSEUDONYMS = 'open_data_pseudonym';
 /** The subjects of the table being written that are not public (see OpenDataTable.hiddenSubjects). */
 const HIDDEN = 'open_data_hidden_subject';
-
-const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
-const identifier = (value: string): string => `"${value.replace(/"/g, '""')}"`;
 
 /** Types whose text is not the cell as Table Schema reads it: times, JSON and arrays. */
 interface ColumnType {
@@ -61,9 +58,9 @@ export class TableCopy {
    * fractions of a second) or `2024-03-31`, JSON for objects and arrays, empty for nothing.
    */
   private cell(field: OpenDataField, type: ColumnType | undefined): string {
-    const column = `t.${identifier(field.name)}`;
+    const column = `t.${sqlIdentifier(field.name)}`;
     if (field.pseudonym)
-      return `(SELECT p.pseudonym FROM ${PSEUDONYMS} p WHERE p.scope = ${literal(field.pseudonym)} AND p.id = ${column}::text)`;
+      return `(SELECT p.pseudonym FROM ${PSEUDONYMS} p WHERE p.scope = ${sqlLiteral(field.pseudonym)} AND p.id = ${column}::text)`;
     if (type?.time) return `to_char(${column}, ${field.type === 'date' ? `'YYYY-MM-DD'` : `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`})`;
     if (type?.json || field.type === 'object') return `to_jsonb(${column})::text`;
     return `NULLIF(${column}::text, '')`;
@@ -82,7 +79,7 @@ export class TableCopy {
 
   private async givePseudonyms(sql: string, field: OpenDataField & { pseudonym?: string }): Promise<void> {
     const scope = field.pseudonym as string;
-    const column = `t.${identifier(field.name)}`;
+    const column = `t.${sqlIdentifier(field.name)}`;
     const { rows } = await this.client.query<{ id: string }>(
       `SELECT DISTINCT ${column}::text AS id FROM (${sql}) AS t
        WHERE ${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${PSEUDONYMS} p WHERE p.scope = $1 AND p.id = ${column}::text)`,

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { sqlIdentifier } from './sql-list';
 
 const DUPLICATE_DATABASE = '42P04';
 
@@ -17,7 +18,7 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
   try {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (existing.rowCount) return false;
-    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    await client.query(`CREATE DATABASE ${sqlIdentifier(name)}`);
     return true;
   } catch (error) {
     if ((error as { code?: string }).code === DUPLICATE_DATABASE) return false;

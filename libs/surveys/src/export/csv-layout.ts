@@ -1,4 +1,5 @@
 import type { QuestionView } from '@polity/contracts';
+import { sqlIdentifier, sqlLiteral } from '@polity/platform';
 
 /** One CSV column: its header and the SQL that reads its cell from a response row `r`. */
 interface Column {
@@ -6,11 +7,8 @@ interface Column {
   sql: string;
 }
 
-/** Keys (questions, options, rows) match /^[a-z][a-z0-9_]*$/; quoting keeps the SQL safe whatever they hold. */
-const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
-const identifier = (value: string): string => `"${value.replace(/"/g, '""')}"`;
 /** A question's answer, read from the row's answers once (see recordType) rather than once per cell. */
-const answer = (key: string): string => `a.${identifier(key)}`;
+const answer = (key: string): string => `a.${sqlIdentifier(key)}`;
 
 /** Answers the export reads as text as they are; the others are JSON the cells look into. */
 const TEXT_ANSWERS = new Set<QuestionView['type']>(['number', 'scale', 'short_text', 'long_text']);
@@ -42,7 +40,7 @@ function columnsFor(question: QuestionView): Column[] {
       return [
         ...options.map((option) => ({
           header: `${key}_${option.key}`,
-          sql: `CASE WHEN ${answer(key)} -> 'choices' ? ${literal(option.key)} THEN '1' WHEN ${answer(key)} IS NOT NULL THEN '0' END`,
+          sql: `CASE WHEN ${answer(key)} -> 'choices' ? ${sqlLiteral(option.key)} THEN '1' WHEN ${answer(key)} IS NOT NULL THEN '0' END`,
         })),
         ...(question.allowOther ? [other] : []),
       ];
@@ -52,11 +50,11 @@ function columnsFor(question: QuestionView): Column[] {
       const places = Array.from({ length: question.rankCount ?? options.length }, (_, place) => place);
       return options.map((option) => ({
         header: `${key}_${option.key}`,
-        sql: `CASE ${literal(option.key)} ${places.map((place) => `WHEN ${answer(key)} ->> ${place} THEN '${place + 1}'`).join(' ')} END`,
+        sql: `CASE ${sqlLiteral(option.key)} ${places.map((place) => `WHEN ${answer(key)} ->> ${place} THEN '${place + 1}'`).join(' ')} END`,
       }));
     }
     case 'matrix':
-      return (question.rows ?? []).map((row) => ({ header: `${key}_${row.key}`, sql: `${answer(key)} ->> ${literal(row.key)}` }));
+      return (question.rows ?? []).map((row) => ({ header: `${key}_${row.key}`, sql: `${answer(key)} ->> ${sqlLiteral(row.key)}` }));
     case 'number':
     case 'scale':
       return [{ header: key, sql: answer(key) }];
@@ -91,7 +89,7 @@ export class CsvLayout {
     ];
     this.recordType = questions
       .filter((question) => question.type !== 'section')
-      .map((question) => `${identifier(question.key)} ${TEXT_ANSWERS.has(question.type) ? 'text' : 'jsonb'}`)
+      .map((question) => `${sqlIdentifier(question.key)} ${TEXT_ANSWERS.has(question.type) ? 'text' : 'jsonb'}`)
       .join(', ');
   }
 
@@ -106,7 +104,7 @@ export class CsvLayout {
    */
   copyStatement(surveyId: string): string {
     if (!/^[0-9a-f-]{36}$/i.test(surveyId)) throw new Error(`not a survey id: ${surveyId}`);
-    const cells = this.columns.map((column) => `${column.sql} AS ${identifier(column.header)}`).join(', ');
+    const cells = this.columns.map((column) => `${column.sql} AS ${sqlIdentifier(column.header)}`).join(', ');
     const answers = this.recordType ? `, jsonb_to_record(r.answers) AS a(${this.recordType})` : '';
     const order = this.anonymous ? 'r.id' : 'r.submitted_at, r.id';
     return `COPY (SELECT ${cells} FROM survey_response r${answers} WHERE r.survey_id = '${surveyId}' ORDER BY ${order}) TO STDOUT (FORMAT csv, HEADER)`;
