@@ -7,6 +7,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { apiUrl, startPolity, record, runConcurrently, DATABASE_URL, runBench, cpuPerUnit, describeCpu } = require('./harness');
+const { startStackFloor } = require('./stack-floor');
 
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,20 +20,24 @@ const TALLY = 'SELECT proposal_id, sum(supports) AS supports FROM proposal_suppo
 const AUTHORS = 'SELECT u.id, u.display_name, u.erased_at FROM user_account u WHERE u.id IN';
 
 // What the api sends for one request (see proposals.service and proposal-presenter), with the same
-// parameters' shapes; the id comes from an indexed lookup, as in bench:supports.
+// parameters' shapes; `id` is the SQL naming the proposal's id (pgbench: an indexed lookup, as in
+// bench:supports; the stack floor: the path's parameter).
+const statements = {
+  page: (id) => [
+    `SELECT ${COLUMNS} FROM proposal p WHERE p.id = ${id} LIMIT 1`,
+    `${TALLY} (ARRAY[${id}]) GROUP BY proposal_id`,
+    `${AUTHORS} ((SELECT author_id FROM proposal WHERE id = ${id}))`,
+  ],
+  list: () => [
+    `SELECT ${COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS sort_key
+  FROM proposal p WHERE p.status <> 'draft' AND p.moderation_state = 'visible' ORDER BY p.created_at DESC, p.id DESC LIMIT 21`,
+    `${TALLY} ((SELECT array_agg(id) FROM (SELECT id FROM proposal ORDER BY created_at DESC, id DESC LIMIT 20) page)::uuid[]) GROUP BY proposal_id`,
+    `${AUTHORS} ((SELECT author_id FROM proposal ORDER BY created_at DESC LIMIT 1))`,
+  ],
+};
 const scripts = {
-  page: `
-\\set i random(0, ${PROPOSALS - 1})
-SELECT ${COLUMNS} FROM proposal p WHERE p.id = (SELECT id FROM bench_proposal WHERE idx = :i) LIMIT 1;
-${TALLY} (ARRAY[(SELECT id FROM bench_proposal WHERE idx = :i)]) GROUP BY proposal_id;
-${AUTHORS} ((SELECT author_id FROM proposal WHERE id = (SELECT id FROM bench_proposal WHERE idx = :i)));
-`,
-  list: `
-SELECT ${COLUMNS}, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS sort_key
-  FROM proposal p WHERE p.status <> 'draft' AND p.moderation_state = 'visible' ORDER BY p.created_at DESC, p.id DESC LIMIT 21;
-${TALLY} ((SELECT array_agg(id) FROM (SELECT id FROM proposal ORDER BY created_at DESC, id DESC LIMIT 20) page)::uuid[]) GROUP BY proposal_id;
-${AUTHORS} ((SELECT author_id FROM proposal ORDER BY created_at DESC LIMIT 1));
-`,
+  page: `\\set i random(0, ${PROPOSALS - 1})\n${statements.page('(SELECT id FROM bench_proposal WHERE idx = :i)').join(';\n')};\n`,
+  list: `${statements.list().join(';\n')};\n`,
 };
 
 function pgbench(script) {
@@ -47,11 +52,11 @@ function pgbench(script) {
   };
 }
 
-/** Requests per second autocannon gets from the api; fails on any answer but 200. */
-async function hammer(paths) {
+/** Requests per second autocannon gets from the api (or `url`); fails on any answer but 200. */
+async function hammer(paths, url = apiUrl) {
   let next = 0;
   const result = await autocannon({
-    url: apiUrl,
+    url,
     connections: CONNECTIONS,
     duration: SECONDS,
     requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
@@ -87,16 +92,30 @@ async function main() {
                 CREATE UNIQUE INDEX ON bench_proposal (idx); ANALYZE`);
 
     const pages = ids.map((id) => `/api/v1/proposals/${id}`);
+    // The same statements through NestJS and TypeORM alone (see stack-floor.js).
+    const floor = await startStackFloor(
+      [
+        { method: 'GET', path: 'page/:id', statements: statements.page('$1::uuid') },
+        { method: 'GET', path: 'list', statements: statements.list() },
+      ],
+      { databaseUrl: DATABASE_URL },
+    );
     const results = [];
-    for (const [name, paths, script] of [
-      ['a proposal’s page, GET /proposals/:id', pages, scripts.page],
-      ['the proposal list, GET /proposals', ['/api/v1/proposals'], scripts.list],
+    for (const [name, paths, floorPaths, script] of [
+      ['a proposal’s page, GET /proposals/:id', pages, ids.map((id) => `/page/${id}`), scripts.page],
+      ['the proposal list, GET /proposals', ['/api/v1/proposals'], ['/list'], scripts.list],
     ]) {
       await hammer(paths.slice(0, 50)); // warm-up
       const polityRun = await cpuPerUnit(
         { api: polity.apiPid() },
         (run) => run.total,
         () => hammer(paths),
+      );
+      await hammer(floorPaths.slice(0, 50), floor.url);
+      const floorRun = await cpuPerUnit(
+        { floor: floor.pid },
+        (run) => run.total,
+        () => hammer(floorPaths, floor.url),
       );
       const ceiling = await cpuPerUnit(
         {},
@@ -105,12 +124,15 @@ async function main() {
       );
       results.push({
         name,
+        floor: floorRun.result.perSecond,
+        floorCpu: floorRun.perUnit,
         polityRun: polityRun.result,
         polityCpu: polityRun.perUnit,
         ceiling: ceiling.result.tps,
         ceilingCpu: ceiling.perUnit,
       });
     }
+    await floor.stop();
     // Same answers as the database: the list's first page is the 20 newest.
     const listed = await (await fetch(`${apiUrl}/api/v1/proposals`)).json();
     const newest = polity.sql(`SELECT id FROM proposal ORDER BY created_at DESC, id DESC LIMIT 20`).split('\n');
@@ -119,12 +141,22 @@ async function main() {
     console.log(
       `\nbench:proposal-reads — ${PROPOSALS} proposals, ${CONNECTIONS} connections, ${SECONDS} s each (autocannon; pgbench -c ${CONNECTIONS})`,
     );
-    for (const { name, polityRun, polityCpu, ceiling, ceilingCpu } of results) {
+    for (const { name, polityRun, polityCpu, floor: bare, floorCpu, ceiling, ceilingCpu } of results) {
       const ratio = polityRun.perSecond / ceiling;
       console.log(
         `${name.padEnd(40)} Polity ${polityRun.perSecond.toFixed(0).padStart(6)}/s (p99 ${polityRun.p99} ms)   pgbench ${ceiling.toFixed(0).padStart(6)} tps   ratio ${ratio.toFixed(2)}\n` +
-          `${''.padEnd(40)} polity: ${describeCpu(polityCpu)}\n${''.padEnd(40)} pgbench: ${describeCpu(ceilingCpu)}`,
+          `${''.padEnd(40)} NestJS + TypeORM alone ${bare.toFixed(0)}/s: ${(bare / ceiling).toFixed(2)} of pgbench; Polity is ${(polityRun.perSecond / bare).toFixed(2)} of it\n` +
+          `${''.padEnd(40)} polity: ${describeCpu(polityCpu)}\n${''.padEnd(40)} stack alone: ${describeCpu(floorCpu)}\n` +
+          `${''.padEnd(40)} pgbench: ${describeCpu(ceilingCpu)}`,
       );
+      record({
+        path: `${name}: NestJS + TypeORM alone, same SQL`,
+        polity: `${bare.toFixed(0)}/s`,
+        ceiling: `pgbench ${ceiling.toFixed(0)} tps`,
+        ratio: (bare / ceiling).toFixed(2),
+        target: 'the stack’s floor',
+        holds: null,
+      });
       record({
         path: name,
         polity: `${polityRun.perSecond.toFixed(0)}/s`,

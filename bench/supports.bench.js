@@ -6,6 +6,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { apiUrl, startPolity, record, DATABASE_URL, runBench, cpuPerUnit, describeCpu } = require('./harness');
+const { startStackFloor } = require('./stack-floor');
 
 const CONCURRENCY = 32;
 const CITIZENS = 2000;
@@ -13,12 +14,13 @@ const PROPOSALS = 50;
 
 /**
  * `total` supports, the i-th by `pick(i)` = [citizen, proposal id], driven by autocannon with
- * CONCURRENCY connections from this process; fails on any answer but 200.
+ * CONCURRENCY connections from this process; fails on any answer but 200. `url` and `path` point it
+ * at the stack floor instead of the api.
  */
-async function supports(total, pick) {
+async function supports(total, pick, { url = apiUrl, path = (proposalId) => `/api/v1/proposals/${proposalId}/support` } = {}) {
   let next = 0;
   const result = await autocannon({
-    url: apiUrl,
+    url,
     connections: CONCURRENCY,
     amount: total,
     requests: [
@@ -29,7 +31,7 @@ async function supports(total, pick) {
           const [citizen, proposalId] = pick(next++);
           return {
             ...request,
-            path: `/api/v1/proposals/${proposalId}/support`,
+            path: path(proposalId),
             headers: { ...request.headers, authorization: citizen.auth, 'content-type': 'application/json' },
           };
         },
@@ -43,23 +45,24 @@ async function supports(total, pick) {
 }
 
 // The statements one support runs inside its transaction, as the api sends them (proposal-supports
-// service, follows, and the unit of work's outbox write), with the same parameters' shapes.
-const supportSql = (proposal) => {
-  const pid = '(SELECT id FROM bench_proposal WHERE idx = :p)';
-  return `
-\\set p ${proposal === 'spread' ? 'random(0, 49)' : '0'}
-BEGIN;
-SELECT pg_advisory_xact_lock_shared(hashtextextended('proposal:' || ${pid}::text, 0));
-WITH target AS (SELECT p.id, p.status, p.moderation_state FROM proposal p WHERE p.id = ${pid}),
+// service, follows, and the unit of work's outbox write), with the same parameters' shapes; `pid` is
+// the SQL naming the proposal's id.
+const supportStatements = (pid) => [
+  `SELECT pg_advisory_xact_lock_shared(hashtextextended('proposal:' || ${pid}::text, 0))`,
+  `WITH target AS (SELECT p.id, p.status, p.moderation_state FROM proposal p WHERE p.id = ${pid}),
      supportable AS (SELECT id FROM target WHERE moderation_state = 'visible' AND status = ANY('{published,evaluating}'::text[])),
      inserted AS (INSERT INTO proposal_support (proposal_id, user_id) SELECT id, gen_random_uuid() FROM supportable ON CONFLICT DO NOTHING RETURNING proposal_id),
      counted AS (INSERT INTO proposal_support_tally (proposal_id, shard, supports) SELECT proposal_id, floor(random() * 16)::int, 1 FROM inserted ON CONFLICT (proposal_id, shard) DO UPDATE SET supports = proposal_support_tally.supports + EXCLUDED.supports RETURNING 1)
-SELECT t.status, t.moderation_state, (SELECT count(*) FROM counted)::int, (SELECT coalesce(sum(supports), 0) FROM proposal_support_tally WHERE proposal_id = t.id)::int FROM target t;
-INSERT INTO follow (kind, resource_id, user_id) VALUES ('proposals', ${pid}, gen_random_uuid()) ON CONFLICT DO NOTHING;
-WITH written AS (INSERT INTO outbox_event (event_id, type, payload, occurred_at) SELECT gen_random_uuid(), 'proposal.support_changed', '{}'::jsonb, now() RETURNING 1) SELECT pg_notify('polity_outbox', count(*)::text) FROM written;
+SELECT t.status, t.moderation_state, (SELECT count(*) FROM counted)::int, (SELECT coalesce(sum(supports), 0) FROM proposal_support_tally WHERE proposal_id = t.id)::int FROM target t`,
+  `INSERT INTO follow (kind, resource_id, user_id) VALUES ('proposals', ${pid}, gen_random_uuid()) ON CONFLICT DO NOTHING`,
+  `WITH written AS (INSERT INTO outbox_event (event_id, type, payload, occurred_at) SELECT gen_random_uuid(), 'proposal.support_changed', '{}'::jsonb, now() RETURNING 1) SELECT pg_notify('polity_outbox', count(*)::text) FROM written`,
+];
+const supportSql = (proposal) => `
+\\set p ${proposal === 'spread' ? 'random(0, 49)' : '0'}
+BEGIN;
+${supportStatements('(SELECT id FROM bench_proposal WHERE idx = :p)').join(';\n')};
 COMMIT;
 `;
-};
 
 async function pgbench(script, seconds) {
   const file = join(tmpdir(), `polity-bench-${process.pid}.sql`);
@@ -115,6 +118,21 @@ async function main() {
   }
   await polity.stop();
 
+  // The same transaction through NestJS and TypeORM alone, driven the same way (see stack-floor.js).
+  const floor = await startStackFloor(
+    [{ method: 'PUT', path: 'support/:id', transaction: true, statements: supportStatements('$1::uuid') }],
+    {
+      databaseUrl: DATABASE_URL,
+    },
+  );
+  const toFloor = { url: floor.url, path: (proposalId) => `/support/${proposalId}` };
+  await supports(200, (i) => [citizens[i], spread[i % PROPOSALS]], toFloor);
+  const floorSpread = await cpuPerUnit({ floor: floor.pid }, 2 * CITIZENS - 200, () =>
+    supports(2 * CITIZENS - 200, (i) => [citizens[i % CITIZENS], spread[i % PROPOSALS]], toFloor),
+  );
+  const floorHot = await cpuPerUnit({ floor: floor.pid }, CITIZENS, () => supports(CITIZENS, (i) => [citizens[i], hot], toFloor));
+  await floor.stop();
+
   polity.sql(
     `CREATE TABLE bench_proposal AS SELECT (row_number() OVER (ORDER BY id)) - 1 AS idx, id FROM proposal WHERE title LIKE 'Spread%'`,
   );
@@ -130,7 +148,7 @@ async function main() {
     () => pgbench(supportSql('hot'), 10),
   );
 
-  const report = (name, { result: run, perUnit }, { result: ceiling, perUnit: ceilingPerUnit }) => {
+  const report = (name, { result: run, perUnit }, { result: ceiling, perUnit: ceilingPerUnit }, { result: bare, perUnit: barePerUnit }) => {
     const { perSecond } = run;
     const ratio = perSecond / ceiling.tps;
     record({
@@ -141,17 +159,28 @@ async function main() {
       target: '≥ 0.5',
       holds: ratio >= 0.5,
     });
+    record({
+      path: `supports, ${name}: NestJS + TypeORM alone, same SQL`,
+      polity: `${bare.perSecond.toFixed(0)}/s`,
+      ceiling: `pgbench ${ceiling.tps.toFixed(0)} tps`,
+      ratio: (bare.perSecond / ceiling.tps).toFixed(2),
+      target: 'the stack’s floor',
+      holds: null,
+    });
     console.log(
       `${name.padEnd(24)} ${perSecond.toFixed(0).padStart(6)} supports/s  p50 ${run.p50.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms` +
         `   | pgbench same SQL ${ceiling.tps.toFixed(0)} tps, ${ceiling.latency.toFixed(1)} ms avg   | ratio ${ratio.toFixed(2)}\n` +
-        `${''.padEnd(24)} polity: ${describeCpu(perUnit)}\n${''.padEnd(24)} pgbench: ${describeCpu(ceilingPerUnit)}`,
+        `${''.padEnd(24)} NestJS + TypeORM alone ${bare.perSecond.toFixed(0)}/s (p50 ${bare.p50.toFixed(1)} ms): ` +
+        `${(bare.perSecond / ceiling.tps).toFixed(2)} of pgbench; Polity is ${(perSecond / bare.perSecond).toFixed(2)} of it\n` +
+        `${''.padEnd(24)} polity: ${describeCpu(perUnit)}\n${''.padEnd(24)} stack alone: ${describeCpu(barePerUnit)}\n` +
+        `${''.padEnd(24)} pgbench: ${describeCpu(ceilingPerUnit)}`,
     );
   };
   console.log(
     `\nbench:supports — ${CONCURRENCY} concurrent clients, ${CITIZENS} citizens, HTTP through the api vs pgbench (same transaction)`,
   );
-  report(`${PROPOSALS} proposals`, spreadRun, ceilingSpread);
-  report('one hot proposal', hotRun, ceilingHot);
+  report(`${PROPOSALS} proposals`, spreadRun, ceilingSpread, floorSpread);
+  report('one hot proposal', hotRun, ceilingHot, floorHot);
   console.log(
     `hot proposal rows: ${hotRows} (expected ${CITIZENS}); proposals whose tally ≠ rows: ${mismatched}; sort columns still lagging: ${lagging}`,
   );

@@ -66,7 +66,8 @@ const columns = [
   ['holds', 'holds'],
   ['every run’s ratio', 'runs'],
 ];
-const cell = (row, key) => (key === 'holds' ? (row.holds ? 'yes' : 'NO') : String(row[key] ?? ''));
+// `holds: null` marks a line that informs (the fixed stack's own floor) rather than meets a target.
+const cell = (row, key) => (key === 'holds' ? (row.holds === null ? '—' : row.holds ? 'yes' : 'NO') : String(row[key] ?? ''));
 const widths = columns.map(([title, key]) => Math.max(title.length, ...rows.map((row) => cell(row, key).length)));
 const line = (values) => `| ${values.map((value, index) => value.padEnd(widths[index])).join(' | ')} |`;
 console.log(`\n${line(columns.map(([title]) => title))}`);
