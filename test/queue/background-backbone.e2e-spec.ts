@@ -81,6 +81,31 @@ describe('background backbone: outbox, relay, worker, jobs', () => {
     }
   });
 
+  it('counts a comment posted while no worker ran once a worker starts: the count goes through the outbox too', async () => {
+    const author = await registerUser(api);
+    const proposal = (
+      await api.http
+        .post('/api/v1/proposals')
+        .set('Authorization', author.auth)
+        .send({ title: 'Benches by the pond', body: 'Two benches facing the water.' })
+        .expect(201)
+    ).body as { id: string };
+    await api.http
+      .post(`/api/v1/proposals/${proposal.id}/comments`)
+      .set('Authorization', author.auth)
+      .send({ body: 'Yes please.' })
+      .expect(201);
+    const commentCount = async () => (await api.http.get(`/api/v1/proposals/${proposal.id}`).expect(200)).body.commentCount as number;
+    // The api only wrote the event down; no process in it recounts.
+    expect(await commentCount()).toBe(0);
+    const worker = await startTestWorker();
+    try {
+      await expectEventually(async () => expect(await commentCount()).toBe(1), 10_000);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('shows failed jobs to admins and lets them retry one', async () => {
     const worker = await startTestWorker();
     try {

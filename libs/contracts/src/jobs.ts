@@ -19,6 +19,7 @@ export const JOB_QUEUES = {
   'account.prune-attempts': QueueName.Account,
   'maintenance.prune-outbox': QueueName.Maintenance,
   'proposals.sync-support-count': QueueName.Proposals,
+  'proposals.sync-comment-count': QueueName.Proposals,
   'budgets.sync-tally': QueueName.Budgets,
   'budgets.compute-outcome': QueueName.Budgets,
   'budgets.advance-phases': QueueName.Budgets,
@@ -42,6 +43,8 @@ export interface JobPayloads {
   'account.sync-sessions': DomainEvent<'user.roles_changed'> | DomainEvent<'user.erased'> | DomainEvent<'user.sessions_ended'>;
   'maintenance.prune-outbox': { olderThanDays: number };
   'proposals.sync-support-count': DomainEvent<'proposal.support_changed'>;
+  /** Any comment change: the proposal's comment count (a sort key) is recounted, when the comment is on a proposal. */
+  'proposals.sync-comment-count': DomainEvent<'comment.created'> | DomainEvent<'comment.deleted'> | DomainEvent<'comment.moderated'>;
   'budgets.sync-tally': DomainEvent<'budget.ballots_changed'>;
   'budgets.compute-outcome': DomainEvent<'budget.outcome_requested'>;
   'budgets.advance-phases': Record<string, never>;
@@ -102,6 +105,10 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'user.erased': ['account.sync-sessions'],
   'user.sessions_ended': ['account.sync-sessions'],
   'proposal.support_changed': ['proposals.sync-support-count'],
+  // Through the outbox, so a crash after commit cannot leave a count behind.
+  'comment.created': ['proposals.sync-comment-count'],
+  'comment.deleted': ['proposals.sync-comment-count'],
+  'comment.moderated': ['proposals.sync-comment-count'],
   'budget.ballots_changed': ['budgets.sync-tally'],
   'budget.outcome_requested': ['budgets.compute-outcome'],
   'content.submitted': ['moderation.screen-content'],
@@ -131,7 +138,7 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
  * reads a state that includes all of them. Used for tallies under a rush. A `throttled` job runs at
  * once when it has not run for `windowMs`, and otherwise once, `windowMs` after its last run (see
  * throttleSlot): a quiet proposal's count moves the moment someone supports it, and under a rush
- * the runs stay `windowMs` apart.
+ * the runs stay `windowMs` apart. A key becomes part of a BullMQ job id, which may not hold a colon.
  */
 export const JOB_COALESCING: {
   [J in JobName]?: { windowMs: number; throttled?: boolean; key: (payload: JobPayloads[J]) => string };
@@ -140,6 +147,8 @@ export const JOB_COALESCING: {
   // with room for a run that starts a little late, and a quiet one's count moves at once.
   'proposals.sync-support-count': { windowMs: 300, throttled: true, key: (event) => event.payload.proposalId },
   'budgets.sync-tally': { windowMs: 300, throttled: true, key: (event) => event.payload.budgetId },
+  // A recount reads every comment of the discussion: once a second at most, however lively.
+  'proposals.sync-comment-count': { windowMs: 1000, throttled: true, key: (event) => `${event.payload.kind}-${event.payload.resourceId}` },
   // Results are a whole recount, heavier than a tally: once a second at most.
   'surveys.sync-results': { windowMs: 1000, key: (event) => event.payload.surveyId },
   'surveys.release-responses': { windowMs: 1000, key: (event) => event.payload.surveyId },

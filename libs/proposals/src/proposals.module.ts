@@ -7,7 +7,6 @@ import { IdentityModule } from '@polity/identity';
 import { ModerationModule } from '@polity/moderation';
 import { BroadcastModule } from '@polity/realtime';
 import { ProposalEntity } from './proposal.entity';
-import { ProposalCommentCountListener } from './proposal-comment-count.listener';
 import { ProposalDecisions } from './proposal-decisions';
 import { ProposalModeration } from './proposal-moderation';
 import { ProposalPresenter } from './proposal-presenter';
@@ -22,6 +21,7 @@ import { ProposalsOpenData } from './proposals-open-data';
 import { ProposalsPersonalData } from './proposals-personal-data';
 import { ProposalsQuery } from './proposals.query';
 import { ProposalsService } from './proposals.service';
+import { SyncCommentCountHandler } from './sync-comment-count.handler';
 import { SyncSupportCountHandler } from './sync-support-count.handler';
 
 export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, ProposalSupportTallyEntity];
@@ -50,13 +50,13 @@ export class ProposalsModule {}
 @Module({
   imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, BroadcastModule],
   controllers: [ProposalsController],
-  providers: [ProposalRoomPolicy, ProposalsLiveListener, ProposalCommentCountListener],
+  providers: [ProposalRoomPolicy, ProposalsLiveListener],
 })
 export class ProposalsHttpModule {}
 
-/** The worker's part: the coalesced support count, and live events for what the worker changes (screening holds). */
+/** The worker's part: the coalesced support and comment counts, and live events for what the worker changes (screening holds). */
 @Module({
   imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, IdentityModule, BroadcastModule],
-  providers: [SyncSupportCountHandler, ProposalsLiveListener, ProposalCommentCountListener],
+  providers: [SyncSupportCountHandler, SyncCommentCountHandler, ProposalsLiveListener],
 })
 export class ProposalsJobsModule {}

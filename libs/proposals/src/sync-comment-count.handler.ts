@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CommentsService } from '@polity/comments';
+import type { JobPayloads } from '@polity/contracts';
+import { HandlesJob } from '@polity/queue';
+import { Repository } from 'typeorm';
+import { ProposalEntity } from './proposal.entity';
+
+/**
+ * Keeps proposal.comment_count (a sort key) in step with the comments. The events come through
+ * the outbox, so a crash after a comment's commit delays the recount rather than skipping it; the
+ * job runs at most once a second per discussion (see JOB_COALESCING), since a recount reads every
+ * comment of it. Recounting rather than adding one makes a late or repeated run harmless.
+ */
+@Injectable()
+export class SyncCommentCountHandler {
+  constructor(
+    @InjectRepository(ProposalEntity) private readonly proposals: Repository<ProposalEntity>,
+    private readonly comments: CommentsService,
+  ) {}
+
+  @HandlesJob('proposals.sync-comment-count')
+  async sync(event: JobPayloads['proposals.sync-comment-count']): Promise<{ commentCount: number } | { status: string }> {
+    const { kind, resourceId } = event.payload;
+    if (kind !== 'proposals') return { status: 'not a proposal' };
+    const commentCount = await this.comments.countLive(kind, resourceId);
+    await this.proposals.update({ id: resourceId }, { commentCount, updatedAt: () => 'updated_at' });
+    return { commentCount };
+  }
+}
