@@ -42,7 +42,6 @@ export * from './errors/database-errors';
 export * from './privacy/pseudonyms';
 export * from './http/text-fields';
 export * from './events/advisory-lock';
-export * from './events/run-latest';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-trail';
 export * from './moderation/moderatable-content';
