@@ -21,6 +21,22 @@ const ANSWER_TRANSITIONS: Record<ProposalStatus, readonly ProposalStatus[]> = {
   withdrawn: [],
 };
 
+/**
+ * Writes these columns of a proposal already read and locked in this transaction, in one UPDATE
+ * that hands back the new updated_at (save() would read the row again first), and applies them to
+ * `found`, which the caller presents.
+ */
+async function write(tx: Transaction, found: ProposalEntity, changes: Partial<ProposalEntity>): Promise<void> {
+  const { raw } = await tx.manager
+    .createQueryBuilder()
+    .update(ProposalEntity)
+    .set(changes)
+    .where('id = :id', { id: found.id })
+    .returning('updated_at')
+    .execute();
+  Object.assign(found, changes, { updatedAt: (raw as { updated_at: Date }[])[0].updated_at });
+}
+
 @Injectable()
 export class ProposalsService {
   constructor(
@@ -68,19 +84,21 @@ export class ProposalsService {
       if (found.moderationState === 'hidden')
         throw Problems.conflict('content_hidden', 'A moderator hid this proposal; it can no longer be edited.');
       const stateBefore = found.moderationState;
-      found.moderationState = await this.gate.admitEdit(tx, principal.userId, ['proposals'], stateBefore);
+      const changes: Partial<ProposalEntity> = {
+        moderationState: await this.gate.admitEdit(tx, principal.userId, ['proposals'], stateBefore),
+      };
       if ((await this.counts.exactOne(id, tx.manager)) > 0 || (await this.comments.hasAny('proposals', id, tx))) {
         throw Problems.conflict('not_editable', 'A proposal can no longer be edited once someone has supported or commented on it.');
       }
-      if (input.title !== undefined) found.title = cleanText(input.title);
-      if (input.body !== undefined) found.body = cleanText(input.body);
-      if (input.tags !== undefined) found.tags = input.tags;
-      if (input.district !== undefined) found.district = input.district;
+      if (input.title !== undefined) changes.title = cleanText(input.title);
+      if (input.body !== undefined) changes.body = cleanText(input.body);
+      if (input.tags !== undefined) changes.tags = input.tags;
+      if (input.district !== undefined) changes.district = input.district;
       if (input.location !== undefined) {
-        found.latitude = input.location?.lat ?? null;
-        found.longitude = input.location?.lng ?? null;
+        changes.latitude = input.location?.lat ?? null;
+        changes.longitude = input.location?.lng ?? null;
       }
-      await tx.manager.save(found);
+      await write(tx, found, changes);
       tx.publish('proposal.updated', { proposalId: id });
       if (found.moderationState !== stateBefore) tx.publish('proposal.moderated', { proposalId: id, state: found.moderationState });
       tx.publish('content.submitted', { kind: 'proposals', contentId: id, authorId: principal.userId });
@@ -96,9 +114,7 @@ export class ProposalsService {
       if (found.status !== 'published' && found.status !== 'evaluating') {
         throw Problems.conflict('not_withdrawable', `A ${found.status} proposal cannot be withdrawn.`);
       }
-      found.status = 'withdrawn';
-      found.withdrawnReason = cleanText(input.reason);
-      await tx.manager.save(found);
+      await write(tx, found, { status: 'withdrawn', withdrawnReason: cleanText(input.reason) });
       tx.publish('proposal.withdrawn', { proposalId: id, authorId: principal.userId });
       return found;
     });
@@ -115,11 +131,12 @@ export class ProposalsService {
         throw Problems.conflict('invalid_transition', `A ${found.status} proposal cannot be answered as ${input.status}.`);
       }
       const before = { status: found.status, answer: found.answerText };
-      found.status = input.status;
-      found.answerText = cleanText(input.answer);
-      found.answeredById = principal.userId;
-      found.answeredAt = new Date();
-      await tx.manager.save(found);
+      await write(tx, found, {
+        status: input.status,
+        answerText: cleanText(input.answer),
+        answeredById: principal.userId,
+        answeredAt: new Date(),
+      });
       await recordAudit(tx, {
         actorId: principal.userId,
         action: 'proposal.answered',
