@@ -27,14 +27,15 @@ const ANSWER_TRANSITIONS: Record<ProposalStatus, readonly ProposalStatus[]> = {
  * `found`, which the caller presents.
  */
 async function write(tx: Transaction, found: ProposalEntity, changes: Partial<ProposalEntity>): Promise<void> {
-  const { raw } = await tx.manager
+  const result = await tx.manager
     .createQueryBuilder()
     .update(ProposalEntity)
     .set(changes)
     .where('id = :id', { id: found.id })
     .returning('updated_at')
     .execute();
-  Object.assign(found, changes, { updatedAt: (raw as { updated_at: Date }[])[0].updated_at });
+  const [row] = result.raw as { updated_at: Date }[];
+  Object.assign(found, changes, { updatedAt: row.updated_at });
 }
 
 @Injectable()
