@@ -180,13 +180,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private firstPerThrottleKey(jobs: { job: JobName; event: DomainEvent }[]): { job: JobName; event: DomainEvent }[] {
     const seen = new Set<string>();
     return jobs.filter(({ job, event }) => {
-      const coalescing = coalescingOf(job);
-      if (!coalescing?.throttled) return true;
-      const key = `${job}:${coalescing.key(event)}`;
+      const key = this.throttleKey(job, event);
+      if (key === undefined) return true;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
+  }
+
+  /** Where a throttled job's latest slot for this event's key is kept in Redis; undefined for every other job. */
+  private throttleKey(job: JobName, event: DomainEvent): string | undefined {
+    const coalescing = coalescingOf(job);
+    return coalescing?.throttled ? `${this.connections.prefix('relay')}:throttle:${job}:${coalescing.key(event)}` : undefined;
   }
 
   /**
@@ -195,12 +200,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * without asking Redis. Losing the key (a Redis restart) costs one extra run, nothing more.
    */
   private async throttle(job: JobName, event: DomainEvent, now: number): Promise<number | null | undefined> {
-    const coalescing = coalescingOf(job);
-    if (!coalescing?.throttled) return undefined;
-    const key = `${this.connections.prefix('relay')}:throttle:${job}:${coalescing.key(event)}`;
+    const key = this.throttleKey(job, event);
+    if (key === undefined) return undefined;
     if ((this.slotsSet.get(key) ?? 0) > now) return null;
     this.redis ??= this.connections.open({ maxRetriesPerRequest: 3 });
-    const slot = Number(await this.redis.eval(THROTTLE, 1, key, now, coalescing.windowMs));
+    const slot = Number(await this.redis.eval(THROTTLE, 1, key, now, (coalescingOf(job) as Coalescing).windowMs));
     if (slot < 0) return null;
     this.rememberSlot(key, slot, now);
     return slot;
