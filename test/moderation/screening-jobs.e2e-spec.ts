@@ -6,13 +6,17 @@ import type { DomainEvent } from '@polity/contracts';
 import { ScreeningService } from '@polity/moderation';
 import { RedisConnections } from '@polity/platform';
 import {
+  collectEvents,
+  connectSocket,
   createProposal,
   createTestApp,
+  createUserWithRoles,
   expectEventually,
   registerUser,
   RunningApp,
   screened,
   startTestWorker,
+  subscribe,
   TestUser,
 } from '@polity/testing';
 import { DataSource } from 'typeorm';
@@ -124,6 +128,60 @@ describe('screening jobs: one verdict per submission, nothing half-done when the
       [together.map((event) => event.payload.contentId)],
     );
     expect(Number(held[0].n)).toBe(1);
+  });
+
+  it('tells the moderators and the discussion about every comment a batch holds, each once and numbered in order', async () => {
+    const moderator = await createUserWithRoles(api, ['moderator']);
+    const proposal = await createProposal(api, author);
+    const spammers = await Promise.all(Array.from({ length: 4 }, () => registerUser(api)));
+    const moderators = await connectSocket(api.url, moderator.accessToken);
+    const readers = await connectSocket(api.url);
+    try {
+      await subscribe(moderators, 'moderation');
+      await subscribe(readers, `proposals:${proposal.id}`);
+      const queued = collectEvents(moderators, 'moderation.queued');
+      const updated = collectEvents(readers, 'comment.updated');
+      const events: DomainEvent<'content.submitted'>[] = [];
+      for (const [i, spammer] of spammers.entries()) {
+        const posted = await api.http
+          .post(`/api/v1/proposals/${proposal.id}/comments`)
+          .set('Authorization', spammer.auth)
+          .send({ body: `Number ${i}: free money, casino bonus, crypto giveaway!` })
+          .expect(201);
+        events.push({
+          id: randomUUID(),
+          type: 'content.submitted',
+          occurredAt: new Date().toISOString(),
+          payload: { kind: 'comments', contentId: (posted.body as { id: string }).id, authorId: spammer.id },
+        });
+      }
+      // Screened below as one batch, by hand, not by their own jobs.
+      await dataSource.query('UPDATE outbox_event SET relayed_at = now() WHERE relayed_at IS NULL');
+      const worker = await startTestWorker({ JOB_LOCK_MS });
+      try {
+        expect(await worker.app.get(ScreeningService).screenMany(events)).toEqual(events.map(() => 'screened'));
+      } finally {
+        await worker.close();
+      }
+      const commentIds = events.map((event) => event.payload.contentId);
+      await expectEventually(() => {
+        expect(queued.map((m) => m.data.contentId).sort()).toEqual([...commentIds].sort());
+        expect(updated.map((m) => m.data.id).sort()).toEqual([...commentIds].sort());
+      }, 5000);
+      for (const messages of [queued, updated]) {
+        const seqs = messages.map((m) => m.seq);
+        expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
+      }
+      expect(queued.map((m) => m.data.state)).toEqual(commentIds.map(() => 'held'));
+      for (const message of updated) expect(message.data).toMatchObject({ body: null, author: null, moderationState: 'held' });
+      const [log] = await dataSource.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM moderation_log_entry WHERE content_kind = 'comments' AND action = 'held' AND occurred_at > now() - interval '1 minute'`,
+      );
+      expect(Number(log.n)).toBeGreaterThanOrEqual(commentIds.length);
+    } finally {
+      moderators.close();
+      readers.close();
+    }
   });
 
   it('leaves the content as it was when the worker is killed mid-job, and a new worker finishes it once', async () => {

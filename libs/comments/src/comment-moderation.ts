@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentState } from '@polity/contracts';
-import { ModeratableContent, ModeratableKind, ModeratedText, Transaction } from '@polity/platform';
+import { ModeratableContent, ModeratableKind, ModeratedText, Transaction, updateStates } from '@polity/platform';
 import { EntityManager, In } from 'typeorm';
 import { CommentEntity } from './comment.entity';
 
@@ -23,10 +23,16 @@ export class CommentModeration implements ModeratableContent {
     }));
   }
 
-  async setState(tx: Transaction, id: string, state: ContentState): Promise<void> {
-    const comment = await tx.manager.findOneOrFail(CommentEntity, { where: { id }, select: { id: true, kind: true, resourceId: true } });
-    await tx.manager.update(CommentEntity, { id }, { moderationState: state, updatedAt: () => 'updated_at' });
-    tx.publish('comment.moderated', { commentId: id, kind: comment.kind, resourceId: comment.resourceId, state });
+  async setState(tx: Transaction, ids: readonly string[], state: ContentState): Promise<void> {
+    const changed = await updateStates<{ id: string; kind: string; resource_id: string }>(
+      tx,
+      CommentEntity,
+      ids,
+      state,
+      'kind, resource_id',
+    );
+    for (const comment of changed)
+      tx.publish('comment.moderated', { commentId: comment.id, kind: comment.kind, resourceId: comment.resource_id, state });
   }
 
   /** The first time a comment is cleared, followers and the author of the comment it answers are told. */

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CommentView } from '@polity/contracts';
 import { cleanText, DiscussableResources, Principal, Problems, Transaction, UnitOfWork } from '@polity/platform';
 import { ContentGate } from '@polity/moderation';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { CommentEntity } from './comment.entity';
 import { CommentPresenter } from './comment-presenter';
 import { CommentVoteEntity } from './comment-vote.entity';
@@ -122,9 +122,11 @@ export class CommentsService {
     return this.presenter.presentOne(comment, principal);
   }
 
-  async view(commentId: string): Promise<CommentView | null> {
-    const comment = await this.comments.findOneBy({ id: commentId });
-    return comment ? this.presenter.presentOne(comment) : null;
+  /** Comments as an anonymous reader sees them, by id; ids of comments that do not exist are left out. */
+  async views(commentIds: readonly string[]): Promise<Map<string, CommentView>> {
+    const comments = await this.comments.findBy({ id: In([...new Set(commentIds)]) });
+    const views = await this.presenter.present(comments);
+    return new Map(views.map((view) => [view.id, view]));
   }
 
   /** Comments not deleted and visible to everyone, for the resource's own counters. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type DomainEvent, roomName } from '@polity/contracts';
-import { OnDomainEvent } from '@polity/platform';
+import { OnDomainEvent, OnDomainEvents } from '@polity/platform';
 import { Broadcaster } from '@polity/realtime';
 import { DecisionViews } from './queue/decision-views';
 import { ModerationQueueQuery } from './queue/moderation-queue.query';
@@ -19,9 +19,14 @@ export class ModerationLiveListener {
     private readonly decisions: DecisionViews,
   ) {}
 
-  @OnDomainEvent('moderation.item_queued')
-  async queued(event: DomainEvent<'moderation.item_queued'>): Promise<void> {
-    await this.broadcaster.toRoom(QUEUE_ROOM, 'moderation.queued', await this.queue.one(event.payload.itemId));
+  /** A screening batch queues dozens of items at once: they are read and numbered together. */
+  @OnDomainEvents('moderation.item_queued')
+  async queued(events: DomainEvent<'moderation.item_queued'>[]): Promise<void> {
+    const views = await this.queue.many(events.map((event) => event.payload.itemId));
+    await this.broadcaster.toRoomMany(
+      QUEUE_ROOM,
+      views.map((data) => ({ event: 'moderation.queued' as const, data })),
+    );
   }
 
   @OnDomainEvent('moderation.item_claimed')

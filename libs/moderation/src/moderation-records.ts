@@ -28,17 +28,25 @@ export async function lockItemById(tx: Transaction, id: string): Promise<Moderat
 /** The advisory lock that serialises one author's screenings, so the rate and repeat rules count each other exactly. */
 export const authorLockKey = (authorId: string): string => `moderation-author:${authorId}`;
 
-export async function writeLog(
-  tx: Transaction,
-  entry: {
-    contentKind: string;
-    reason: ReasonCategory;
-    action: ModerationLogEntryView['action'];
-    origin: ModerationOrigin;
-    rules?: string[];
-  },
-): Promise<void> {
-  await tx.manager.insert(ModerationLogEntryEntity, { ...entry, rules: entry.rules ?? [] });
+export interface LogEntry {
+  contentKind: string;
+  reason: ReasonCategory;
+  action: ModerationLogEntryView['action'];
+  origin: ModerationOrigin;
+  rules?: string[];
+}
+
+export function writeLog(tx: Transaction, entry: LogEntry): Promise<void> {
+  return writeLogs(tx, [entry]);
+}
+
+/** Public log lines, in one statement however many (a screening batch holds dozens at once). */
+export async function writeLogs(tx: Transaction, entries: readonly LogEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.manager.insert(
+    ModerationLogEntryEntity,
+    entries.map((entry) => ({ ...entry, rules: entry.rules ?? [] })),
+  );
 }
 
 /** Puts an item in the queue (or keeps it there), recording why. */

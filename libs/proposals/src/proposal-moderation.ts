@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentState } from '@polity/contracts';
-import { ModeratableContent, ModeratableKind, ModeratedText, Transaction } from '@polity/platform';
+import { ModeratableContent, ModeratableKind, ModeratedText, Transaction, updateStates } from '@polity/platform';
 import { EntityManager, In } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
 
@@ -17,8 +17,8 @@ export class ProposalModeration implements ModeratableContent {
     return rows.map((p) => ({ id: p.id, authorId: p.authorId, text: `${p.title}\n\n${p.body}`, state: p.moderationState, deleted: false }));
   }
 
-  async setState(tx: Transaction, id: string, state: ContentState): Promise<void> {
-    await tx.manager.update(ProposalEntity, { id }, { moderationState: state, updatedAt: () => 'updated_at' });
-    tx.publish('proposal.moderated', { proposalId: id, state });
+  async setState(tx: Transaction, ids: readonly string[], state: ContentState): Promise<void> {
+    for (const proposal of await updateStates(tx, ProposalEntity, ids, state))
+      tx.publish('proposal.moderated', { proposalId: proposal.id, state });
   }
 }

@@ -17,6 +17,9 @@ export interface UserBatch {
   messages: RoomMessage<ClientEventName>[];
 }
 
+/** One message for a room: its event and the data it carries. */
+export type OutgoingMessage = { [E in ClientEventName]: { event: E; data: ClientEventPayloads[E] } }[ClientEventName];
+
 export interface AccountChange {
   userId: string;
   /** An erased account's connections are closed rather than narrowed. */
@@ -44,6 +47,14 @@ export class Broadcaster implements OnModuleInit {
     const message: RoomMessage<E> = { room, seq: await this.sequence.next(room), sentAt: new Date().toISOString(), data };
     this.emitter.to(room).emit(event, message);
     return message;
+  }
+
+  /** Several messages to one room, in the order given, numbered in one round trip. */
+  async toRoomMany(room: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const seqs = await this.sequence.nextMany(messages.map(() => room));
+    const sentAt = new Date().toISOString();
+    messages.forEach(({ event, data }, index) => this.emitter.to(room).emit(event, { room, seq: seqs[index], sentAt, data }));
   }
 
   toUser<E extends ClientEventName>(userId: string, event: E, data: ClientEventPayloads[E]): Promise<RoomMessage<E>> {

@@ -28,7 +28,7 @@ export class RoomSequence {
   }
 
   /**
-   * The next number of many rooms in one round trip and one script run: a pipeline of two commands
+   * The next number of many rooms (a room named twice gets two numbers, in order) in one round trip and one script run: a pipeline of two commands
    * per room cost a fan-out to thousands of people more time in Redis replies than in the pushes.
    */
   async nextMany(rooms: readonly string[]): Promise<number[]> {

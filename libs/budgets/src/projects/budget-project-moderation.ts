@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentState } from '@polity/contracts';
-import { ModeratableContent, ModeratableKind, ModeratedText, Transaction } from '@polity/platform';
+import { ModeratableContent, ModeratableKind, ModeratedText, Transaction, updateStates } from '@polity/platform';
 import { EntityManager, In, Not, IsNull } from 'typeorm';
 import { BudgetProjectEntity } from '../entities/budget-project.entity';
 
@@ -23,9 +23,8 @@ export class BudgetProjectModeration implements ModeratableContent {
     }));
   }
 
-  async setState(tx: Transaction, id: string, state: ContentState): Promise<void> {
-    const project = await tx.manager.findOneOrFail(BudgetProjectEntity, { where: { id }, select: { id: true, budgetId: true } });
-    await tx.manager.update(BudgetProjectEntity, { id }, { moderationState: state, updatedAt: () => 'updated_at' });
-    tx.publish('budget.project_changed', { budgetId: project.budgetId, projectId: id });
+  async setState(tx: Transaction, ids: readonly string[], state: ContentState): Promise<void> {
+    for (const project of await updateStates<{ id: string; budget_id: string }>(tx, BudgetProjectEntity, ids, state, 'budget_id'))
+      tx.publish('budget.project_changed', { budgetId: project.budget_id, projectId: project.id });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentState } from '@polity/contracts';
-import { type ModeratableContent, ModeratableKind, type ModeratedText, type Transaction } from '@polity/platform';
+import { type ModeratableContent, ModeratableKind, type ModeratedText, type Transaction, updateStates } from '@polity/platform';
 import { type EntityManager, In } from 'typeorm';
 import { ThreadPostEntity } from '../entities/thread-post.entity';
 
@@ -23,9 +23,8 @@ export class ThreadPostModeration implements ModeratableContent {
     }));
   }
 
-  async setState(tx: Transaction, id: string, state: ContentState): Promise<void> {
-    const post = await tx.manager.findOneOrFail(ThreadPostEntity, { where: { id }, select: { id: true, threadId: true } });
-    await tx.manager.update(ThreadPostEntity, { id }, { moderationState: state });
-    tx.publish('thread.post_moderated', { threadId: post.threadId, postId: id, state });
+  async setState(tx: Transaction, ids: readonly string[], state: ContentState): Promise<void> {
+    for (const post of await updateStates<{ id: string; thread_id: string }>(tx, ThreadPostEntity, ids, state, 'thread_id'))
+      tx.publish('thread.post_moderated', { threadId: post.thread_id, postId: post.id, state });
   }
 }

@@ -79,7 +79,7 @@ export class AppealsService {
         assertNotAppealedModerator(appealed, principal);
         const before = item.state;
         const after = input.outcome === 'overturned' ? 'visible' : before;
-        if (after !== before) await this.contents.get(item.kind).setState(tx, item.contentId, after);
+        if (after !== before) await this.contents.get(item.kind).setState(tx, [item.contentId], after);
         if (after === 'visible') await this.contents.get(item.kind).cleared?.(tx, [item.contentId]);
         if (input.outcome === 'overturned' && appealed.blockId) {
           await tx.manager.update(ModerationBlockEntity, { id: appealed.blockId }, { liftedAt: new Date() });

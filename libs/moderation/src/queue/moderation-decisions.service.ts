@@ -65,7 +65,7 @@ export class ModerationDecisionsService {
     const after = this.stateAfter(item, input.action);
     const { statement, reason } = await statementFor(tx, item, input);
     const block = input.action === 'block' ? await this.block(tx, principal, item, statement, input.blockUntil) : null;
-    if (after !== before) await this.contents.get(item.kind).setState(tx, item.contentId, after);
+    if (after !== before) await this.contents.get(item.kind).setState(tx, [item.contentId], after);
     if (after === 'visible') await this.contents.get(item.kind).cleared?.(tx, [item.contentId]);
     const decision = await tx.manager.save(
       tx.manager.create(ModerationDecisionEntity, {

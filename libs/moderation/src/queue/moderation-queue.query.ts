@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ModerationQueueItemView } from '@polity/contracts';
 import { type CursorPart, decodeCursor, Page, Problems, toPage } from '@polity/platform';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { ModerationItemEntity } from '../entities/moderation-item.entity';
 import { ModerationItemPresenter } from './moderation-item.presenter';
 import type { ModerationQueueQueryDto, QueueSort } from './moderation-queue.dto';
@@ -75,6 +75,13 @@ export class ModerationQueueQuery {
       .getMany();
     const page = toPage(rows, query.limit, plan.position, (row) => row);
     return { items: await this.presenter.present(page.items), nextCursor: page.nextCursor };
+  }
+
+  /** These items as moderators see them, in the order given, once each; items that do not exist are left out. */
+  async many(itemIds: readonly string[]): Promise<ModerationQueueItemView[]> {
+    const ids = [...new Set(itemIds)];
+    const found = new Map((await this.items.findBy({ id: In(ids) })).map((item) => [item.id, item]));
+    return this.presenter.present(ids.flatMap((id) => found.get(id) ?? []));
   }
 
   async one(itemId: string): Promise<ModerationQueueItemView> {

@@ -57,7 +57,7 @@ export class ReportsService {
     );
     item.reportCount = Number(reporters);
     if (item.state === 'visible' && item.reportCount >= this.config.reportsToHold) {
-      await this.contents.get(item.kind).setState(tx, item.contentId, 'held');
+      await this.contents.get(item.kind).setState(tx, [item.contentId], 'held');
       item.state = 'held';
       item.heldBy = 'reports';
       enqueue(item, 'reports');

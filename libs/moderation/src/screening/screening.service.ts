@@ -3,7 +3,7 @@ import type { DomainEvent } from '@polity/contracts';
 import { isUniqueViolation, ModeratableContents, ModeratedText, Transaction, UnitOfWork } from '@polity/platform';
 import { ModerationItemEntity } from '../entities/moderation-item.entity';
 import { ModerationScreeningEntity } from '../entities/moderation-screening.entity';
-import { authorLockKey, enqueue, writeLog } from '../moderation-records';
+import { authorLockKey, enqueue, type LogEntry, writeLogs } from '../moderation-records';
 import { ScreeningSettingsStore } from '../settings/screening-settings.store';
 import { fingerprint, normalisedWords } from './normalise-text';
 import { ScreeningHistory } from './screening-history';
@@ -170,7 +170,10 @@ export class ScreeningService {
 
   /** Each item's new state from its verdict; the writes for the whole batch go together at the end. */
   private async apply(tx: Transaction, screenings: readonly Screening[]): Promise<void> {
+    const held = new Map<string, string[]>();
+    const released = new Map<string, string[]>();
     const cleared = new Map<string, string[]>();
+    const logged: LogEntry[] = [];
     for (const { item, content, verdict } of screenings) {
       if (!verdict) continue;
       item.screeningScore = verdict.score;
@@ -182,12 +185,12 @@ export class ScreeningService {
       if (verdict.flagged && content.state !== 'hidden') {
         const newlyHeld = content.state === 'visible' || item.heldBy === 'premoderation';
         enqueue(item, 'screening');
-        if (content.state === 'visible') await this.contents.get(item.kind).setState(tx, item.contentId, 'held');
+        if (content.state === 'visible') listIn(held, item.kind).push(item.contentId);
         item.state = 'held';
         // A hold by reports stays theirs: only a moderator lifts it.
         if (item.heldBy !== 'reports') item.heldBy = 'screening';
         if (newlyHeld) {
-          await writeLog(tx, {
+          logged.push({
             contentKind: item.kind,
             reason: 'screening',
             action: 'held',
@@ -198,22 +201,30 @@ export class ScreeningService {
         tx.publish('moderation.item_queued', { itemId: item.id });
       } else if (!verdict.flagged && (item.heldBy === 'premoderation' || item.heldBy === 'screening')) {
         // Clean: pre-moderated text is released, and so is text an earlier screening held, once fixed.
-        await this.contents.get(item.kind).setState(tx, item.contentId, 'visible');
+        listIn(released, item.kind).push(item.contentId);
         item.state = 'visible';
         item.heldBy = null;
         const wasQueued = item.open;
         item.open = item.reportCount > 0;
         if (wasQueued) tx.publish('moderation.item_queued', { itemId: item.id });
       }
-      if (!verdict.flagged && (content.state === 'visible' || item.state === 'visible'))
-        cleared.set(item.kind, [...(cleared.get(item.kind) ?? []), item.contentId]);
+      if (!verdict.flagged && (content.state === 'visible' || item.state === 'visible')) listIn(cleared, item.kind).push(item.contentId);
     }
+    for (const [kind, ids] of held) await this.contents.get(kind).setState(tx, ids, 'held');
+    for (const [kind, ids] of released) await this.contents.get(kind).setState(tx, ids, 'visible');
+    await writeLogs(tx, logged);
     for (const [kind, ids] of cleared) await this.contents.get(kind).cleared?.(tx, ids);
     await updateItems(
       tx,
       screenings.map((screening) => screening.item),
     );
   }
+}
+
+function listIn(map: Map<string, string[]>, kind: string): string[] {
+  let list = map.get(kind);
+  if (!list) map.set(kind, (list = []));
+  return list;
 }
 
 const contentKey = (event: Submission): string => `${event.payload.kind}:${event.payload.contentId}`;

@@ -47,3 +47,26 @@ describe('DomainEventBus.deliver', () => {
     expect(running).toBe(0);
   });
 });
+
+describe('DomainEventBus.deliver to a batch listener', () => {
+  it('hands it every event of its types from one delivery, in order, in one call, and survives its failure', async () => {
+    const calls: string[][] = [];
+    const each: string[] = [];
+    const bus = busWith((event) => {
+      each.push(event.id);
+      return Promise.resolve();
+    });
+    (bus as unknown as { batchListeners: unknown[] }).batchListeners.push(
+      {
+        types: new Set<DomainEventType>(['comment.moderated', 'comment.created']),
+        handle: (events: DomainEvent[]) => calls.push(events.map((event) => event.id)),
+      },
+      { types: new Set<DomainEventType>(['comment.moderated']), handle: () => Promise.reject(new Error('listener failed')) },
+      { types: new Set<DomainEventType>(['proposal.updated']), handle: () => calls.push(['never']) },
+    );
+    const created = { ...moderated('c', 'x'), type: 'comment.created' } as DomainEvent;
+    await expect(bus.deliver([moderated('a', 'a1'), created, moderated('b', 'b1')])).resolves.toBeUndefined();
+    expect(calls).toEqual([['a1', 'x', 'b1']]);
+    expect(each.sort()).toEqual(['a1', 'b1']);
+  });
+});

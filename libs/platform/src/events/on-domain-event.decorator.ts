@@ -8,3 +8,10 @@ import type { DomainEventType } from '@polity/contracts';
  * Work that must survive a crash belongs in a job (see EVENT_JOB_ROUTES), not here.
  */
 export const OnDomainEvent = DiscoveryService.createDecorator<DomainEventType | readonly DomainEventType[]>();
+
+/**
+ * Like OnDomainEvent, but the method takes, in one call, every event of its types that one
+ * transaction committed (in publication order): for follow-ups that read once per set, such as a
+ * screening batch that holds a hundred comments and pushes each to its room.
+ */
+export const OnDomainEvents = DiscoveryService.createDecorator<DomainEventType | readonly DomainEventType[]>();

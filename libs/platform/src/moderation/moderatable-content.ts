@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { providersByKey } from '../discovery/providers-by-key';
 import { canonicalKind, type ContentState, type ResourceKind } from '@polity/contracts';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Problems } from '../errors/problem';
 import type { Transaction } from '../events/transaction';
 
@@ -24,8 +24,12 @@ export interface ModeratedText {
  */
 export interface ModeratableContent {
   load(manager: EntityManager, ids: string[]): Promise<ModeratedText[]>;
-  /** Sets the state inside the moderation's transaction, and publishes the feature's own change event. */
-  setState(tx: Transaction, id: string, state: ContentState): Promise<void>;
+  /**
+   * Sets the state of these contents inside the moderation's transaction (one statement, however
+   * many: a screening batch holds dozens at once), and publishes the feature's own change event for
+   * each. The edit time stays: moderation is not an edit.
+   */
+  setState(tx: Transaction, ids: readonly string[], state: ContentState): Promise<void>;
   /**
    * Screening passed the text, or a moderator restored it or dismissed its reports, and it is
    * visible: the moment a feature may tell people about it (a new comment notifies followers only
@@ -73,4 +77,27 @@ export function canSeeContent(
   if (state === 'visible') return true;
   if (!reader) return false;
   return reader.userId === authorId || reader.roles.includes('moderator') || reader.roles.includes('admin');
+}
+
+/**
+ * Sets the moderation state of some rows of a feature's table in one statement and answers the
+ * rows changed (their id and the `returning` columns), in the order of `ids`. The edit time stays
+ * as it was: moderation is not an edit.
+ */
+export async function updateStates<Row extends { id: string } = { id: string }>(
+  tx: Transaction,
+  entity: EntityTarget<ObjectLiteral>,
+  ids: readonly string[],
+  state: ContentState,
+  returning?: string,
+): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  const table = tx.manager.getRepository(entity).metadata.tableName;
+  // An UPDATE … RETURNING answers [rows, affected count] through TypeORM.
+  const [rows] = await tx.manager.query<[Row[], number]>(
+    `UPDATE "${table}" SET moderation_state = $2 WHERE id = ANY($1::uuid[]) RETURNING id${returning ? `, ${returning}` : ''}`,
+    [ids, state],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

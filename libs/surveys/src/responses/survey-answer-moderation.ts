@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentState } from '@polity/contracts';
-import { type ModeratableContent, ModeratableKind, type ModeratedText, type Transaction } from '@polity/platform';
+import { type ModeratableContent, ModeratableKind, type ModeratedText, type Transaction, updateStates } from '@polity/platform';
 import { type EntityManager, In } from 'typeorm';
 import { SurveyTextAnswerEntity } from '../entities/survey-text-answer.entity';
 import { SURVEY_ANSWER_KIND } from './text-answers';
@@ -15,9 +15,8 @@ export class SurveyAnswerModeration implements ModeratableContent {
     return rows.map((row) => ({ id: row.id, authorId: row.authorId, text: row.body, state: row.moderationState, deleted: false }));
   }
 
-  async setState(tx: Transaction, id: string, state: ContentState): Promise<void> {
-    const row = await tx.manager.findOneOrFail(SurveyTextAnswerEntity, { where: { id }, select: { id: true, surveyId: true } });
-    await tx.manager.update(SurveyTextAnswerEntity, { id }, { moderationState: state, updatedAt: () => 'updated_at' });
-    tx.publish('survey.text_answer_moderated', { surveyId: row.surveyId, answerId: id, state });
+  async setState(tx: Transaction, ids: readonly string[], state: ContentState): Promise<void> {
+    for (const answer of await updateStates<{ id: string; survey_id: string }>(tx, SurveyTextAnswerEntity, ids, state, 'survey_id'))
+      tx.publish('survey.text_answer_moderated', { surveyId: answer.survey_id, answerId: answer.id, state });
   }
 }
