@@ -173,6 +173,13 @@ describe('budgets: ballots, paper ballots and live tallies', () => {
     const citizen = await registerUser(api);
     const missing = await vote(citizen, budget.id, { projectIds: [north.id] }).expect(422);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'district', rule: 'budget_district' })]);
+    // A district the budget lacks is one answer wherever it is named: casting, reading a ballot.
+    const elsewhere = await vote(citizen, budget.id, { projectIds: [north.id], district: 'east' }).expect(422);
+    const unread = await api.http.get(`/api/v1/budgets/${budget.id}/ballot`).set('Authorization', citizen.auth).expect(422);
+    for (const refused of [missing, elsewhere, unread]) expect(refused.body.code).toBe('budget_district');
+    expect(elsewhere.body.errors).toEqual([
+      expect.objectContaining({ field: 'district', rule: 'budget_district', message: 'one of north, south' }),
+    ]);
     await vote(citizen, budget.id, { projectIds: [north.id], district: 'north' }).expect(200);
     await vote(citizen, budget.id, { projectIds: [south.id], district: 'south' }).expect(200);
     const mine = await api.http.get(`/api/v1/budgets/${budget.id}/ballot?district=south`).set('Authorization', citizen.auth).expect(200);

@@ -302,6 +302,7 @@ describe('budgets: consultations, phases and projects', () => {
         .send({ title: 'Bench', description: 'x', cost: 50 })
         .expect(422);
       expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'district', rule: 'budget_district' })]);
+      expect(missing.body.code).toBe('budget_district');
       const tooDear = await api.http
         .post(`/api/v1/budgets/${budget.id}/projects`)
         .set('Authorization', official.auth)

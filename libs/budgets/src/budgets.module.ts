@@ -73,20 +73,24 @@ const SERVICES = [
 })
 export class BudgetsModule {}
 
-/** Routes, rooms, the discussion hooks for comments and follows, and live events; the api's part. */
+/** Live pushes of committed budget changes, in whichever process committed them (both apps import it). */
 @Module({
   imports: [BudgetsModule, BroadcastModule],
+  providers: [BudgetsLiveListener],
+})
+export class BudgetsLiveModule {}
+
+/** Routes and rooms; the api's part. */
+@Module({
+  imports: [BudgetsModule, BudgetsLiveModule, BroadcastModule],
   controllers: [BudgetsController, BudgetProjectsController, BallotsController, OutcomesController, PabulibController],
-  providers: [BudgetRoomPolicy, BudgetsLiveListener],
+  providers: [BudgetRoomPolicy],
 })
 export class BudgetsHttpModule {}
 
-/**
- * The worker's part: live tallies, large outcomes, scheduled phases. The live listener runs here
- * too, since phase changes the schedule brings are committed by the worker.
- */
+/** The worker's part: live tallies, large outcomes, scheduled phases. */
 @Module({
-  imports: [BudgetsModule, BroadcastModule, QueueModule],
-  providers: [SyncTallyHandler, ComputeOutcomeHandler, AdvancePhasesHandler, BudgetPhaseSchedule, BudgetsLiveListener],
+  imports: [BudgetsModule, BudgetsLiveModule, BroadcastModule, QueueModule],
+  providers: [SyncTallyHandler, ComputeOutcomeHandler, AdvancePhasesHandler, BudgetPhaseSchedule],
 })
 export class BudgetsJobsModule {}

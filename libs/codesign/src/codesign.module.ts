@@ -42,17 +42,23 @@ const SERVICES = [ThreadsService, PostsService, ThreadsQuery, ThreadPresenter, P
 })
 export class CodesignModule {}
 
-/** Routes, rooms and live events; the api's part. */
-@Module({
-  imports: [CodesignModule, TypeOrmModule.forFeature(CODESIGN_ENTITIES), BroadcastModule],
-  controllers: [ThreadsController],
-  providers: [ThreadRoomPolicy, ThreadsLiveListener],
-})
-export class CodesignHttpModule {}
-
-/** The worker's part: live events for what it changes (screening holds). */
+/** Live pushes of committed thread changes, in whichever process committed them (both apps import it). */
 @Module({
   imports: [CodesignModule, TypeOrmModule.forFeature(CODESIGN_ENTITIES), BroadcastModule],
   providers: [ThreadsLiveListener],
+})
+export class CodesignLiveModule {}
+
+/** Routes and rooms; the api's part. */
+@Module({
+  imports: [CodesignModule, CodesignLiveModule, TypeOrmModule.forFeature(CODESIGN_ENTITIES), BroadcastModule],
+  controllers: [ThreadsController],
+  providers: [ThreadRoomPolicy],
+})
+export class CodesignHttpModule {}
+
+/** The worker's part: the live pushes of what it changes (screening holds). */
+@Module({
+  imports: [CodesignModule, CodesignLiveModule],
 })
 export class CodesignJobsModule {}

@@ -24,17 +24,22 @@ export const COMMENTS_ENTITIES = [CommentEntity, CommentVoteEntity];
 })
 export class CommentsModule {}
 
-/** The comment routes and their live events; imported by the api. */
+/** Live pushes of committed comment changes, in whichever process committed them (both apps import it). */
 @Module({
   imports: [CommentsModule, BroadcastModule],
-  controllers: [CommentsController],
   providers: [CommentsLiveListener],
+})
+export class CommentsLiveModule {}
+
+/** The comment routes; imported by the api. */
+@Module({
+  imports: [CommentsModule, CommentsLiveModule],
+  controllers: [CommentsController],
 })
 export class CommentsHttpModule {}
 
-/** The worker's part: live events for comments the worker's screening holds. */
+/** The worker's part: the live pushes of comments its screening holds. */
 @Module({
-  imports: [CommentsModule, BroadcastModule],
-  providers: [CommentsLiveListener],
+  imports: [CommentsModule, CommentsLiveModule],
 })
 export class CommentsJobsModule {}

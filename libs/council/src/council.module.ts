@@ -40,14 +40,21 @@ const SERVICES = [
 })
 export class CouncilModule {}
 
-/** Routes, rooms and live pushes; the api's part (every council step happens in a request). */
+/** Live pushes of committed council changes, in whichever process committed them (both apps import it). */
 @Module({
   imports: [CouncilModule, BroadcastModule],
+  providers: [CouncilLiveListener],
+})
+export class CouncilLiveModule {}
+
+/** Routes and rooms; the api's part. */
+@Module({
+  imports: [CouncilModule, CouncilLiveModule],
   controllers: [MeetingsController, DecisionsController],
-  providers: [MeetingRoomPolicy, CouncilLiveListener],
+  providers: [MeetingRoomPolicy],
 })
 export class CouncilHttpModule {}
 
-/** The worker's part: nothing runs there but what every process shares (open data). */
-@Module({ imports: [CouncilModule] })
+/** The worker's part: what every process shares (open data, live pushes). */
+@Module({ imports: [CouncilModule, CouncilLiveModule] })
 export class CouncilJobsModule {}

@@ -46,17 +46,28 @@ export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, Propos
 })
 export class ProposalsModule {}
 
-/** Routes, rooms, the discussion hook for comments and follows, and live events; the api's part. */
+/**
+ * Live pushes of committed proposal changes, in whichever process committed them: both apps import
+ * it (through the parts below), so an event the worker commits meets the same listeners as one the
+ * api commits.
+ */
 @Module({
-  imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, BroadcastModule],
+  imports: [ProposalsModule, BroadcastModule],
+  providers: [ProposalsLiveListener],
+})
+export class ProposalsLiveModule {}
+
+/** Routes and rooms; the api's part. */
+@Module({
+  imports: [ProposalsModule, ProposalsLiveModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, BroadcastModule],
   controllers: [ProposalsController],
-  providers: [ProposalRoomPolicy, ProposalsLiveListener],
+  providers: [ProposalRoomPolicy],
 })
 export class ProposalsHttpModule {}
 
-/** The worker's part: the coalesced support and comment counts, and live events for what the worker changes (screening holds). */
+/** The worker's part: the coalesced support and comment counts. */
 @Module({
-  imports: [ProposalsModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, IdentityModule, BroadcastModule],
-  providers: [SyncSupportCountHandler, SyncCommentCountHandler, ProposalsLiveListener],
+  imports: [ProposalsModule, ProposalsLiveModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, IdentityModule, BroadcastModule],
+  providers: [SyncSupportCountHandler, SyncCommentCountHandler],
 })
 export class ProposalsJobsModule {}

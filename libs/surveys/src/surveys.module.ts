@@ -66,17 +66,24 @@ const SERVICES = [
 })
 export class SurveysModule {}
 
-/** Routes, rooms and live events; the api's part. */
+/** Live pushes of committed survey changes, in whichever process committed them (both apps import it). */
 @Module({
   imports: [SurveysModule, BroadcastModule],
+  providers: [SurveysLiveListener],
+})
+export class SurveysLiveModule {}
+
+/** Routes and rooms; the api's part. */
+@Module({
+  imports: [SurveysModule, SurveysLiveModule, BroadcastModule],
   controllers: [SurveysController, SurveyQuestionsController, ResponsesController, ResultsController, ExportsController],
-  providers: [SurveyRoomPolicy, SurveysLiveListener],
+  providers: [SurveyRoomPolicy],
 })
 export class SurveysHttpModule {}
 
 /** The worker's part: coalesced live results and large exports. */
 @Module({
-  imports: [SurveysModule, BroadcastModule, QueueModule],
+  imports: [SurveysModule, SurveysLiveModule, BroadcastModule, QueueModule],
   providers: [SyncResultsHandler, ExportResponsesHandler, ReleaseResponsesHandler],
 })
 export class SurveysJobsModule {}

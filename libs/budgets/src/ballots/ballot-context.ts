@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@polity/platform';
 import type { EntityManager } from 'typeorm';
-import { type BudgetPot, loadPots, potFor } from '../budgets/budget-pots';
+import { type BudgetPot, findPot, loadPots, requirePot } from '../budgets/budget-pots';
 import type { BudgetEntity } from '../entities/budget.entity';
 import { BudgetProjectEntity } from '../entities/budget-project.entity';
 import { type BallotChoice, type BallotSubmission, checkBallot } from '../rules/ballot-rules';
@@ -37,17 +37,14 @@ export class BallotContext {
     return this.budget.districtVoting === 'all' ? (pot.district ?? '') : '';
   }
 
-  /** The pot named by `district`, or a problem saying which districts there are. */
-  pot(district: string | undefined, field = 'district'): { pot: BudgetPot } | { problem: FieldProblem } {
-    const pot = potFor(this.pots, district);
-    if (pot) return { pot };
-    const codes = this.pots.map((p) => p.district).join(', ');
-    const message = this.hasDistricts ? `choose one of the districts: ${codes}` : 'this budget has no districts; leave district out';
-    return { problem: { field, rule: 'budget_district', message } };
+  /** The pot named by `district`; 422 `budget_district` when the budget lacks it. */
+  pot(district: string | undefined): BudgetPot {
+    return requirePot(this.pots, district);
   }
 
+  /** A ballot's choices against its pot's rules; a batch's district problems are reported with its other problems. */
   check(submission: BallotSubmission & { district?: string }, prefix = ''): CheckedBallot {
-    const found = this.pot(submission.district, `${prefix}district`);
+    const found = findPot(this.pots, submission.district, `${prefix}district`);
     if ('problem' in found) return { ok: false, problems: [found.problem] };
     const rules = { kind: this.budget.ballotKind, ...this.budget.ballotLimits };
     const checked = checkBallot(rules, submission, this.onBallot.get(found.pot.district) ?? new Map(), found.pot.amount);

@@ -5,7 +5,7 @@ import { type Principal, Problems, type Transaction, UnitOfWork } from '@polity/
 import { assertVisible } from '../budgets/budget-access';
 import { BudgetLock } from '../budgets/budget-lock';
 import { effectivePhase } from '../budgets/budget-phases';
-import { loadPots, potFor } from '../budgets/budget-pots';
+import { loadPots, requirePot } from '../budgets/budget-pots';
 import { BudgetEntity } from '../entities/budget.entity';
 import { BudgetBallotEntity } from '../entities/budget-ballot.entity';
 import { BallotContext } from './ballot-context';
@@ -36,6 +36,8 @@ export class BallotsService {
           { field: 'district', rule: 'resident_district', message: `must be ${voter.residentDistrict}` },
         ]);
       }
+      // A district the budget lacks is the same answer here as everywhere else, not one of the ballot's problems.
+      context.pot(district);
       const checked = context.check({ ...input, district });
       if (!checked.ok) throw Problems.unprocessable('ballot_invalid', checked.problems[0].message, checked.problems);
       const slot = context.slotFor(checked.pot);
@@ -82,14 +84,7 @@ export class BallotsService {
 
   private async slotOf(tx: Transaction, budget: BudgetEntity, district: string | undefined): Promise<string> {
     if (budget.districtVoting !== 'all') return '';
-    const pots = await loadPots(tx.manager, budget);
-    const pot = potFor(pots, district);
-    if (!pot) {
-      throw Problems.unprocessable('district_required', 'Say which district’s ballot: ?district=…', [
-        { field: 'district', rule: 'budget_district', message: `one of ${pots.map((p) => p.district).join(', ')}` },
-      ]);
-    }
-    return pot.district ?? '';
+    return requirePot(await loadPots(tx.manager, budget), district).district ?? '';
   }
 
   private async ownBallot(tx: Transaction, budget: BudgetEntity, principal: Principal, slot: string): Promise<BallotDto> {

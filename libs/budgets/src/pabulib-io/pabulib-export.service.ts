@@ -53,10 +53,7 @@ export class PabulibExportService {
         const phase = effectivePhase(budget);
         const allowed = managesBudgets(principal) ? isAtLeast(phase, 'voting') : phase === 'published';
         if (!allowed) throw Problems.forbidden('export_not_yet', 'The ballots are exported once the outcome is published.');
-        const found = (await BallotContext.load(tx.manager, budget)).pot(district);
-        if ('problem' in found)
-          throw Problems.unprocessable('district_required', 'Say which district to export: ?district=…', [found.problem]);
-        const { pot } = found;
+        const pot = (await BallotContext.load(tx.manager, budget)).pot(district);
         const projects = await tx.manager.find(BudgetProjectEntity, {
           where: { budgetId, feasibility: 'feasible', ...(pot.district !== null && { district: pot.district }) },
           order: { createdAt: 'ASC', id: 'ASC' },

@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { assertVisible, managesBudgets } from '../budgets/budget-access';
 import { BudgetLock } from '../budgets/budget-lock';
 import { effectivePhase, isAtLeast } from '../budgets/budget-phases';
-import { type BudgetPot, loadPots, potFor } from '../budgets/budget-pots';
+import { type BudgetPot, loadPots, requirePot } from '../budgets/budget-pots';
 import { BudgetEntity } from '../entities/budget.entity';
 import { BudgetProjectEntity } from '../entities/budget-project.entity';
 import { BudgetProjectPresenter } from './budget-project-presenter';
@@ -241,18 +241,7 @@ export class BudgetProjectsService {
 
   /** The pot a project goes into; 422 for a district the budget lacks or a cost above the pot. */
   private async potOf(tx: Transaction, budget: BudgetEntity, district: string | undefined, cost: number): Promise<BudgetPot> {
-    const pots = await loadPots(tx.manager, budget);
-    const pot = potFor(pots, district);
-    if (!pot) {
-      const codes = pots.map((p) => p.district).join(', ');
-      const [detail, message] =
-        pots[0].district === null
-          ? ['This budget has no districts; leave district out.', 'not allowed']
-          : district
-            ? [`${district} is not a district of this budget (${codes}).`, `one of ${codes}`]
-            : [`Choose the project's district: ${codes}.`, 'required'];
-      throw Problems.unprocessable('unknown_district', detail, [{ field: 'district', rule: 'budget_district', message }]);
-    }
+    const pot = requirePot(await loadPots(tx.manager, budget), district);
     if (cost > pot.amount) {
       throw Problems.unprocessable('cost_above_budget', `The project costs more than its pot (${pot.amount}).`, [
         { field: 'cost', rule: 'max_pot_amount', message: `at most ${pot.amount}` },
