@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { BudgetView } from '@polity/contracts';
 import {
   addProject,
@@ -364,6 +365,46 @@ describe('budgets: consultations, phases and projects', () => {
         cost: 400,
       });
       expect((await fromProposal(409)).body.code).toBe('already_a_project');
+    });
+
+    it('reads the proposal’s status under its lock: an answer in flight is waited for, not read past', async () => {
+      const budget = await createBudget(api, official);
+      const proposal = await api.http
+        .post('/api/v1/proposals')
+        .set('Authorization', citizen.auth)
+        .send({ title: 'A library van', body: 'Books for the villages.' })
+        .expect(201);
+      await api.http
+        .post(`/api/v1/proposals/${proposal.body.id}/answer`)
+        .set('Authorization', official.auth)
+        .send({ status: 'accepted', answer: 'Yes.' })
+        .expect(200);
+      // An official's change of mind, mid-transaction, holding the proposal's lock as an answer does.
+      const answer = api.app.get(DataSource).createQueryRunner();
+      await answer.connect();
+      await answer.startTransaction();
+      try {
+        await answer.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`proposal:${proposal.body.id}`]);
+        await answer.query(`UPDATE proposal SET status = 'evaluating' WHERE id = $1`, [proposal.body.id]);
+        let settled = false;
+        const converting = api.http
+          .post(`/api/v1/budgets/${budget.id}/projects/from-proposal`)
+          .set('Authorization', official.auth)
+          .send({ proposalId: proposal.body.id, cost: 400 })
+          .then((response) => {
+            settled = true;
+            return response;
+          });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(settled).toBe(false);
+        await answer.commitTransaction();
+        const refused = await converting;
+        expect(refused.status).toBe(409);
+        expect(refused.body.code).toBe('proposal_not_accepted');
+      } finally {
+        if (answer.isTransactionActive) await answer.rollbackTransaction();
+        await answer.release();
+      }
     });
   });
 });

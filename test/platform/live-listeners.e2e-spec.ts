@@ -12,7 +12,8 @@ function listenersOf(app: RunningApp): string[] {
     if (!instance || typeof instance !== 'object') continue;
     for (const method of scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
       const listens =
-        discovery.getMetadataByDecorator(OnDomainEvent, wrapper, method) ?? discovery.getMetadataByDecorator(OnDomainEvents, wrapper, method);
+        discovery.getMetadataByDecorator(OnDomainEvent, wrapper, method) ??
+        discovery.getMetadataByDecorator(OnDomainEvents, wrapper, method);
       if (listens) found.push(`${instance.constructor.name}.${method}`);
     }
   }

@@ -36,12 +36,18 @@ export interface ProposalView {
   commentCount: number;
   thresholdReachedAt: string | null;
   answer: ProposalAnswerView | null;
-  /** The author may still edit: nobody has supported or commented yet. */
+  /** The author may still edit: nobody has supported or commented yet (a deleted or held comment counts). */
   editable: boolean;
   /** `visible` for everyone; `held` or `hidden` only its author and moderators ever see. */
   moderationState: ContentState;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A proposal as one reader sees it: the shared view and what is theirs alone. */
+export interface ProposalReaderView extends ProposalView {
+  /** Whether this reader supports it (false when signed out). */
+  supportedByMe: boolean;
 }
 
 export const COMMENT_ALIGNMENTS = ['in_favour', 'neutral', 'against'] as const;

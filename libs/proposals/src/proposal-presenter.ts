@@ -3,6 +3,7 @@ import type { ProposalView } from '@polity/contracts';
 import { UsersService } from '@polity/identity';
 import { renderMarkdown } from '@polity/platform';
 import type { ProposalEntity } from './proposal.entity';
+import { editRefusal } from './proposal-editing';
 import { ProposalSupportCounts } from './proposal-support-counts';
 
 /** The public view of proposals: author names, rendered body, exact support counts. */
@@ -40,7 +41,7 @@ export class ProposalPresenter {
           p.answerText !== null && p.answeredById !== null && p.answeredAt !== null
             ? { status: p.status, text: p.answerText, answeredBy: author(p.answeredById), answeredAt: p.answeredAt.toISOString() }
             : null,
-        editable: p.status === 'published' && supportCount === 0 && p.commentCount === 0 && p.moderationState !== 'hidden',
+        editable: editRefusal({ status: p.status, moderationState: p.moderationState, supportCount, commented: p.commented }) === null,
         moderationState: p.moderationState,
         createdAt: p.createdAt.toISOString(),
         updatedAt: p.updatedAt.toISOString(),

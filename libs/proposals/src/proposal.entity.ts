@@ -72,6 +72,13 @@ export class ProposalEntity {
   @Column('integer', { default: 0 })
   commentCount: number;
 
+  /**
+   * Anyone ever commented (deleted and held comments too), refreshed with the count; what the
+   * views' `editable` reads. The edit itself checks the comments inside its transaction.
+   */
+  @Column('boolean', { default: false })
+  commented: boolean;
+
   @Column('timestamptz', { nullable: true })
   thresholdReachedAt: Date | null;
 

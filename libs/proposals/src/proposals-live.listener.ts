@@ -54,11 +54,8 @@ export class ProposalsLiveListener {
     }
   }
 
-  /** What every watcher may see (no reader-specific fields), or null while it is not public. */
+  /** What every watcher may see, or null while it is not public. */
   private async publicView(id: string): Promise<ProposalView | null> {
-    const view = await this.query.findPublic(id);
-    if (!view) return null;
-    const { supportedByMe: _mine, ...rest } = view;
-    return rest;
+    return this.query.findPublic(id);
   }
 }

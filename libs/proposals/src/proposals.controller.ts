@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ProposalView } from '@polity/contracts';
 import { CurrentPrincipal, Page, Principal, Public, RequireRoles } from '@polity/platform';
+import { ProposalReaderViews } from './proposal-reader-views';
 import { ProposalSupportsService } from './proposal-supports.service';
 import {
   AnswerProposalDto,
@@ -25,6 +25,7 @@ export class ProposalsController {
     private readonly proposals: ProposalsService,
     private readonly query: ProposalsQuery,
     private readonly supports: ProposalSupportsService,
+    private readonly readerViews: ProposalReaderViews,
   ) {}
 
   /**
@@ -34,8 +35,8 @@ export class ProposalsController {
   @Public()
   @Get()
   @ApiOkResponse({ type: ProposalPageDto })
-  list(@CurrentPrincipal() principal: Principal | undefined, @Query() query: ListProposalsQueryDto): Promise<Page<ProposalDto>> {
-    return this.query.list(query, principal);
+  async list(@CurrentPrincipal() principal: Principal | undefined, @Query() query: ListProposalsQueryDto): Promise<Page<ProposalDto>> {
+    return this.readerViews.page(await this.query.list(query, principal), principal);
   }
 
   /**
@@ -45,8 +46,8 @@ export class ProposalsController {
   @Public()
   @Get(':id')
   @ApiOkResponse({ type: ProposalDto })
-  get(@CurrentPrincipal() principal: Principal | undefined, @Param() params: ProposalIdParamsDto): Promise<ProposalDto> {
-    return this.query.get(params.id, principal);
+  async get(@CurrentPrincipal() principal: Principal | undefined, @Param() params: ProposalIdParamsDto): Promise<ProposalDto> {
+    return this.readerViews.one(await this.query.get(params.id, principal), principal);
   }
 
   /**
@@ -57,7 +58,7 @@ export class ProposalsController {
   @Post()
   @ApiCreatedResponse({ type: ProposalDto })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateProposalDto): Promise<ProposalDto> {
-    return { ...(await this.proposals.create(principal, body)), supportedByMe: false };
+    return this.readerViews.one(await this.proposals.create(principal, body), principal);
   }
 
   /** Edits my proposal until its first support or comment (409 after), screened again. */
@@ -69,7 +70,7 @@ export class ProposalsController {
     @Param() params: ProposalIdParamsDto,
     @Body() body: UpdateProposalDto,
   ): Promise<ProposalDto> {
-    return { ...(await this.proposals.update(principal, params.id, body)), supportedByMe: false };
+    return this.readerViews.one(await this.proposals.update(principal, params.id, body), principal);
   }
 
   /** Withdraws my proposal with a reason; its discussion closes. */
@@ -81,8 +82,8 @@ export class ProposalsController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: ProposalIdParamsDto,
     @Body() body: WithdrawProposalDto,
-  ): Promise<ProposalView> {
-    return this.proposals.withdraw(principal, params.id, body);
+  ): Promise<ProposalDto> {
+    return this.readerViews.one(await this.proposals.withdraw(principal, params.id, body), principal);
   }
 
   /** Officials answer: the proposal moves to the given status with the answer text. */
@@ -91,12 +92,12 @@ export class ProposalsController {
   @Post(':id/answer')
   @HttpCode(200)
   @ApiOkResponse({ type: ProposalDto })
-  answer(
+  async answer(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ProposalIdParamsDto,
     @Body() body: AnswerProposalDto,
-  ): Promise<ProposalView> {
-    return this.proposals.answer(principal, params.id, body);
+  ): Promise<ProposalDto> {
+    return this.readerViews.one(await this.proposals.answer(principal, params.id, body), principal);
   }
 
   /**

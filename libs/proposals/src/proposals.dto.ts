@@ -6,7 +6,7 @@ import {
   type AuthorView,
   type ProposalAnswerView,
   type ProposalStatus,
-  type ProposalView,
+  type ProposalReaderView,
 } from '@polity/contracts';
 import { AuthorDto, PageQueryDto, TitleField, trimString } from '@polity/platform';
 import { Transform, Type } from 'class-transformer';
@@ -181,7 +181,7 @@ class AnswerDto implements ProposalAnswerView {
   @ApiProperty() answeredAt: string;
 }
 
-export class ProposalDto implements ProposalView {
+export class ProposalDto implements ProposalReaderView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty() body: string;
@@ -196,7 +196,11 @@ export class ProposalDto implements ProposalView {
   @ApiProperty() commentCount: number;
   @ApiProperty({ type: String, nullable: true }) thresholdReachedAt: string | null;
   @ApiProperty({ type: AnswerDto, nullable: true }) answer: ProposalAnswerView | null;
-  @ApiProperty() editable: boolean;
+  @ApiProperty({
+    description:
+      'The author may still edit: published, not hidden, nobody has supported or commented yet (deleted and held comments count)',
+  })
+  editable: boolean;
   @ApiProperty({ enum: CONTENT_STATES }) moderationState: ContentState;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -10,6 +10,7 @@ import { ProposalEntity } from './proposal.entity';
 import { ProposalDecisions } from './proposal-decisions';
 import { ProposalModeration } from './proposal-moderation';
 import { ProposalPresenter } from './proposal-presenter';
+import { ProposalReaderViews } from './proposal-reader-views';
 import { ProposalDiscussion, ProposalRoomPolicy } from './proposal-rooms';
 import { ProposalSupportEntity } from './proposal-support.entity';
 import { ProposalSupportCounts } from './proposal-support-counts';
@@ -35,6 +36,7 @@ export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, Propos
     ProposalSupportsService,
     ProposalSupportCounts,
     ProposalPresenter,
+    ProposalReaderViews,
     ProposalsPersonalData,
     ProposalModeration,
     ProposalDecisions,
@@ -42,7 +44,7 @@ export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, Propos
     // Discovered by comments and follows in both processes: the worker's screening pushes comment changes too.
     ProposalDiscussion,
   ],
-  exports: [ProposalsService, ProposalsQuery, ProposalSupportsService, ProposalSupportCounts],
+  exports: [ProposalsService, ProposalsQuery, ProposalReaderViews, ProposalSupportsService, ProposalSupportCounts],
 })
 export class ProposalsModule {}
 
@@ -67,7 +69,14 @@ export class ProposalsHttpModule {}
 
 /** The worker's part: the coalesced support and comment counts. */
 @Module({
-  imports: [ProposalsModule, ProposalsLiveModule, TypeOrmModule.forFeature(PROPOSALS_ENTITIES), CommentsModule, IdentityModule, BroadcastModule],
+  imports: [
+    ProposalsModule,
+    ProposalsLiveModule,
+    TypeOrmModule.forFeature(PROPOSALS_ENTITIES),
+    CommentsModule,
+    IdentityModule,
+    BroadcastModule,
+  ],
   providers: [SyncSupportCountHandler, SyncCommentCountHandler],
 })
 export class ProposalsJobsModule {}

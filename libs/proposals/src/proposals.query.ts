@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { canSeeContent, type CursorPart, decodeCursor, hasRole, Page, Principal, Problems, toPage } from '@polity/platform';
+import type { ProposalView } from '@polity/contracts';
+import {
+  canSeeContent,
+  type CursorPart,
+  decodeCursor,
+  hasRole,
+  Page,
+  Principal,
+  Problems,
+  toPage,
+  type Transaction,
+} from '@polity/platform';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { PROPOSAL_SEARCH_DOCUMENT, ProposalEntity } from './proposal.entity';
 import { ProposalPresenter } from './proposal-presenter';
-import { ProposalSupportCounts } from './proposal-support-counts';
-import type { ListProposalsQueryDto, ProposalDto, ProposalSort } from './proposals.dto';
+import { ProposalLock } from './proposal-lock';
+import type { ListProposalsQueryDto, ProposalSort } from './proposals.dto';
 
 type Position = (string | number)[];
 
@@ -63,28 +74,40 @@ const SORTS: Record<ProposalSort, SortPlan> = {
   },
 };
 
+/** The shared read model of proposals: what anyone allowed to see one sees (see ProposalReaderViews for a reader's own part). */
 @Injectable()
 export class ProposalsQuery {
   constructor(
     @InjectRepository(ProposalEntity) private readonly proposals: Repository<ProposalEntity>,
     private readonly presenter: ProposalPresenter,
-    private readonly counts: ProposalSupportCounts,
   ) {}
 
-  async get(id: string, reader: Principal | undefined): Promise<ProposalDto> {
+  /** A proposal `reader` may see (held and hidden ones: its author and moderators only), else 404. */
+  async get(id: string, reader: Principal | undefined): Promise<ProposalView> {
     const proposal = await this.proposals.findOneBy({ id });
     if (!proposal || !canSeeContent(proposal.moderationState, proposal.authorId, reader)) throw Problems.notFound('That proposal');
-    const [view] = await this.withReader([proposal], reader);
-    return view;
+    return this.presenter.presentOne(proposal);
+  }
+
+  /**
+   * A public proposal read inside the caller's transaction under the proposal's shared lock: its
+   * status and text cannot change (an answer, an edit or a withdrawal waits) until that transaction
+   * ends. For other features that act on a proposal's state, such as a budget adopting it.
+   */
+  async getLocked(tx: Transaction, id: string): Promise<ProposalView> {
+    await ProposalLock.shared(tx, id);
+    const proposal = await tx.manager.findOneBy(ProposalEntity, { id, moderationState: 'visible' });
+    if (!proposal) throw Problems.notFound('That proposal');
+    return this.presenter.presentOne(proposal);
   }
 
   /** The proposal as an anonymous reader sees it, or null when it does not exist or is not public. */
-  async findPublic(id: string): Promise<ProposalDto | null> {
+  async findPublic(id: string): Promise<ProposalView | null> {
     const proposal = await this.proposals.findOneBy({ id, moderationState: 'visible' });
-    return proposal ? (await this.withReader([proposal], undefined))[0] : null;
+    return proposal ? this.presenter.presentOne(proposal) : null;
   }
 
-  async list(query: ListProposalsQueryDto, reader: Principal | undefined): Promise<Page<ProposalDto>> {
+  async list(query: ListProposalsQueryDto, reader: Principal | undefined): Promise<Page<ProposalView>> {
     if (query.sort === 'random' && !query.seed) {
       throw Problems.badRequest('seed_required', 'sort=random needs a seed (any short string) so that pages do not repeat.');
     }
@@ -108,7 +131,7 @@ export class ProposalsQuery {
       (row): Position => [plan.keyType === 'int' ? Number(keys.get(row.id)) : String(keys.get(row.id)), row.id],
       (row) => row,
     );
-    return { items: await this.withReader(page.items, reader), nextCursor: page.nextCursor };
+    return { items: await this.presenter.present(page.items), nextCursor: page.nextCursor };
   }
 
   /** Held and hidden proposals appear only to their authors and moderators, in lists and search alike. */
@@ -124,18 +147,5 @@ export class ProposalsQuery {
     if (query.tag) builder.andWhere('p.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
     if (query.district) builder.andWhere('p.district = :district', { district: query.district });
     if (query.q) builder.andWhere(`${PROPOSAL_SEARCH_DOCUMENT} @@ websearch_to_tsquery('simple', :q)`, { q: query.q });
-  }
-
-  private async withReader(proposals: ProposalEntity[], reader: Principal | undefined): Promise<ProposalDto[]> {
-    const [views, mine] = await Promise.all([
-      this.presenter.present(proposals),
-      reader
-        ? this.counts.supportedBy(
-            reader.userId,
-            proposals.map((p) => p.id),
-          )
-        : Promise.resolve(new Set<string>()),
-    ]);
-    return views.map((view) => ({ ...view, supportedByMe: mine.has(view.id) }));
   }
 }

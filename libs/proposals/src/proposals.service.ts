@@ -6,6 +6,7 @@ import { FollowsService } from '@polity/follows';
 import { ContentGate } from '@polity/moderation';
 import { cleanText, Principal, Problems, recordAudit, Transaction, UnitOfWork } from '@polity/platform';
 import { ProposalEntity } from './proposal.entity';
+import { editRefusal } from './proposal-editing';
 import { ProposalLock } from './proposal-lock';
 import { ProposalPresenter } from './proposal-presenter';
 import { ProposalSupportCounts } from './proposal-support-counts';
@@ -80,17 +81,18 @@ export class ProposalsService {
     const proposal = await this.unitOfWork.run(async (tx) => {
       await ProposalLock.exclusive(tx, id);
       const found = await this.forAuthor(tx, principal, id);
-      if (found.status !== 'published')
-        throw Problems.conflict('not_editable', `This proposal can no longer be edited: its status is ${found.status}.`);
-      if (found.moderationState === 'hidden')
-        throw Problems.conflict('content_hidden', 'A moderator hid this proposal; it can no longer be edited.');
+      // The same rule as the views' `editable`, on exact facts read under the proposal's lock.
+      const refusal = editRefusal({
+        status: found.status,
+        moderationState: found.moderationState,
+        supportCount: await this.counts.exactOne(id, tx.manager),
+        commented: await this.comments.hasAny('proposals', id, tx),
+      });
+      if (refusal) throw refusal;
       const stateBefore = found.moderationState;
       const changes: Partial<ProposalEntity> = {
         moderationState: await this.gate.admitEdit(tx, principal.userId, ['proposals'], stateBefore),
       };
-      if ((await this.counts.exactOne(id, tx.manager)) > 0 || (await this.comments.hasAny('proposals', id, tx))) {
-        throw Problems.conflict('not_editable', 'A proposal can no longer be edited once someone has supported or commented on it.');
-      }
       if (input.title !== undefined) changes.title = cleanText(input.title);
       if (input.body !== undefined) changes.body = cleanText(input.body);
       if (input.tags !== undefined) changes.tags = input.tags;

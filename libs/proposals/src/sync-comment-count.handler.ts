@@ -7,7 +7,7 @@ import { Repository } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
 
 /**
- * Keeps proposal.comment_count (a sort key) in step with the comments. The events come through
+ * Keeps proposal.comment_count (a sort key) and proposal.commented in step with the comments. The events come through
  * the outbox, so a crash after a comment's commit delays the recount rather than skipping it; the
  * job runs at most once a second per discussion (see JOB_COALESCING), since a recount reads every
  * comment of it. Recounting rather than adding one makes a late or repeated run harmless.
@@ -20,11 +20,16 @@ export class SyncCommentCountHandler {
   ) {}
 
   @HandlesJob('proposals.sync-comment-count')
-  async sync(event: JobPayloads['proposals.sync-comment-count']): Promise<{ commentCount: number } | { status: string }> {
+  async sync(
+    event: JobPayloads['proposals.sync-comment-count'],
+  ): Promise<{ commentCount: number; commented: boolean } | { status: string }> {
     const { kind, resourceId } = event.payload;
     if (kind !== 'proposals') return { status: 'not a proposal' };
-    const commentCount = await this.comments.countLive(kind, resourceId);
-    await this.proposals.update({ id: resourceId }, { commentCount, updatedAt: () => 'updated_at' });
-    return { commentCount };
+    const [commentCount, commented] = await Promise.all([
+      this.comments.countLive(kind, resourceId),
+      this.comments.hasAny(kind, resourceId),
+    ]);
+    await this.proposals.update({ id: resourceId }, { commentCount, commented, updatedAt: () => 'updated_at' });
+    return { commentCount, commented };
   }
 }

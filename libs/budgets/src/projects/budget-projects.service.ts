@@ -91,13 +91,14 @@ export class BudgetProjectsService {
 
   /** An official turns an accepted proposal into a project, keeping the link. */
   async createFromProposal(principal: Principal, budgetId: string, input: ProjectFromProposalDto): Promise<BudgetProjectView> {
-    const proposal = await this.proposals.get(input.proposalId, undefined);
-    if (proposal.status !== 'accepted') {
-      throw Problems.conflict('proposal_not_accepted', `Only accepted proposals become projects; this one is ${proposal.status}.`);
-    }
     const alreadyAProject = () => Problems.conflict('already_a_project', 'That proposal is already a project of this budget.');
     const project = await this.unitOfWork
       .run(async (tx) => {
+        // Read under the proposal's lock: an answer that would move it off `accepted` waits for this transaction.
+        const proposal = await this.proposals.getLocked(tx, input.proposalId);
+        if (proposal.status !== 'accepted') {
+          throw Problems.conflict('proposal_not_accepted', `Only accepted proposals become projects; this one is ${proposal.status}.`);
+        }
         const budget = await this.openBudget(tx, budgetId, principal);
         if (await tx.manager.existsBy(BudgetProjectEntity, { budgetId, sourceProposalId: proposal.id })) throw alreadyAProject();
         const pot = await this.potOf(tx, budget, input.district ?? proposal.district ?? undefined, input.cost);
