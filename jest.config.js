@@ -24,12 +24,12 @@ function esmPackages() {
   return names.map((name) => name.replace(/[.+]/g, '\\$&'));
 }
 
-const swc = (syntax) => [
+const swc = (syntax, tsx = false) => [
   '@swc/jest',
   {
     jsc: {
-      parser: syntax === 'typescript' ? { syntax: 'typescript', decorators: true } : { syntax: 'ecmascript' },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
+      parser: syntax === 'typescript' ? { syntax: 'typescript', decorators: true, tsx } : { syntax: 'ecmascript' },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic', importSource: 'preact' } },
       keepClassNames: true,
       target: 'es2022',
     },
@@ -43,7 +43,7 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': swc('typescript'), '^.+\\.m?js$': swc('ecmascript') },
+  transform: { '^.+\\.ts$': swc('typescript'), '^.+\\.tsx$': swc('typescript', true), '^.+\\.m?js$': swc('ecmascript') },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
   moduleNameMapper: {
     '^@polity/api/(.*)$': '<rootDir>/apps/api/src/$1',

@@ -34,7 +34,7 @@ describe('processes (the built apps, as npm start runs them)', () => {
     expect(result.stderr.trim()).toBe('Invalid environment variable API_PORT: API_PORT must be an integer number (got "abc")');
   });
 
-  it('logs JSON lines in production, sends HSTS there, and leads / to the api docs', async () => {
+  it('logs JSON lines in production, sends HSTS there, and serves the site at / with the api docs beside it', async () => {
     const port = await freePort();
     const api = spawn(process.execPath, [apiMain], {
       cwd: root,
@@ -58,7 +58,8 @@ describe('processes (the built apps, as npm start runs them)', () => {
     try {
       await expectEventually(() => expect(output).toContain('Polity api listening'), 60_000, 100);
       const root = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
-      expect([root.status, root.headers.get('location')]).toEqual([302, '/api/docs']);
+      expect([root.status, root.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+      expect(await root.text()).toContain('href="/api/docs"');
       expect(root.headers.get('strict-transport-security')).toMatch(/max-age=/);
       const lines = output.trim().split('\n');
       for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
@@ -142,7 +143,7 @@ describe('processes (the built apps, as npm start runs them)', () => {
       expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
       expect(lines.length).toBeLessThan(30);
       const root = await fetch(`http://127.0.0.1:${apiPort}/`, { redirect: 'manual' });
-      expect(root.headers.get('location')).toBe('/api/docs');
+      expect(root.status).toBe(200);
       expect(root.headers.get('strict-transport-security')).toBeNull();
       expect(root.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
     }, 70_000);

@@ -1,4 +1,5 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { RouterModule } from '@nestjs/core';
 import { BudgetsHttpModule } from '@polity/budgets';
 import { SurveysHttpModule } from '@polity/surveys';
 import { CodesignHttpModule } from '@polity/codesign';
@@ -11,6 +12,7 @@ import { FollowsHttpModule } from '@polity/follows';
 import { IdentityHttpModule } from '@polity/identity';
 import { ModerationHttpModule } from '@polity/moderation';
 import {
+  API_PREFIX,
   DecisionSubjectKind,
   DiscussionOf,
   HttpPlatformModule,
@@ -21,10 +23,29 @@ import {
 } from '@polity/platform';
 import { QueueAdminModule, QueueModule } from '@polity/queue';
 import { RealtimeGatewayModule, RoomPolicyFor } from '@polity/realtime';
-import { ProposalsHttpModule } from '@polity/proposals';
+import { ProposalsHttpModule, ProposalsPagesModule } from '@polity/proposals';
 import { POLITY_SCHEMA } from '@polity/schema';
+import { WebModule } from '@polity/web';
 
-/** The api process: HTTP routes and the Socket.IO gateway of every feature. */
+/** Every module whose routes make the JSON api, served under /api/v1. */
+const API_ROUTES: Type[] = [
+  HttpPlatformModule,
+  QueueAdminModule,
+  IdentityHttpModule,
+  DistrictsHttpModule,
+  ProposalsHttpModule,
+  BudgetsHttpModule,
+  SurveysHttpModule,
+  CodesignHttpModule,
+  CouncilHttpModule,
+  NotificationsHttpModule,
+  OpenDataHttpModule,
+  CommentsHttpModule,
+  FollowsHttpModule,
+  ModerationHttpModule,
+];
+
+/** The api process: the JSON api under /api/v1, and the Socket.IO gateway of every feature. */
 @Module({})
 export class ApiModule {
   static forRoot(config: PolityConfig): DynamicModule {
@@ -32,22 +53,13 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot(config, POLITY_SCHEMA),
-        HttpPlatformModule,
         RealtimeGatewayModule,
         QueueModule,
-        QueueAdminModule,
-        IdentityHttpModule,
-        DistrictsHttpModule,
-        ProposalsHttpModule,
-        BudgetsHttpModule,
-        SurveysHttpModule,
-        CodesignHttpModule,
-        CouncilHttpModule,
-        NotificationsHttpModule,
-        OpenDataHttpModule,
-        CommentsHttpModule,
-        FollowsHttpModule,
-        ModerationHttpModule,
+        ...API_ROUTES,
+        // A prefix per module rather than a global one, so that the web site's pages can live at the root.
+        RouterModule.register([{ path: API_PREFIX, children: API_ROUTES }]),
+        WebModule,
+        ProposalsPagesModule,
       ],
       providers: [
         KindCatalogueCheck({ discussion: DiscussionOf, room: RoomPolicyFor, moderation: ModeratableKind, decisions: DecisionSubjectKind }),

@@ -1,11 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CommentsModule } from '@polity/comments';
 import { IdentityModule } from '@polity/identity';
 import { PlatformModule, PolityConfig } from '@polity/platform';
+import { ProposalsModule } from '@polity/proposals';
 import { POLITY_SCHEMA } from '@polity/schema';
 
 @Module({})
 export class CliModule {
   static forRoot(config: PolityConfig): DynamicModule {
     return { module: CliModule, imports: [PlatformModule.forRoot(config, POLITY_SCHEMA), IdentityModule] };
+  }
+}
+
+/** What `seed:demo` writes through: the features' own services, so demo data is made as residents make it. */
+@Module({})
+export class DemoModule {
+  static forRoot(config: PolityConfig): DynamicModule {
+    return {
+      module: DemoModule,
+      imports: [PlatformModule.forRoot(config, POLITY_SCHEMA), IdentityModule, ProposalsModule, CommentsModule],
+    };
   }
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '@polity/platform';
 import { printNewestMail } from './mail-last.command';
 import { createAdmin } from './create-admin.command';
+import { seedDemo } from './seed-demo.command';
 import { checkDrift, generateMigration, migrate } from './migration-commands';
 
 const USAGE = `polity <command>
@@ -9,6 +10,7 @@ const USAGE = `polity <command>
   migration:check                            fail if the entities need SQL no migration provides
   migration:generate <library> <Name>        write that SQL as a new migration of <library>
   create-admin <email> [display name]        create an admin (password from ADMIN_PASSWORD or stdin)
+  seed:demo                                  add example residents, proposals and comments (refused in production)
   mail:last [--to <address>] [--links]       print the newest message of the mail drop folder, decoded
                                              (--to: the newest to that address, waiting for it a little;
                                              --links: only its links, one per line)`;
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
       return generateMigration(config, args[0] ?? '', args[1] ?? '');
     case 'create-admin':
       return createAdmin(config, args[0], args.slice(1).join(' ') || undefined);
+    case 'seed:demo':
+      return seedDemo(config);
     case 'mail:last':
       return printNewestMail(config, args);
     default:

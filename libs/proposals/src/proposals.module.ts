@@ -17,6 +17,8 @@ import { ProposalSupportCounts } from './proposal-support-counts';
 import { ProposalSupportTallyEntity } from './proposal-support-tally.entity';
 import { ProposalSupportsService } from './proposal-supports.service';
 import { ProposalsController } from './proposals.controller';
+import { ProposalsHomeSection } from './pages/proposals-home.section';
+import { ProposalsPagesController } from './pages/proposals-pages.controller';
 import { ProposalsLiveListener } from './proposals-live.listener';
 import { ProposalsOpenData } from './proposals-open-data';
 import { ProposalsPersonalData } from './proposals-personal-data';
@@ -66,6 +68,14 @@ export class ProposalsLiveModule {}
   providers: [ProposalRoomPolicy],
 })
 export class ProposalsHttpModule {}
+
+/** The residents' pages for proposals, and their part of the home page; the api serves them at the site's root. */
+@Module({
+  imports: [ProposalsModule, CommentsModule, DistrictsModule],
+  controllers: [ProposalsPagesController],
+  providers: [ProposalsHomeSection],
+})
+export class ProposalsPagesModule {}
 
 /** The worker's part: the coalesced support and comment counts. */
 @Module({

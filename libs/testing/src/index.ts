@@ -9,3 +9,4 @@ export * from './survey-factory';
 export * from './council-factory';
 export * from './mail-catcher';
 export * from './free-port';
+export * from './browser';

@@ -284,6 +284,18 @@ export class EnvironmentVariables {
   @MinLength(3)
   MAIL_FROM = 'Polity <no-reply@polity.localhost>';
 
+  /** The municipality's name as the web site shows it. */
+  @IsString()
+  @MinLength(1)
+  SITE_NAME = 'Polity';
+
+  @IsIn(['en', 'fr'])
+  SITE_DEFAULT_LOCALE: 'en' | 'fr' = 'en';
+
+  /** The site's brand colour (links, buttons, header): refused at start when white on it, or it on white, is below WCAG AA contrast. */
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'SITE_BRAND_COLOUR must be a colour like #1d4f91' })
+  SITE_BRAND_COLOUR = '#1d4f91';
+
   /** Empty: a folder in the system's temporary directory. */
   @IsString()
   OPEN_DATA_DIR = '';

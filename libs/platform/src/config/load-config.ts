@@ -10,6 +10,7 @@ import {
   CouncilConfig,
   MailConfig,
   OpenDataConfig,
+  SiteConfig,
   ModerationConfig,
   DatabaseConfig,
   HttpConfig,
@@ -133,6 +134,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
       v.OPEN_DATA_RETENTION,
       v.OPEN_DATA_LICENSE,
     ),
+    site: new SiteConfig(v.SITE_NAME, v.SITE_DEFAULT_LOCALE, v.SITE_BRAND_COLOUR.toLowerCase()),
   };
 }
 

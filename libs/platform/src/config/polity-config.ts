@@ -159,6 +159,15 @@ export class OpenDataConfig {
   ) {}
 }
 
+/** What the web site shows of the municipality: its name, its default language, its colour. */
+export class SiteConfig {
+  constructor(
+    readonly name: string,
+    readonly defaultLocale: 'en' | 'fr',
+    readonly brandColour: string,
+  ) {}
+}
+
 export interface PolityConfig {
   runtime: RuntimeConfig;
   http: HttpConfig;
@@ -174,4 +183,5 @@ export interface PolityConfig {
   council: CouncilConfig;
   mail: MailConfig;
   openData: OpenDataConfig;
+  site: SiteConfig;
 }

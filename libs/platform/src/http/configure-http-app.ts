@@ -1,7 +1,7 @@
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { urlencoded, type NextFunction, type Request, type Response } from 'express';
+import { urlencoded } from 'express';
 import helmet from 'helmet';
 import { PolityLogger } from '../logging/polity-logger';
 import { HttpConfig, RuntimeConfig } from '../config/polity-config';
@@ -48,12 +48,6 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
   app.use(rejectDeepBodies);
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: CSV_BODY_LIMIT });
   app.use(PAGES_PATH, urlencoded({ extended: false, limit: '4kb' }));
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-    ],
-  });
   app.useGlobalPipes(
     new PlainTextPipe(),
     new ValidationPipe({
@@ -81,10 +75,5 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
       ),
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-    // Until the web site lands, the root leads a visitor to what there is to read.
-    app.use((request: Request, response: Response, next: NextFunction) => {
-      if (request.method === 'GET' && request.path === '/') response.redirect(302, '/api/docs');
-      else next();
-    });
   }
 }

@@ -1,0 +1,57 @@
+import type { CommentThreadDto } from '@polity/comments';
+import type { ProposalView } from '@polity/contracts';
+import { Layout, type Translator, type WebRequest } from '@polity/web';
+import { ProposalComments } from './proposal-comments';
+
+export interface ProposalPageProps {
+  t: Translator;
+  siteName: string;
+  web: WebRequest;
+  proposal: ProposalView;
+  comments: CommentThreadDto[];
+  moreComments: string | null;
+}
+
+/** One proposal: what it asks, who asked and when, where it stands, the council's answer, the conversation. */
+export function ProposalPage({ t, siteName, web, proposal, comments, moreComments }: ProposalPageProps) {
+  return (
+    <Layout t={t} siteName={siteName} web={web} title={proposal.title} section="proposals">
+      {proposal.moderationState !== 'visible' && (
+        <p class="polity-notice" role="note">
+          {t.t(proposal.moderationState === 'held' ? 'proposals.held' : 'proposals.hidden')}
+        </p>
+      )}
+      <p class="polity-meta">
+        <span>{t.t('proposals.by', { author: proposal.author.displayName, date: t.date(proposal.createdAt, { dateOnly: true }) })}</span>
+        {proposal.district && <span>{t.t('proposals.district', { district: proposal.district })}</span>}
+      </p>
+      <ul class="polity-facts">
+        <li>
+          <strong>{t.t(`proposals.status.${proposal.status}`)}</strong>
+        </li>
+        <li id="support-count">{t.t('proposals.supports', { count: proposal.supportCount })}</li>
+        <li>{t.t('proposals.comments', { count: proposal.commentCount })}</li>
+      </ul>
+      {proposal.status === 'withdrawn' && proposal.withdrawnReason && (
+        <p class="polity-notice">{t.t('proposals.withdrawn', { reason: proposal.withdrawnReason })}</p>
+      )}
+      {/* Markdown rendered to an allow-listed subset by the proposals library. */}
+      <div class="polity-body" dangerouslySetInnerHTML={{ __html: proposal.bodyHtml }} />
+      {proposal.answer && (
+        <section class="polity-answer" aria-labelledby="answer-title">
+          <h2 class="utrecht-heading-2" id="answer-title">
+            {t.t('proposals.answer.title')}
+          </h2>
+          <p class="polity-meta">
+            <span>{t.t(`proposals.status.${proposal.answer.status}`)}</span>
+            <span>
+              {t.t('proposals.answer.by', { name: proposal.answer.answeredBy.displayName, date: t.date(proposal.answer.answeredAt) })}
+            </span>
+          </p>
+          <p class="utrecht-paragraph polity-body">{proposal.answer.text}</p>
+        </section>
+      )}
+      <ProposalComments comments={comments} more={moreComments} t={t} />
+    </Layout>
+  );
+}

@@ -1,0 +1,49 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Catalogue } from './catalogue';
+import type { Locale } from './locales';
+
+type Values = Record<string, string | number | Date>;
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * The words of one page in one language: messages from the catalogues the page uses, and dates and
+ * numbers through Intl. A key no catalogue has is an error, never text on the page.
+ */
+export class Translator {
+  private readonly messages: Record<string, string>;
+
+  constructor(
+    readonly locale: Locale,
+    catalogues: readonly Catalogue[],
+  ) {
+    this.messages = Object.assign({}, ...catalogues.map((catalogue) => catalogue[locale])) as Record<string, string>;
+  }
+
+  t(key: string, values?: Values): string {
+    const source = this.messages[key];
+    if (source === undefined) throw new Error(`No message "${key}" in the ${this.locale} catalogues of this page`);
+    const cacheKey = `${this.locale}\u0000${key}\u0000${source}`;
+    let format = compiled.get(cacheKey);
+    if (!format) compiled.set(cacheKey, (format = new IntlMessageFormat(source, this.locale)));
+    return String(format.format(values));
+  }
+
+  /** A date (and time, unless `dateOnly`) as people of this language write it. */
+  date(iso: string | Date, options: { dateOnly?: boolean } = {}): string {
+    return new Intl.DateTimeFormat(this.locale, {
+      dateStyle: 'long',
+      ...(options.dateOnly ? {} : { timeStyle: 'short' }),
+      timeZone: 'UTC',
+    }).format(new Date(iso));
+  }
+
+  number(value: number): string {
+    return new Intl.NumberFormat(this.locale).format(value);
+  }
+
+  /** An amount in minor units (cents) of a currency. */
+  money(minorUnits: number, currency: string): string {
+    return new Intl.NumberFormat(this.locale, { style: 'currency', currency }).format(minorUnits / 100);
+  }
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@polity/platform';
+import type { Response } from 'express';
+import { isLocale } from '../i18n/locales';
+import { LOCALE_COOKIE } from './web-request.middleware';
+
+const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/** A path on this site to go back to; anything else (another host, `//evil`) goes home. */
+const localPath = (value: unknown): string => (typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/');
+
+/** The language switcher: plain links, so it works without JavaScript. */
+@ApiExcludeController()
+@Public()
+@Controller('language')
+export class LanguageController {
+  @Get()
+  choose(@Query('to') to: unknown, @Query('back') back: unknown, @Res() response: Response): void {
+    if (isLocale(to)) response.cookie(LOCALE_COOKIE, to, { maxAge: ONE_YEAR_MS, sameSite: 'lax', httpOnly: true, path: '/' });
+    response.redirect(303, localPath(back));
+  }
+}

@@ -1,0 +1,96 @@
+import type { ComponentChildren } from 'preact';
+import { LOCALES } from '../i18n/locales';
+import type { Translator } from '../i18n/translator';
+import { LANGUAGE_NAMES } from '../shell.messages';
+import type { WebRequest } from './web-request';
+
+export interface LayoutProps {
+  t: Translator;
+  siteName: string;
+  web: WebRequest;
+  /** The page's own title: its h1, and the first part of the document's title. */
+  title: string;
+  /** Which navigation entry is this page's section. */
+  section?: 'home' | 'proposals';
+  children: ComponentChildren;
+}
+
+/**
+ * The frame of every page: a skip link first, the site's name, the main navigation and the language
+ * switcher in the header, one main landmark, the one polite status region live updates speak
+ * through (there from the start, so screen readers hear what is written into it), and the footer.
+ */
+export function Layout({ t, siteName, web, title, section, children }: LayoutProps) {
+  const back = encodeURIComponent(web.path);
+  const navigation = [
+    { key: 'home', href: '/', label: t.t('shell.nav.home') },
+    { key: 'proposals', href: '/proposals', label: t.t('shell.nav.proposals') },
+  ];
+  return (
+    <html lang={t.locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{t.t('shell.title', { page: title, site: siteName })}</title>
+        <link rel="stylesheet" href="/assets/utrecht.css" />
+        <link rel="stylesheet" href="/assets/theme.css" />
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body class="utrecht-document polity">
+        <a class="polity-skip-link" href="#main">
+          {t.t('shell.skipLink')}
+        </a>
+        <header class="polity-header">
+          <div class="polity-header__inner">
+            <a class="polity-header__site" href="/">
+              {siteName}
+            </a>
+            <nav class="polity-nav" aria-label={t.t('shell.nav.label')}>
+              <ul>
+                {navigation.map((entry) => (
+                  <li key={entry.key}>
+                    <a href={entry.href} aria-current={entry.key === section ? 'page' : undefined}>
+                      {entry.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <nav class="polity-languages" aria-label={t.t('shell.language.label')}>
+              <ul>
+                {LOCALES.map((locale) =>
+                  locale === t.locale ? (
+                    <li key={locale}>
+                      <span lang={locale} aria-current="true">
+                        {LANGUAGE_NAMES[locale]}
+                      </span>
+                    </li>
+                  ) : (
+                    <li key={locale}>
+                      <a href={`/language?to=${locale}&back=${back}`} lang={locale} hrefLang={locale}>
+                        {LANGUAGE_NAMES[locale]}
+                      </a>
+                    </li>
+                  ),
+                )}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="polity-main" tabIndex={-1}>
+          <h1 class="utrecht-heading-1">{title}</h1>
+          {children}
+        </main>
+        <div id="live-status" class="polity-visually-hidden" role="status" aria-live="polite"></div>
+        <footer class="polity-footer">
+          <p class="utrecht-paragraph">{t.t('shell.footer.poweredBy')}</p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/api/docs">
+              {t.t('shell.footer.apiDocs')}
+            </a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Polity's own tokens for the NL Design System components (the municipality's brand colour comes
+ * from theme.css), and the page layout. Kept as a module so the build needs no asset copying.
+ * Sizes in rem, so 200% zoom and a 320 px screen reflow rather than scroll sideways.
+ */
+export const SITE_CSS = `
+:root {
+  --utrecht-document-font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  --utrecht-document-font-size: 1.0625rem;
+  --utrecht-document-line-height: 1.5;
+  --utrecht-document-color: #1a1a1a;
+  --utrecht-document-background-color: #ffffff;
+  --utrecht-heading-1-font-size: 2rem;
+  --utrecht-heading-1-font-weight: 700;
+  --utrecht-heading-1-line-height: 1.2;
+  --utrecht-heading-1-margin-block-end: 1rem;
+  --utrecht-heading-2-font-size: 1.5rem;
+  --utrecht-heading-2-font-weight: 700;
+  --utrecht-heading-2-line-height: 1.25;
+  --utrecht-heading-2-margin-block-start: 2rem;
+  --utrecht-heading-2-margin-block-end: 0.75rem;
+  --utrecht-heading-3-font-size: 1.1875rem;
+  --utrecht-heading-3-font-weight: 700;
+  --utrecht-heading-3-margin-block-end: 0.25rem;
+  --utrecht-paragraph-margin-block-end: 1rem;
+  --utrecht-paragraph-lead-font-size: 1.25rem;
+  --utrecht-link-text-decoration: underline;
+  --utrecht-link-focus-color: #000000;
+  --utrecht-link-focus-background-color: #ffdd00;
+  --utrecht-focus-outline-width: 3px;
+  --utrecht-focus-outline-style: solid;
+  --utrecht-focus-outline-offset: 2px;
+  --utrecht-button-font-size: 1rem;
+  --utrecht-button-font-weight: 600;
+  --utrecht-button-border-radius: 0.25rem;
+  --utrecht-button-padding-block-start: 0.5rem;
+  --utrecht-button-padding-block-end: 0.5rem;
+  --utrecht-button-padding-inline-start: 1rem;
+  --utrecht-button-padding-inline-end: 1rem;
+  --utrecht-button-min-block-size: 2.75rem;
+  --utrecht-textbox-border-width: 2px;
+  --utrecht-textbox-border-color: #595959;
+  --utrecht-textbox-background-color: #ffffff;
+  --utrecht-textbox-color: #1a1a1a;
+  --utrecht-textbox-padding-inline-start: 0.5rem;
+  --utrecht-textbox-padding-inline-end: 0.5rem;
+  --utrecht-textbox-min-block-size: 2.75rem;
+  --utrecht-form-label-font-weight: 600;
+  --utrecht-badge-background-color: #e8e8e8;
+  --utrecht-badge-color: #1a1a1a;
+  --utrecht-badge-padding-inline: 0.5rem;
+  --utrecht-badge-padding-block: 0.125rem;
+  --utrecht-badge-border-radius: 0.25rem;
+  --utrecht-badge-font-weight: 600;
+}
+*, *::before, *::after { box-sizing: border-box; }
+body.polity { margin: 0; font-family: var(--utrecht-document-font-family); font-size: var(--utrecht-document-font-size);
+  line-height: var(--utrecht-document-line-height); color: var(--utrecht-document-color); background: var(--utrecht-document-background-color); }
+:focus-visible { outline: var(--utrecht-focus-outline-width) solid #000000; outline-offset: var(--utrecht-focus-outline-offset);
+  box-shadow: 0 0 0 calc(var(--utrecht-focus-outline-width) + 2px) #ffdd00; }
+.polity-skip-link { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -10rem; padding: 0.5rem 1rem;
+  background: #ffdd00; color: #000000; font-weight: 700; z-index: 10; }
+.polity-skip-link:focus { inset-block-start: 0.5rem; }
+.polity-visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.polity-header { background: var(--polity-brand); color: var(--polity-on-brand); }
+.polity-header__inner { max-width: 60rem; margin: 0 auto; padding: 0.75rem 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem;
+  align-items: center; }
+.polity-header a, .polity-header span { color: var(--polity-on-brand); }
+.polity-header__site { font-size: 1.25rem; font-weight: 700; text-decoration: none; margin-inline-end: auto; }
+.polity-header ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+.polity-header [aria-current] { font-weight: 700; text-decoration: underline; text-decoration-thickness: 3px; }
+.polity-main { display: block; max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+.polity-main:focus { outline: none; }
+.polity-footer { border-block-start: 1px solid #b3b3b3; max-width: 60rem; margin: 0 auto; padding: 1rem; font-size: 0.9375rem; }
+.utrecht-paragraph { margin-block: 0 var(--utrecht-paragraph-margin-block-end); }
+.utrecht-paragraph--lead { font-size: var(--utrecht-paragraph-lead-font-size); }
+.polity-list { list-style: none; margin: 0; padding: 0; }
+.polity-list > li { border-block-start: 1px solid #d9d9d9; padding-block: 1rem; }
+.polity-meta { color: #474747; font-size: 0.9375rem; margin: 0.25rem 0 0; }
+.polity-meta > * + *::before { content: " · "; }
+.polity-facts { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0 0 1rem; padding: 0; list-style: none; }
+.polity-body { overflow-wrap: anywhere; }
+.polity-filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; margin-block-end: 1.5rem; }
+.polity-filters .utrecht-form-field { margin: 0; display: flex; flex-direction: column; gap: 0.25rem; }
+.polity-filters input, .polity-filters select { font: inherit; min-block-size: 2.75rem; border: 2px solid #595959;
+  padding: 0.25rem 0.5rem; max-inline-size: 100%; }
+.polity-button { font: inherit; font-weight: 600; min-block-size: 2.75rem; padding: 0.5rem 1rem; border: 2px solid var(--polity-brand);
+  background: var(--polity-brand); color: var(--polity-on-brand); border-radius: 0.25rem; cursor: pointer; }
+.polity-answer { border-inline-start: 0.375rem solid var(--polity-brand); padding: 0.5rem 1rem; background: #f3f3f3; margin-block: 1rem; }
+.polity-comments { list-style: none; padding: 0; margin: 0; }
+.polity-comments .polity-comments { padding-inline-start: 1rem; border-inline-start: 2px solid #d9d9d9; margin-block-start: 0.75rem; }
+.polity-comment { padding-block: 0.75rem 0; }
+.polity-notice { border: 2px solid #1a1a1a; padding: 0.75rem 1rem; margin-block: 1rem; }
+@media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; } }
+`;

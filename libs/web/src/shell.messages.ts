@@ -1,0 +1,42 @@
+import { defineCatalogue } from './i18n/catalogue';
+
+/** The words of the site's frame: header, navigation, footer, language switcher, home page. */
+export const SHELL_MESSAGES = defineCatalogue({
+  en: {
+    'shell.skipLink': 'Skip to main content',
+    'shell.nav.label': 'Main',
+    'shell.nav.home': 'Home',
+    'shell.nav.proposals': 'Proposals',
+    'shell.language.label': 'Language',
+    'shell.language.current': '{language} (current language)',
+    'shell.footer.apiDocs': 'Open API documentation',
+    'shell.footer.poweredBy': 'Runs on Polity, open-source software for citizen participation.',
+    'shell.title': '{page} – {site}',
+    'home.title': 'What is going on',
+    'home.intro': 'What {site} is deciding now, and where you can take part.',
+    'home.nothingOpen': 'Nothing is open for participation at the moment.',
+    'error.notFound.title': 'Page not found',
+    'error.notFound.body': 'There is no page at this address. It may have been moved, or it is not public.',
+    'error.backHome': 'Go to the home page',
+  },
+  fr: {
+    'shell.skipLink': 'Aller au contenu principal',
+    'shell.nav.label': 'Principale',
+    'shell.nav.home': 'Accueil',
+    'shell.nav.proposals': 'Propositions',
+    'shell.language.label': 'Langue',
+    'shell.language.current': '{language} (langue actuelle)',
+    'shell.footer.apiDocs': 'Documentation de l’API ouverte',
+    'shell.footer.poweredBy': 'Fonctionne avec Polity, un logiciel libre de participation citoyenne.',
+    'shell.title': '{page} – {site}',
+    'home.title': 'Ce qui se passe',
+    'home.intro': 'Ce que {site} décide en ce moment, et où vous pouvez participer.',
+    'home.nothingOpen': 'Rien n’est ouvert à la participation pour le moment.',
+    'error.notFound.title': 'Page introuvable',
+    'error.notFound.body': 'Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou elle n’est pas publique.',
+    'error.backHome': 'Aller à la page d’accueil',
+  },
+});
+
+/** Each language's name in itself, for the switcher. */
+export const LANGUAGE_NAMES = { en: 'English', fr: 'Français' } as const;

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm run screenshots`: the README's pictures of the site, regenerated from a running site with the
+// demo data (`npm start`, then `npm run seed:demo`; SITE_URL for another address). Writes
+// docs/screenshots/<page>-<locale>-<width>.png: the home page and a proposal page, 320 and 1280 px
+// wide, in English and French.
+const { mkdirSync } = require('node:fs');
+const { join } = require('node:path');
+const { chromium } = require('playwright-core');
+
+const site = (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+const out = join(__dirname, '..', 'docs', 'screenshots');
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args });
+  try {
+    const probe = await (await browser.newContext()).newPage();
+    await probe.goto(`${site}/proposals?q=${encodeURIComponent('Station Road')}`);
+    const link = probe.getByRole('link', { name: 'Shade trees along Station Road' });
+    if ((await link.count()) === 0) throw new Error(`No demo proposal at ${site}: run npm run seed:demo first.`);
+    const proposal = await link.first().getAttribute('href');
+    for (const locale of ['en', 'fr']) {
+      for (const width of [320, 1280]) {
+        const context = await browser.newContext({ locale, viewport: { width, height: 800 }, javaScriptEnabled: false });
+        const page = await context.newPage();
+        for (const [name, path] of [
+          ['home', '/'],
+          ['proposal', proposal],
+        ]) {
+          await page.goto(`${site}${path}`);
+          const file = join(out, `${name}-${locale}-${width}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          console.log(file);
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exitCode = 1;
+});
