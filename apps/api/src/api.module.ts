@@ -9,7 +9,7 @@ import { OpenDataHttpModule } from '@polity/open-data';
 import { CommentsHttpModule } from '@polity/comments';
 import { DistrictsHttpModule } from '@polity/districts';
 import { FollowsHttpModule } from '@polity/follows';
-import { IdentityHttpModule } from '@polity/identity';
+import { IdentityHttpModule, IdentityPagesModule } from '@polity/identity';
 import { ModerationHttpModule } from '@polity/moderation';
 import {
   API_PREFIX,
@@ -60,6 +60,7 @@ export class ApiModule {
         RouterModule.register([{ path: API_PREFIX, children: API_ROUTES }]),
         WebModule,
         ProposalsPagesModule,
+        IdentityPagesModule,
       ],
       providers: [
         KindCatalogueCheck({ discussion: DiscussionOf, room: RoomPolicyFor, moderation: ModeratableKind, decisions: DecisionSubjectKind }),

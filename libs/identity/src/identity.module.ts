@@ -1,3 +1,5 @@
+import { WebModule } from '@polity/web';
+import { AccountPagesController } from './pages/account-pages.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueModule } from '@polity/queue';
@@ -60,6 +62,13 @@ export const IDENTITY_ENTITIES = [
   exports: [UsersService, AuthService, CensusService, AccountErasureService, AdminAccountsService, AccountLinksService, AttemptLimiter],
 })
 export class IdentityModule {}
+
+/** The account pages of the web site (signing in and out); the api serves them at the site's root. */
+@Module({
+  imports: [IdentityModule, WebModule],
+  controllers: [AccountPagesController],
+})
+export class IdentityPagesModule {}
 
 /** Identity's HTTP routes, and the first-admin bootstrap; imported by the api. */
 @Module({

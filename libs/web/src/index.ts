@@ -8,3 +8,5 @@ export * from './home/home-section';
 export * from './shell.messages';
 export * from './web.module';
 export * from './page/not-found.page';
+export * from './page/form';
+export * from './session/web-sessions';

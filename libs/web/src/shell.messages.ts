@@ -18,6 +18,10 @@ export const SHELL_MESSAGES = defineCatalogue({
     'error.notFound.title': 'Page not found',
     'error.notFound.body': 'There is no page at this address. It may have been moved, or it is not public.',
     'error.backHome': 'Go to the home page',
+    'form.errorSummary': '{count, plural, one {There is a problem} other {There are # problems}}',
+    'shell.account.signIn': 'Sign in',
+    'shell.account.signOut': 'Sign out',
+    'shell.account.label': 'Your account',
   },
   fr: {
     'shell.skipLink': 'Aller au contenu principal',
@@ -35,6 +39,10 @@ export const SHELL_MESSAGES = defineCatalogue({
     'error.notFound.title': 'Page introuvable',
     'error.notFound.body': 'Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou elle n’est pas publique.',
     'error.backHome': 'Aller à la page d’accueil',
+    'form.errorSummary': '{count, plural, one {Il y a un problème} other {Il y a # problèmes}}',
+    'shell.account.signIn': 'Se connecter',
+    'shell.account.signOut': 'Se déconnecter',
+    'shell.account.label': 'Votre compte',
   },
 });
 

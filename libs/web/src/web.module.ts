@@ -3,18 +3,18 @@ import { AssetsController } from './page/assets.controller';
 import { LanguageController } from './page/language.controller';
 import { WebRequestMiddleware } from './page/web-request.middleware';
 import { HomeController } from './home/home.controller';
+import { WebSessions } from './session/web-sessions';
 import { SiteTheme } from './theme/site-theme';
 
 /** The web site's shell: home page, language switcher, style sheets, and the language of every page. */
 @Module({
   controllers: [HomeController, LanguageController, AssetsController],
-  providers: [SiteTheme],
+  providers: [SiteTheme, WebSessions],
+  exports: [WebSessions],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(WebRequestMiddleware)
-      .exclude({ path: 'api/{*rest}', method: RequestMethod.ALL }, { path: 'health/{*rest}', method: RequestMethod.ALL })
-      .forRoutes({ path: '{*rest}', method: RequestMethod.ALL });
+    // Every path: the middleware itself passes the api's by, since a route pattern can miss a raw path.
+    consumer.apply(WebRequestMiddleware).forRoutes({ path: '{*rest}', method: RequestMethod.ALL });
   }
 }

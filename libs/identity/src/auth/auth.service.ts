@@ -47,16 +47,29 @@ export class AuthService {
     return REGISTRATION_RECEIPT;
   }
 
-  /** The attempt is counted before the password is checked, so parallel guesses cannot outrun the limit. */
   async login(input: LoginDto, userAgent?: string): Promise<AuthResponseDto> {
+    const { user, session } = await this.openSession(input, userAgent);
+    return this.respond(user, session.sessionId, session.refreshToken);
+  }
+
+  /**
+   * Signs a browser in: the same check and the same kind of session as login, held by the web
+   * site's cookie rather than by tokens; it lasts as long as a refresh token would.
+   */
+  async signInBrowser(input: LoginDto, userAgent?: string): Promise<{ userId: string; sessionId: string; maxAgeSeconds: number }> {
+    const { user, session } = await this.openSession(input, userAgent);
+    return { userId: user.id, sessionId: session.sessionId, maxAgeSeconds: this.config.refreshTokenTtlSeconds };
+  }
+
+  /** The attempt is counted before the password is checked, so parallel guesses cannot outrun the limit. */
+  private async openSession(input: LoginDto, userAgent: string | undefined) {
     const key = this.attempts.key('login', normalizeEmail(input.email));
     await this.attempts.assertAllowed([key], this.loginLimit, 'Too many failed attempts; wait before trying again.');
     const user = await this.users.findByEmail(input.email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, input.password);
     if (!user || !valid || user.erasedAt) throw Problems.unauthorized('invalid_credentials', INVALID_CREDENTIALS);
     await this.attempts.clear(key);
-    const session = await this.unitOfWork.run((tx) => this.sessions.open(tx, user.id, userAgent));
-    return this.respond(user, session.sessionId, session.refreshToken);
+    return { user, session: await this.unitOfWork.run((tx) => this.sessions.open(tx, user.id, userAgent)) };
   }
 
   async refresh(refreshToken: string): Promise<AuthResponseDto> {

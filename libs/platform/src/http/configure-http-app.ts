@@ -1,7 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { urlencoded } from 'express';
+import { urlencoded, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { PolityLogger } from '../logging/polity-logger';
 import { HttpConfig, RuntimeConfig } from '../config/polity-config';
@@ -37,6 +37,9 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
       // would break every other local site on that port. Production runs behind TLS.
       strictTransportSecurity: production,
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: production ? [] : null } },
+      // Under no-referrer a browser sends `Origin: null` even with a form posted to this very site,
+      // and the site's forms are checked by their Origin; nothing leaves for other sites either way.
+      referrerPolicy: { policy: 'same-origin' },
     }),
   );
   app.enableCors({
@@ -48,6 +51,11 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
   app.use(rejectDeepBodies);
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: CSV_BODY_LIMIT });
   app.use(PAGES_PATH, urlencoded({ extended: false, limit: '4kb' }));
+  // The web site's forms; the JSON api takes JSON only.
+  const webForms = urlencoded({ extended: false, limit: '64kb' });
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    request.path.startsWith('/api/') ? next() : webForms(request, response, next),
+  );
   app.useGlobalPipes(
     new PlainTextPipe(),
     new ValidationPipe({

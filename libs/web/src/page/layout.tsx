@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { LOCALES } from '../i18n/locales';
 import type { Translator } from '../i18n/translator';
 import { LANGUAGE_NAMES } from '../shell.messages';
+import { PostForm } from './form';
 import type { WebRequest } from './web-request';
 
 export interface LayoutProps {
@@ -55,6 +56,17 @@ export function Layout({ t, siteName, web, title, section, children }: LayoutPro
                   </li>
                 ))}
               </ul>
+            </nav>
+            <nav class="polity-account" aria-label={t.t('shell.account.label')}>
+              {web.principal ? (
+                <PostForm web={web} action="/sign-out">
+                  <button class="polity-link-button" type="submit">
+                    {t.t('shell.account.signOut')}
+                  </button>
+                </PostForm>
+              ) : (
+                <a href={`/sign-in?next=${back}`}>{t.t('shell.account.signIn')}</a>
+              )}
             </nav>
             <nav class="polity-languages" aria-label={t.t('shell.language.label')}>
               <ul>

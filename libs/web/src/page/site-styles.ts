@@ -92,5 +92,14 @@ body.polity { margin: 0; font-family: var(--utrecht-document-font-family); font-
 .polity-comments .polity-comments { padding-inline-start: 1rem; border-inline-start: 2px solid #d9d9d9; margin-block-start: 0.75rem; }
 .polity-comment { padding-block: 0.75rem 0; }
 .polity-notice { border: 2px solid #1a1a1a; padding: 0.75rem 1rem; margin-block: 1rem; }
+.polity-link-button { font: inherit; color: var(--polity-on-brand); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
+.polity-account form { margin: 0; }
+.polity-error-summary { border: 4px solid #b00020; padding: 1rem; margin-block-end: 1.5rem; }
+.polity-error-summary ul { margin: 0; padding-inline-start: 1.25rem; }
+.polity-error-summary a { color: #b00020; font-weight: 600; }
+.polity-field { margin-block-end: 1.25rem; display: flex; flex-direction: column; gap: 0.25rem; max-inline-size: 30rem; }
+.polity-field input { font: inherit; min-block-size: 2.75rem; border: 2px solid #595959; padding: 0.25rem 0.5rem; }
+.polity-field--invalid { border-inline-start: 4px solid #b00020; padding-inline-start: 0.75rem; }
+.polity-field__error { color: #b00020; font-weight: 600; margin: 0; }
 @media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; } }
 `;

@@ -1,32 +1,66 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import { SiteConfig } from '@polity/platform';
+import { HttpConfig, SiteConfig } from '@polity/platform';
 import type { NextFunction, Response } from 'express';
 import { negotiateLocale } from '../i18n/locales';
+import { SESSION_COOKIE, VISITOR_COOKIE, WebSessions } from '../session/web-sessions';
 import type { RequestWithWeb } from './web-request';
 
 /** The cookie the language switcher sets: a visitor's choice outlasts their browser's preference. */
 export const LOCALE_COOKIE = 'polity_locale';
 
-const cookieValue = (header: string | undefined, name: string): string | undefined =>
+export const cookieValue = (header: string | undefined, name: string): string | undefined =>
   header
     ?.split(';')
     .map((part) => part.trim().split('='))
     .find(([key]) => key === name)?.[1];
 
+/**
+ * Reads, for every page, its language, who is signed in and the form token; refuses a form posted
+ * from another site (its Origin, or failing that its Referer, must be this site) or without the
+ * token of this session or visitor.
+ */
 @Injectable()
 export class WebRequestMiddleware implements NestMiddleware {
-  constructor(private readonly site: SiteConfig) {}
+  private readonly origin: string;
 
-  use(request: RequestWithWeb, response: Response, next: NextFunction): void {
-    const locale = negotiateLocale(
-      cookieValue(request.headers.cookie, LOCALE_COOKIE),
-      request.headers['accept-language'],
-      this.site.defaultLocale,
-    );
-    request.web = { locale, path: request.originalUrl };
-    // The same address answers in several languages.
+  constructor(
+    private readonly site: SiteConfig,
+    private readonly sessions: WebSessions,
+    http: HttpConfig,
+  ) {
+    this.origin = new URL(http.publicUrl).origin;
+  }
+
+  async use(request: RequestWithWeb, response: Response, next: NextFunction): Promise<void> {
+    // The JSON api and health checks are not pages (decided on the raw path, whatever it holds).
+    if (/^\/(api|health)(\/|$)/.test(request.originalUrl)) return next();
+    const cookies = request.headers.cookie;
+    const locale = negotiateLocale(cookieValue(cookies, LOCALE_COOKIE), request.headers['accept-language'], this.site.defaultLocale);
+    const principal = await this.sessions.principal(cookieValue(cookies, SESSION_COOKIE));
+    const boundTo = principal?.sessionId ?? cookieValue(cookies, VISITOR_COOKIE) ?? this.sessions.newVisitor(response);
+    request.web = { locale, path: request.originalUrl, principal, csrfToken: this.sessions.csrfToken(boundTo) };
+    // The same address answers in several languages, and differently signed in.
     response.vary('Accept-Language');
     response.vary('Cookie');
+    if (request.method === 'POST' && !this.sameSite(request)) {
+      response.status(403).type('text/plain').send('This form was sent from another site.');
+      return;
+    }
+    if (request.method === 'POST' && !this.sessions.csrfValid(boundTo, (request.body as Record<string, unknown> | undefined)?._csrf)) {
+      response.status(403).type('text/plain').send('This form has expired: go back, reload the page and send it again.');
+      return;
+    }
     next();
+  }
+
+  private sameSite(request: RequestWithWeb): boolean {
+    const from = request.headers.origin ?? request.headers.referer;
+    if (!from) return false;
+    try {
+      const origin = new URL(from).origin;
+      return origin === this.origin || origin === `${request.protocol}://${request.headers.host}`;
+    } catch {
+      return false;
+    }
   }
 }

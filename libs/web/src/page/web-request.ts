@@ -1,12 +1,17 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Principal } from '@polity/platform';
 import type { Request } from 'express';
 import type { Locale } from '../i18n/locales';
 
 /** What every page needs to know about the request it answers. */
 export interface WebRequest {
   locale: Locale;
-  /** The path and query asked for, for links back to this page (the language switcher). */
+  /** The path and query asked for, for links back to this page (the language switcher, sign-in). */
   path: string;
+  /** Who is signed in, through the session cookie; undefined for a visitor. */
+  principal: Principal | undefined;
+  /** The token this request's forms carry (see WebSessions.csrfToken). */
+  csrfToken: string;
 }
 
 /** Set by WebRequestMiddleware on every request outside the api. */

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { AuthRateLimit, ProblemException, Public, SiteConfig } from '@polity/platform';
+import { HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest, WebSessions, type FieldError } from '@polity/web';
+import type { Request, Response } from 'express';
+import { AuthService } from '../auth/auth.service';
+import { IDENTITY_MESSAGES } from './identity.messages';
+import { SignInPage } from './sign-in.page';
+
+/** A path on this site to go on to; anything else (another host, `//evil`) goes home. */
+const localPath = (value: unknown): string => (typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value.slice(0, 500) : '/');
+const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.trim().slice(0, max) : '');
+
+/** Signing in and out of the web site: forms that post, then redirect (303) to the page asked for. */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class AccountPagesController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly webSessions: WebSessions,
+    private readonly site: SiteConfig,
+  ) {}
+
+  @Get('sign-in')
+  @Header('content-type', HTML)
+  signInPage(@Web() web: WebRequest, @Query('next') next: unknown): string {
+    return renderPage(<SignInPage t={this.translator(web)} siteName={this.site.name} web={web} next={localPath(next)} />);
+  }
+
+  @AuthRateLimit()
+  @Post('sign-in')
+  @HttpCode(200)
+  @Header('content-type', HTML)
+  async signIn(
+    @Web() web: WebRequest,
+    @Body() form: Record<string, unknown>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | undefined> {
+    const t = this.translator(web);
+    const email = text(form.email, 254);
+    const password = typeof form.password === 'string' ? form.password.slice(0, 1000) : '';
+    const next = localPath(form.next);
+    const errors: FieldError[] = [
+      ...(email ? [] : [{ field: 'email', message: t.t('signIn.emailMissing') }]),
+      ...(password ? [] : [{ field: 'password', message: t.t('signIn.passwordMissing') }]),
+    ];
+    let status = 422;
+    if (errors.length === 0) {
+      try {
+        const signedIn = await this.auth.signInBrowser({ email, password }, request.headers['user-agent']);
+        this.webSessions.open(response, signedIn.userId, signedIn.sessionId, signedIn.maxAgeSeconds);
+        response.redirect(303, next);
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof ProblemException) || ![401, 429].includes(error.getStatus())) throw error;
+        status = error.getStatus() === 429 ? 429 : 422;
+        errors.push({ field: 'email', message: t.t(status === 429 ? 'signIn.tooMany' : 'signIn.invalid') });
+      }
+    }
+    response.status(status);
+    return renderPage(<SignInPage t={t} siteName={this.site.name} web={web} next={next} email={email} errors={errors} />);
+  }
+
+  /** Ends this browser's session everywhere it is used (the api's tokens of that session too). */
+  @Post('sign-out')
+  signOut(@Web() web: WebRequest, @Res() response: Response): Promise<void> {
+    const ending = web.principal ? this.auth.logout(web.principal) : Promise.resolve();
+    return ending.then(() => {
+      this.webSessions.close(response);
+      response.redirect(303, '/');
+    });
+  }
+
+  private translator(web: WebRequest): Translator {
+    return new Translator(web.locale, [SHELL_MESSAGES, IDENTITY_MESSAGES]);
+  }
+}

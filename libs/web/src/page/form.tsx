@@ -1,0 +1,86 @@
+import type { ComponentChildren } from 'preact';
+import type { Translator } from '../i18n/translator';
+import type { WebRequest } from './web-request';
+
+/** A field's problem, as a page shows it beside the field and in the summary. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A form that changes something: posted, with this request's CSRF token. */
+export function PostForm({
+  web,
+  action,
+  children,
+  class: className,
+}: {
+  web: WebRequest;
+  action: string;
+  children: ComponentChildren;
+  class?: string;
+}) {
+  return (
+    <form method="post" action={action} class={className} noValidate>
+      <input type="hidden" name="_csrf" value={web.csrfToken} />
+      {children}
+    </form>
+  );
+}
+
+/** The summary at the top of a form sent back with problems: a heading and a link to each field. */
+export function ErrorSummary({ t, errors }: { t: Translator; errors: FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="polity-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 class="utrecht-heading-2" id="error-summary-title">
+        {t.t('form.errorSummary', { count: errors.length })}
+      </h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={error.field}>
+            <a class="utrecht-link" href={`#${error.field}`}>
+              {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A labelled text input with its error beside it, tied by aria-describedby. */
+export function TextField(props: {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'search';
+  value?: string;
+  autocomplete?: string;
+  error?: string;
+  required?: boolean;
+}) {
+  const errorId = `${props.name}-error`;
+  return (
+    <div class={`utrecht-form-field polity-field${props.error ? ' polity-field--invalid' : ''}`}>
+      <label class="utrecht-form-label" for={props.name}>
+        {props.label}
+      </label>
+      {props.error && (
+        <p class="polity-field__error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+      <input
+        class="utrecht-textbox"
+        id={props.name}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        autoComplete={props.autocomplete}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? errorId : undefined}
+      />
+    </div>
+  );
+}

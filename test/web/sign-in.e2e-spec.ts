@@ -1,0 +1,93 @@
+import AxeBuilder from '@axe-core/playwright';
+import { createTestApp, launchBrowser, registerUser, type RunningApp, type TestBrowser, type TestUser } from '@polity/testing';
+import type { Page } from 'playwright-core';
+
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+describe('signing in and out of the web site', () => {
+  let api: RunningApp;
+  let browser: TestBrowser;
+  let resident: TestUser;
+
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([createTestApp(), launchBrowser()]);
+    resident = await registerUser(api);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const axe = async (page: Page): Promise<string[]> =>
+    (await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((violation) => `${violation.id}: ${violation.help}`);
+
+  it('signs in without JavaScript, back to the page asked for; the header then offers to sign out, which ends the session', async () => {
+    const context = await browser.context({ locale: 'en-GB', javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`${api.url}/proposals`);
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email address').fill(resident.email);
+    await page.getByLabel('Password').fill(resident.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(new URL(page.url()).pathname).toBe('/proposals');
+    const cookie = (await context.cookies()).find((entry) => entry.name === 'polity_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expect(page.getByRole('link', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    // The session is over on the server too: the old cookie, replayed, signs nobody in.
+    const replay = await browser.context({ locale: 'en-GB', javaScript: false });
+    await replay.addCookies([{ ...(cookie as NonNullable<typeof cookie>) }]);
+    const again = await replay.newPage();
+    await again.goto(`${api.url}/`);
+    await expect(again.getByRole('link', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await Promise.all([context.close(), replay.close()]);
+  });
+
+  it('ends the browser’s session when the account logs out everywhere through the api', async () => {
+    const context = await browser.context({ locale: 'en-GB', javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`${api.url}/sign-in`);
+    await page.getByLabel('Email address').fill(resident.email);
+    await page.getByLabel('Password').fill(resident.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+    await api.http.post('/api/v1/auth/logout-all').set('Authorization', resident.auth).expect(204);
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  for (const [locale, language] of [
+    ['en-GB', 'en'],
+    ['fr-FR', 'fr'],
+  ] as const) {
+    it(`sends a wrong or empty form back with the address kept and the problems linked from a summary (${language})`, async () => {
+      const context = await browser.context({ locale, javaScript: true });
+      const page = await context.newPage();
+      await page.goto(`${api.url}/sign-in`);
+      expect(await axe(page)).toEqual([]);
+      await page.locator('form button[type=submit]').last().click();
+      await expect(page.locator('#email').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.locator('#password').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.getByRole('alert').locator('a').count()).resolves.toBe(2);
+      expect(await axe(page)).toEqual([]);
+      await page.locator('#email').fill(resident.email);
+      await page.locator('#password').fill('not the password');
+      await page.locator('form button[type=submit]').last().click();
+      await expect(page.locator('#email').inputValue()).resolves.toBe(resident.email);
+      await expect(page.getByRole('alert').locator('a').getAttribute('href')).resolves.toBe('#email');
+      expect(await page.getAttribute('html', 'lang')).toBe(language);
+      await context.close();
+    });
+  }
+
+  it('refuses a form posted from another site, or without its token', async () => {
+    const form = `email=${encodeURIComponent(resident.email)}&password=${encodeURIComponent(resident.password)}`;
+    const foreign = await api.http.post('/sign-in').set('Origin', 'https://evil.example').type('form').send(form);
+    expect(foreign.status).toBe(403);
+    const tokenless = await api.http.post('/sign-in').set('Origin', api.url).type('form').send(form);
+    expect(tokenless.status).toBe(403);
+    expect(tokenless.headers['set-cookie']?.toString() ?? '').not.toContain('polity_session');
+  });
+});
