@@ -19,6 +19,7 @@ const BENCHES = [
   'surveys',
   'decision-fanout',
   'budget-outcome',
+  'pages',
 ];
 const runsArgument = process.argv.find((arg) => arg.startsWith('--runs='));
 const runs = runsArgument ? Number(runsArgument.slice('--runs='.length)) : 3;

@@ -13,12 +13,15 @@ function CommentText({ comment, t }: { comment: CommentThreadDto; t: Translator 
 }
 
 function Comment({ comment, t }: { comment: CommentThreadDto; t: Translator }) {
-  const author = comment.author?.displayName ?? t.t('proposals.comment.deletedAuthor');
+  const byline = t.t('proposals.comment.by', {
+    author: comment.author?.displayName ?? t.t('proposals.comment.deletedAuthor'),
+    date: t.date(comment.createdAt),
+  });
   return (
     <li class="polity-comment">
-      <article aria-label={t.t('proposals.comment.by', { author, date: t.date(comment.createdAt) })}>
+      <article aria-label={byline}>
         <p class="polity-meta">
-          <span>{t.t('proposals.comment.by', { author, date: t.date(comment.createdAt) })}</span>
+          <span>{byline}</span>
           {comment.alignment && <span>{t.t(`proposals.comment.alignment.${comment.alignment}`)}</span>}
         </p>
         <CommentText comment={comment} t={t} />

@@ -5,6 +5,14 @@ import type { Locale } from './locales';
 type Values = Record<string, string | number | Date>;
 
 const compiled = new Map<string, IntlMessageFormat>();
+// Building an Intl formatter costs far more than using one, and a page formats hundreds of dates.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let found = formatters.get(key) as F | undefined;
+  if (!found) formatters.set(key, (found = make()));
+  return found;
+}
 
 /**
  * The words of one page in one language: messages from the catalogues the page uses, and dates and
@@ -31,19 +39,21 @@ export class Translator {
 
   /** A date (and time, unless `dateOnly`) as people of this language write it. */
   date(iso: string | Date, options: { dateOnly?: boolean } = {}): string {
-    return new Intl.DateTimeFormat(this.locale, {
-      dateStyle: 'long',
-      ...(options.dateOnly ? {} : { timeStyle: 'short' }),
-      timeZone: 'UTC',
-    }).format(new Date(iso));
+    const dateOnly = options.dateOnly ?? false;
+    return formatter(
+      `date:${this.locale}:${dateOnly}`,
+      () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', ...(dateOnly ? {} : { timeStyle: 'short' }), timeZone: 'UTC' }),
+    ).format(new Date(iso));
   }
 
   number(value: number): string {
-    return new Intl.NumberFormat(this.locale).format(value);
+    return formatter(`number:${this.locale}`, () => new Intl.NumberFormat(this.locale)).format(value);
   }
 
   /** An amount in minor units (cents) of a currency. */
   money(minorUnits: number, currency: string): string {
-    return new Intl.NumberFormat(this.locale, { style: 'currency', currency }).format(minorUnits / 100);
+    return formatter(`money:${this.locale}:${currency}`, () => new Intl.NumberFormat(this.locale, { style: 'currency', currency })).format(
+      minorUnits / 100,
+    );
   }
 }
