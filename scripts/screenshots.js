@@ -9,15 +9,8 @@ const { chromium } = require('playwright-core');
 
 const site = (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const out = join(__dirname, '..', 'docs', 'screenshots');
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The same flags as the browser tests (libs/testing/src/browser.ts): no sandbox, no GPU, nothing phoning home.
+const args = require('../libs/testing/src/chromium-args.json');
 
 async function main() {
   mkdirSync(out, { recursive: true });

@@ -1,18 +1,9 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+// The network here is closed and the machine shared: no sandbox, no GPU, nothing phoning home (scripts/screenshots.js uses them too).
+import ARGS from './chromium-args.json';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH for another one. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** The network here is closed and the machine shared: no sandbox, no GPU, nothing phoning home. */
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface TestBrowser {
   /** A fresh context (its own cookies and storage) with the given language, JavaScript on or off, and width. */

@@ -1,5 +1,5 @@
 import { PROPOSAL_STATUSES, type ProposalView } from '@polity/contracts';
-import { Layout, type Translator, type WebRequest } from '@polity/web';
+import { Layout, SelectField, type Translator, type WebRequest } from '@polity/web';
 import { PROPOSAL_SORTS } from '../proposals.dto';
 import { ProposalSummary } from './proposal-summary';
 
@@ -34,44 +34,30 @@ export function ProposalListPage({ t, siteName, web, filters, districts, proposa
           </label>
           <input id="q" name="q" type="search" value={filters.q ?? ''} maxLength={200} />
         </div>
-        <div class="utrecht-form-field">
-          <label class="utrecht-form-label" for="district">
-            {t.t('proposals.filters.district')}
-          </label>
-          <select id="district" name="district">
-            <option value="">{t.t('proposals.filters.anyDistrict')}</option>
-            {districts.map((district) => (
-              <option key={district.code} value={district.code} selected={district.code === filters.district}>
-                {district.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="utrecht-form-field">
-          <label class="utrecht-form-label" for="status">
-            {t.t('proposals.filters.status')}
-          </label>
-          <select id="status" name="status">
-            <option value="">{t.t('proposals.filters.anyStatus')}</option>
-            {PROPOSAL_STATUSES.map((status) => (
-              <option key={status} value={status} selected={status === filters.status}>
-                {t.t(`proposals.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="utrecht-form-field">
-          <label class="utrecht-form-label" for="sort">
-            {t.t('proposals.filters.sort')}
-          </label>
-          <select id="sort" name="sort">
-            {PROPOSAL_SORTS.map((sort) => (
-              <option key={sort} value={sort} selected={sort === filters.sort}>
-                {t.t(`proposals.sort.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="district"
+          label={t.t('proposals.filters.district')}
+          value={filters.district}
+          options={[
+            { value: '', label: t.t('proposals.filters.anyDistrict') },
+            ...districts.map((d) => ({ value: d.code, label: d.name })),
+          ]}
+        />
+        <SelectField
+          name="status"
+          label={t.t('proposals.filters.status')}
+          value={filters.status}
+          options={[
+            { value: '', label: t.t('proposals.filters.anyStatus') },
+            ...PROPOSAL_STATUSES.map((status) => ({ value: status, label: t.t(`proposals.status.${status}`) })),
+          ]}
+        />
+        <SelectField
+          name="sort"
+          label={t.t('proposals.filters.sort')}
+          value={filters.sort}
+          options={PROPOSAL_SORTS.map((sort) => ({ value: sort, label: t.t(`proposals.sort.${sort}`) }))}
+        />
         {filters.seed && <input type="hidden" name="seed" value={filters.seed} />}
         <button class="polity-button" type="submit">
           {t.t('proposals.filters.submit')}

@@ -84,3 +84,21 @@ export function TextField(props: {
     </div>
   );
 }
+
+/** A labelled choice among options; `value` is the one selected. */
+export function SelectField(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string }) {
+  return (
+    <div class="utrecht-form-field">
+      <label class="utrecht-form-label" for={props.name}>
+        {props.label}
+      </label>
+      <select id={props.name} name={props.name}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value} selected={option.value === (props.value ?? '')}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
