@@ -19,7 +19,7 @@ function Comment({ comment, t }: { comment: CommentThreadDto; t: Translator }) {
   });
   return (
     <li class="polity-comment">
-      <article aria-label={byline}>
+      <article id={`comment-${comment.id}`} aria-label={byline}>
         <p class="polity-meta">
           <span>{byline}</span>
           {comment.alignment && <span>{t.t(`proposals.comment.alignment.${comment.alignment}`)}</span>}

@@ -1,19 +1,21 @@
 import type { CommentThreadDto } from '@polity/comments';
-import type { ProposalView } from '@polity/contracts';
+import type { ProposalReaderView } from '@polity/contracts';
 import { Layout, type Translator, type WebRequest } from '@polity/web';
+import { type CommentDraft, CommentForm, SupportAction } from './proposal-actions';
 import { ProposalComments } from './proposal-comments';
 
 export interface ProposalPageProps {
   t: Translator;
   siteName: string;
   web: WebRequest;
-  proposal: ProposalView;
+  proposal: ProposalReaderView;
   comments: CommentThreadDto[];
   moreComments: string | null;
+  commentDraft: CommentDraft;
 }
 
 /** One proposal: what it asks, who asked and when, where it stands, the council's answer, the conversation. */
-export function ProposalPage({ t, siteName, web, proposal, comments, moreComments }: ProposalPageProps) {
+export function ProposalPage({ t, siteName, web, proposal, comments, moreComments, commentDraft }: ProposalPageProps) {
   return (
     <Layout t={t} siteName={siteName} web={web} title={proposal.title} section="proposals">
       {proposal.moderationState !== 'visible' && (
@@ -32,6 +34,7 @@ export function ProposalPage({ t, siteName, web, proposal, comments, moreComment
         <li id="support-count">{t.t('proposals.supports', { count: proposal.supportCount })}</li>
         <li>{t.t('proposals.comments', { count: proposal.commentCount })}</li>
       </ul>
+      <SupportAction t={t} web={web} proposal={proposal} />
       {proposal.status === 'withdrawn' && proposal.withdrawnReason && (
         <p class="polity-notice">{t.t('proposals.withdrawn', { reason: proposal.withdrawnReason })}</p>
       )}
@@ -52,6 +55,7 @@ export function ProposalPage({ t, siteName, web, proposal, comments, moreComment
         </section>
       )}
       <ProposalComments comments={comments} more={moreComments} t={t} />
+      <CommentForm t={t} web={web} proposalId={proposal.id} draft={commentDraft} />
     </Layout>
   );
 }

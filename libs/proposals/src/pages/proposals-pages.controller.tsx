@@ -1,14 +1,17 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CommentThreadsQuery, type CommentThreadDto } from '@polity/comments';
-import { PROPOSAL_STATUSES, type ProposalView } from '@polity/contracts';
+import { CommentsService, CommentThreadsQuery, type CommentThreadDto } from '@polity/comments';
+import { COMMENT_ALIGNMENTS, PROPOSAL_STATUSES, type ProposalView } from '@polity/contracts';
 import { DistrictsService } from '@polity/districts';
 import { type Page, ProblemException, Public, SiteConfig } from '@polity/platform';
-import { HTML, NotFoundPage, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import { type FieldError, HTML, NotFoundPage, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import { ListProposalsQueryDto, PROPOSAL_SORTS, type ProposalSort } from '../proposals.dto';
+import { ProposalReaderViews } from '../proposal-reader-views';
+import { ProposalSupportsService } from '../proposal-supports.service';
 import { ProposalsQuery } from '../proposals.query';
+import type { CommentDraft } from './proposal-actions';
 import { type ProposalFilters, ProposalListPage } from './proposal-list.page';
 import { ProposalPage } from './proposal.page';
 import { PROPOSALS_MESSAGES } from './proposals.messages';
@@ -22,6 +25,12 @@ const param = (value: unknown, max: number): string | undefined =>
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
   allowed.includes(value as T) ? (value as T) : undefined;
 
+/** What a refusal says, for the person who tried. */
+const problemDetail = (error: ProblemException): string => {
+  const body = error.getResponse();
+  return typeof body === 'object' && body !== null && 'detail' in body ? String(body.detail) : error.message;
+};
+
 /** A 400 for a cursor that does not decode: the page shows the first page instead. */
 const isBadRequest = (error: unknown): boolean => error instanceof ProblemException && error.getStatus() === 400;
 
@@ -33,6 +42,9 @@ export class ProposalsPagesController {
   constructor(
     private readonly proposals: ProposalsQuery,
     private readonly comments: CommentThreadsQuery,
+    private readonly commentsService: CommentsService,
+    private readonly supports: ProposalSupportsService,
+    private readonly readerViews: ProposalReaderViews,
     private readonly districts: DistrictsService,
     private readonly site: SiteConfig,
   ) {}
@@ -64,7 +76,7 @@ export class ProposalsPagesController {
       }),
       this.districts.list(),
     ]);
-    const t = new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES]);
+    const t = this.translator(web);
     return renderPage(
       <ProposalListPage
         t={t}
@@ -86,13 +98,84 @@ export class ProposalsPagesController {
     @Query('comments') commentsCursor: unknown,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const t = new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES]);
-    const proposal = UUID.test(id) ? await this.proposals.findPublic(id) : null;
-    if (!proposal) {
+    return this.proposalPage(web, id, param(commentsCursor, 500), { errors: [] }, response);
+  }
+
+  /** Supports, or withdraws the reader's support (the form says which), then back to the proposal. */
+  @Post(':id/support')
+  async support(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!UUID.test(id)) throw new NotFoundException();
+    if (!web.principal) return response.redirect(303, `/sign-in?next=${encodeURIComponent(`/proposals/${id}`)}`);
+    const change =
+      form.support === 'withdraw' ? this.supports.withdrawSupport(web.principal, id) : this.supports.support(web.principal, id);
+    // A proposal that stopped taking supports meanwhile: the page it goes back to says where it stands.
+    await change.catch((error: unknown) => {
+      if (!(error instanceof ProblemException) || error.getStatus() !== 409) throw error;
+    });
+    response.redirect(303, `/proposals/${id}`);
+  }
+
+  /** Publishes the reader's comment and shows it in place; a refused one comes back with the text kept. */
+  @Post(':id/comments')
+  @HttpCode(200)
+  @Header('content-type', HTML)
+  async comment(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | undefined> {
+    if (!UUID.test(id)) throw new NotFoundException();
+    if (!web.principal) {
+      response.redirect(303, `/sign-in?next=${encodeURIComponent(`/proposals/${id}`)}`);
+      return undefined;
+    }
+    const t = this.translator(web);
+    const body = typeof form.body === 'string' ? form.body.trim() : '';
+    const alignment = oneOf(form.alignment, COMMENT_ALIGNMENTS);
+    const draft = { body, alignment, errors: [] as FieldError[] };
+    if (!body) draft.errors.push({ field: 'body', message: t.t('proposals.comment.form.empty') });
+    else if (body.length > 5000) draft.errors.push({ field: 'body', message: t.t('proposals.comment.form.tooLong') });
+    else {
+      try {
+        const comment = await this.commentsService.create(web.principal, 'proposals', id, { body, ...(alignment && { alignment }) });
+        response.redirect(303, `/proposals/${id}#comment-${comment.id}`);
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof ProblemException) || ![403, 409, 422].includes(error.getStatus())) throw error;
+        const message =
+          error.getStatus() === 409
+            ? t.t('proposals.comment.form.closed')
+            : t.t('proposals.comment.form.refused', { reason: problemDetail(error) });
+        draft.errors.push({ field: 'body', message });
+      }
+    }
+    response.status(422);
+    return this.proposalPage(web, id, undefined, draft, response);
+  }
+
+  private async proposalPage(
+    web: WebRequest,
+    id: string,
+    commentsCursor: string | undefined,
+    draft: CommentDraft,
+    response: Response,
+  ): Promise<string> {
+    const t = this.translator(web);
+    const shared = UUID.test(id) ? await this.proposals.get(id, web.principal).catch(() => null) : null;
+    if (!shared) {
       response.status(404);
       return renderPage(<NotFoundPage t={t} siteName={this.site.name} web={web} />);
     }
-    const comments = await this.conversation(proposal, param(commentsCursor, 500));
+    const [proposal, comments] = await Promise.all([
+      this.readerViews.one(shared, web.principal),
+      this.conversation(shared, commentsCursor, web),
+    ]);
     return renderPage(
       <ProposalPage
         t={t}
@@ -103,12 +186,18 @@ export class ProposalsPagesController {
         moreComments={
           comments.nextCursor ? `/proposals/${proposal.id}?comments=${encodeURIComponent(comments.nextCursor)}#comments-title` : null
         }
+        commentDraft={draft}
       />,
     );
   }
 
-  private async conversation(proposal: ProposalView, cursor: string | undefined): Promise<Page<CommentThreadDto>> {
-    const page = (after: string | undefined) => this.comments.page('proposals', proposal.id, 'oldest', COMMENTS_PER_PAGE, after, undefined);
+  private translator(web: WebRequest): Translator {
+    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES]);
+  }
+
+  private async conversation(proposal: ProposalView, cursor: string | undefined, web: WebRequest): Promise<Page<CommentThreadDto>> {
+    const page = (after: string | undefined) =>
+      this.comments.page('proposals', proposal.id, 'oldest', COMMENTS_PER_PAGE, after, web.principal);
     return page(cursor).catch((error: unknown) => {
       if (isBadRequest(error)) return page(undefined);
       throw error;

@@ -102,3 +102,34 @@ export function SelectField(props: { name: string; label: string; options: { val
     </div>
   );
 }
+
+/** A labelled multi-line text with a hint and its error beside it. */
+export function TextAreaField(props: { name: string; label: string; hint?: string; value?: string; error?: string; rows?: number }) {
+  const describedBy = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`utrecht-form-field polity-field${props.error ? ' polity-field--invalid' : ''}`}>
+      <label class="utrecht-form-label" for={props.name}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="polity-field__hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="polity-field__error" id={`${props.name}-error`}>
+          {props.error}
+        </p>
+      )}
+      <textarea
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 5}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}

@@ -98,6 +98,10 @@ body.polity { margin: 0; font-family: var(--utrecht-document-font-family); font-
 .polity-error-summary ul { margin: 0; padding-inline-start: 1.25rem; }
 .polity-error-summary a { color: #b00020; font-weight: 600; }
 .polity-field { margin-block-end: 1.25rem; display: flex; flex-direction: column; gap: 0.25rem; max-inline-size: 30rem; }
+.polity-field textarea { font: inherit; border: 2px solid #595959; padding: 0.5rem; max-inline-size: 40rem; }
+.polity-field__hint { color: #474747; margin: 0; }
+.polity-actions { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-block: 1rem; }
+.polity-actions form { margin: 0; }
 .polity-field input { font: inherit; min-block-size: 2.75rem; border: 2px solid #595959; padding: 0.25rem 0.5rem; }
 .polity-field--invalid { border-inline-start: 4px solid #b00020; padding-inline-start: 0.75rem; }
 .polity-field__error { color: #b00020; font-weight: 600; margin: 0; }
