@@ -90,10 +90,34 @@ describe('taking part from the web site, without JavaScript', () => {
     });
   }
 
-  it('has no WCAG 2.1 AA violation on a proposal page signed in, with a comment sent back (axe needs JavaScript on)', async () => {
+  it('proposes: a preview first, a missing title sent back, then the proposal published and shown', async () => {
+    const { context, page } = await signedIn();
+    await page.goto(`${api.url}/proposals`);
+    await page.getByRole('link', { name: 'Make a proposal' }).click();
+    await page.getByLabel('Your proposal').fill('A **covered** bike shelter by the station.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByRole('region', { name: 'Preview' }).locator('strong').innerText()).resolves.toBe('covered');
+    await expect(page.getByLabel('Your proposal').inputValue()).resolves.toBe('A **covered** bike shelter by the station.');
+    await page.getByRole('button', { name: 'Publish my proposal' }).click();
+    await expect(page.locator('#title').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('alert').locator('a').getAttribute('href')).resolves.toBe('#title');
+    await page.getByLabel('Title').fill('Covered bike shelter');
+    await page.getByLabel(/^Tags/).fill('Bikes, station');
+    await page.getByRole('button', { name: 'Publish my proposal' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Covered bike shelter');
+    const id = new URL(page.url()).pathname.split('/').pop() as string;
+    const stored = await api.http.get(`/api/v1/proposals/${id}`).expect(200);
+    expect(stored.body).toMatchObject({ title: 'Covered bike shelter', tags: ['bikes', 'station'], author: { id: resident.id } });
+    await context.close();
+  });
+
+  it('has no WCAG 2.1 AA violation on the proposal form sent back, a proposal page signed in, and a comment sent back (axe needs JavaScript on)', async () => {
     const { id } = await createProposal(api, author);
     for (const locale of ['en-GB', 'fr-FR']) {
       const { context, page } = await signedIn(locale, true);
+      await page.goto(`${api.url}/proposals/new`);
+      await page.locator('button[value=publish]').click();
+      expect((await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id)).toEqual([]);
       await page.goto(`${api.url}/proposals/${id}`);
       expect((await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id)).toEqual([]);
       await page.locator('form[action$="/comments"] button[type=submit]').click();

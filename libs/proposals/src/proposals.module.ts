@@ -18,6 +18,7 @@ import { ProposalSupportTallyEntity } from './proposal-support-tally.entity';
 import { ProposalSupportsService } from './proposal-supports.service';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsHomeSection } from './pages/proposals-home.section';
+import { NewProposalPagesController } from './pages/new-proposal-pages.controller';
 import { ProposalsPagesController } from './pages/proposals-pages.controller';
 import { ProposalsLiveListener } from './proposals-live.listener';
 import { ProposalsOpenData } from './proposals-open-data';
@@ -72,7 +73,8 @@ export class ProposalsHttpModule {}
 /** The residents' pages for proposals, and their part of the home page; the api serves them at the site's root. */
 @Module({
   imports: [ProposalsModule, CommentsModule, DistrictsModule],
-  controllers: [ProposalsPagesController],
+  // The form's fixed path first, before the proposal pages' `:id`.
+  controllers: [NewProposalPagesController, ProposalsPagesController],
   providers: [ProposalsHomeSection],
 })
 export class ProposalsPagesModule {}

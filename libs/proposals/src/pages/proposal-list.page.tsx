@@ -27,6 +27,11 @@ export function ProposalListPage({ t, siteName, web, filters, districts, proposa
   return (
     <Layout t={t} siteName={siteName} web={web} title={t.t('proposals.list.title')} section="proposals">
       <p class="utrecht-paragraph">{t.t('proposals.list.intro')}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/proposals/new">
+          {t.t('proposals.new.link')}
+        </a>
+      </p>
       <form class="polity-filters" method="get" action="/proposals" role="search" aria-label={t.t('proposals.filters.label')}>
         <div class="utrecht-form-field">
           <label class="utrecht-form-label" for="q">

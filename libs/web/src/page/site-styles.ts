@@ -87,6 +87,7 @@ body.polity { margin: 0; font-family: var(--utrecht-document-font-family); font-
   padding: 0.25rem 0.5rem; max-inline-size: 100%; }
 .polity-button { font: inherit; font-weight: 600; min-block-size: 2.75rem; padding: 0.5rem 1rem; border: 2px solid var(--polity-brand);
   background: var(--polity-brand); color: var(--polity-on-brand); border-radius: 0.25rem; cursor: pointer; }
+.polity-button--secondary { background: #ffffff; color: var(--polity-brand); }
 .polity-answer { border-inline-start: 0.375rem solid var(--polity-brand); padding: 0.5rem 1rem; background: #f3f3f3; margin-block: 1rem; }
 .polity-comments { list-style: none; padding: 0; margin: 0; }
 .polity-comments .polity-comments { padding-inline-start: 1rem; border-inline-start: 2px solid #d9d9d9; margin-block-start: 0.75rem; }

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DistrictsService } from '@polity/districts';
+import { ProblemException, Public, renderMarkdown, SiteConfig } from '@polity/platform';
+import { type FieldError, HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Response } from 'express';
+import { CreateProposalDto } from '../proposals.dto';
+import { ProposalsService } from '../proposals.service';
+import { NewProposalPage, type ProposalDraft } from './new-proposal.page';
+import { PROPOSALS_MESSAGES } from './proposals.messages';
+
+const FIELDS = ['title', 'body', 'tags', 'district'] as const;
+const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
+
+/** Making a proposal from the site: a form with a preview, published by the proposals service like any other. */
+@ApiExcludeController()
+@Public()
+@Controller('proposals/new')
+export class NewProposalPagesController {
+  constructor(
+    private readonly proposals: ProposalsService,
+    private readonly districts: DistrictsService,
+    private readonly site: SiteConfig,
+  ) {}
+
+  @Get()
+  @Header('content-type', HTML)
+  async form(@Web() web: WebRequest, @Res({ passthrough: true }) response: Response): Promise<string | undefined> {
+    if (!web.principal) return this.toSignIn(response);
+    return this.page(web, {}, []);
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Header('content-type', HTML)
+  async submit(
+    @Web() web: WebRequest,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | undefined> {
+    if (!web.principal) return this.toSignIn(response);
+    const t = this.translator(web);
+    const draft: ProposalDraft = {
+      title: text(form.title, 300),
+      body: text(form.body, 20_000),
+      tags: text(form.tags, 500),
+      district: text(form.district, 40),
+    };
+    const input = plainToInstance(CreateProposalDto, {
+      title: draft.title,
+      body: draft.body,
+      tags: (draft.tags ?? '')
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+      ...(draft.district ? { district: draft.district } : {}),
+    });
+    const errors: FieldError[] = (await validate(input))
+      .map((error) => error.property)
+      .filter((field): field is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(field))
+      .map((field) => ({ field, message: t.t(`proposals.new.invalid.${field}`) }));
+    if (form.action === 'preview' || errors.length > 0) {
+      if (errors.length > 0) response.status(422);
+      return this.page(web, draft, errors, form.action === 'preview' ? renderMarkdown(input.body ?? '') : undefined);
+    }
+    try {
+      const created = await this.proposals.create(web.principal, input);
+      response.redirect(303, `/proposals/${created.id}`);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ProblemException) || ![403, 409, 422, 429].includes(error.getStatus())) throw error;
+      const body = error.getResponse() as { code?: string; detail?: string };
+      const refusal: FieldError =
+        body.code === 'unknown_district'
+          ? { field: 'district', message: t.t('proposals.new.invalid.district') }
+          : { field: 'title', message: t.t('proposals.new.refused', { reason: body.detail ?? error.message }) };
+      response.status(error.getStatus() === 429 ? 429 : 422);
+      return this.page(web, draft, [refusal]);
+    }
+  }
+
+  private async page(web: WebRequest, draft: ProposalDraft, errors: FieldError[], previewHtml?: string): Promise<string> {
+    return renderPage(
+      <NewProposalPage
+        t={this.translator(web)}
+        siteName={this.site.name}
+        web={web}
+        districts={await this.districts.list()}
+        draft={draft}
+        errors={errors}
+        previewHtml={previewHtml}
+      />,
+    );
+  }
+
+  private toSignIn(response: Response): undefined {
+    response.redirect(303, `/sign-in?next=${encodeURIComponent('/proposals/new')}`);
+    return undefined;
+  }
+
+  private translator(web: WebRequest): Translator {
+    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES]);
+  }
+}
