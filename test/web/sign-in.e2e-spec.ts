@@ -82,6 +82,50 @@ describe('signing in and out of the web site', () => {
     });
   }
 
+  it('registers from the site: a wrong form sent back, then the same answer whether or not the address was free', async () => {
+    const context = await browser.context({ locale: 'en-GB', javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`${api.url}/sign-in`);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Your name, as others will see it').fill('Noor');
+    await page.getByLabel('Email address').fill('not-an-address');
+    await page.getByLabel(/^Password/).fill('short');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await expect(
+      page
+        .getByRole('alert')
+        .locator('a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+    ).resolves.toEqual(['#email', '#password']);
+    await expect(page.getByLabel('Your name, as others will see it').inputValue()).resolves.toBe('Noor');
+    const email = `noor-${Date.now()}@example.org`;
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel(/^Password/).fill('a long enough password');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Check your email');
+    const fresh = await page.locator('main').innerText();
+    // The same address again: the same answer, word for word (the page never says it is taken).
+    await page.goto(`${api.url}/register`);
+    await page.getByLabel('Your name, as others will see it').fill('Noor');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel(/^Password/).fill('another long password');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await expect(page.locator('main').innerText()).resolves.toBe(fresh);
+    await api.http.post('/api/v1/auth/login').send({ email, password: 'a long enough password' }).expect(200);
+    await context.close();
+  });
+
+  it('has no WCAG 2.1 AA violation on the registration form, empty or sent back', async () => {
+    const context = await browser.context({ locale: 'fr-FR', javaScript: true });
+    const page = await context.newPage();
+    await page.goto(`${api.url}/register`);
+    expect(await axe(page)).toEqual([]);
+    await page.locator('main form button[type=submit]').click();
+    await expect(page.locator('#email').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await axe(page)).toEqual([]);
+    await context.close();
+  });
+
   it('refuses a form posted from another site, or without its token', async () => {
     const form = `email=${encodeURIComponent(resident.email)}&password=${encodeURIComponent(resident.password)}`;
     const foreign = await api.http.post('/sign-in').set('Origin', 'https://evil.example').type('form').send(form);

@@ -2,9 +2,13 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AuthRateLimit, ProblemException, Public, SiteConfig } from '@polity/platform';
 import { HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest, WebSessions, type FieldError } from '@polity/web';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
+import { RegisterDto } from '../auth/auth.dto';
 import { AuthService } from '../auth/auth.service';
 import { IDENTITY_MESSAGES } from './identity.messages';
+import { RegisterPage, RegistrationSentPage } from './register.page';
 import { SignInPage } from './sign-in.page';
 
 /** A path on this site to go on to; anything else (another host, `//evil`) goes home. */
@@ -61,6 +65,45 @@ export class AccountPagesController {
     }
     response.status(status);
     return renderPage(<SignInPage t={t} siteName={this.site.name} web={web} next={next} email={email} errors={errors} />);
+  }
+
+  @Get('register')
+  @Header('content-type', HTML)
+  registerPage(@Web() web: WebRequest): string {
+    return renderPage(<RegisterPage t={this.translator(web)} siteName={this.site.name} web={web} />);
+  }
+
+  /** The same registration as the api's: the answer never says whether the address was taken. */
+  @AuthRateLimit()
+  @Post('register')
+  @HttpCode(200)
+  @Header('content-type', HTML)
+  async register(
+    @Web() web: WebRequest,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const t = this.translator(web);
+    const input = plainToInstance(RegisterDto, { displayName: form.displayName, email: form.email, password: form.password });
+    const problems = new Set((await validate(input)).map((error) => error.property));
+    const errors: FieldError[] = (['displayName', 'email', 'password'] as const)
+      .filter((field) => problems.has(field))
+      .map((field) => ({ field, message: t.t(`register.invalid.${field}`) }));
+    if (errors.length > 0) {
+      response.status(422);
+      return renderPage(
+        <RegisterPage
+          t={t}
+          siteName={this.site.name}
+          web={web}
+          displayName={text(form.displayName, 80)}
+          email={text(form.email, 254)}
+          errors={errors}
+        />,
+      );
+    }
+    await this.auth.register(input);
+    return renderPage(<RegistrationSentPage t={t} siteName={this.site.name} web={web} email={input.email} />);
   }
 
   /** Ends this browser's session everywhere it is used (the api's tokens of that session too). */

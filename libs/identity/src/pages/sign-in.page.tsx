@@ -39,7 +39,12 @@ export function SignInPage({ t, siteName, web, next, email, errors = [] }: SignI
           {t.t('signIn.submit')}
         </button>
       </PostForm>
-      <p class="utrecht-paragraph">{t.t('signIn.noAccount')}</p>
+      <p class="utrecht-paragraph">
+        {t.t('signIn.noAccount')}{' '}
+        <a class="utrecht-link" href="/register">
+          {t.t('signIn.register')}
+        </a>
+      </p>
     </Layout>
   );
 }
