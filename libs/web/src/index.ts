@@ -10,3 +10,4 @@ export * from './web.module';
 export * from './page/not-found.page';
 export * from './page/form';
 export * from './session/web-sessions';
+export * from './page/form-values';

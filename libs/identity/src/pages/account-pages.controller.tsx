@@ -1,7 +1,18 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AuthRateLimit, ProblemException, Public, SiteConfig } from '@polity/platform';
-import { HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest, WebSessions, type FieldError } from '@polity/web';
+import {
+  formText,
+  HTML,
+  localPath,
+  renderPage,
+  SHELL_MESSAGES,
+  Translator,
+  Web,
+  type WebRequest,
+  WebSessions,
+  type FieldError,
+} from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -10,10 +21,6 @@ import { AuthService } from '../auth/auth.service';
 import { IDENTITY_MESSAGES } from './identity.messages';
 import { RegisterPage, RegistrationSentPage } from './register.page';
 import { SignInPage } from './sign-in.page';
-
-/** A path on this site to go on to; anything else (another host, `//evil`) goes home. */
-const localPath = (value: unknown): string => (typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value.slice(0, 500) : '/');
-const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.trim().slice(0, max) : '');
 
 /** Signing in and out of the web site: forms that post, then redirect (303) to the page asked for. */
 @ApiExcludeController()
@@ -43,7 +50,7 @@ export class AccountPagesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | undefined> {
     const t = this.translator(web);
-    const email = text(form.email, 254);
+    const email = formText(form.email, 254).trim();
     const password = typeof form.password === 'string' ? form.password.slice(0, 1000) : '';
     const next = localPath(form.next);
     const errors: FieldError[] = [
@@ -96,8 +103,8 @@ export class AccountPagesController {
           t={t}
           siteName={this.site.name}
           web={web}
-          displayName={text(form.displayName, 80)}
-          email={text(form.email, 254)}
+          displayName={formText(form.displayName, 80).trim()}
+          email={formText(form.email, 254).trim()}
           errors={errors}
         />,
       );

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DistrictsService } from '@polity/districts';
 import { ProblemException, Public, renderMarkdown, SiteConfig } from '@polity/platform';
-import { type FieldError, HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import { type FieldError, formText, HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
@@ -12,7 +12,6 @@ import { NewProposalPage, type ProposalDraft } from './new-proposal.page';
 import { PROPOSALS_MESSAGES } from './proposals.messages';
 
 const FIELDS = ['title', 'body', 'tags', 'district'] as const;
-const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
 /** Making a proposal from the site: a form with a preview, published by the proposals service like any other. */
 @ApiExcludeController()
@@ -43,10 +42,10 @@ export class NewProposalPagesController {
     if (!web.principal) return this.toSignIn(response);
     const t = this.translator(web);
     const draft: ProposalDraft = {
-      title: text(form.title, 300),
-      body: text(form.body, 20_000),
-      tags: text(form.tags, 500),
-      district: text(form.district, 40),
+      title: formText(form.title, 300),
+      body: formText(form.body, 20_000),
+      tags: formText(form.tags, 500),
+      district: formText(form.district, 40),
     };
     const input = plainToInstance(CreateProposalDto, {
       title: draft.title,

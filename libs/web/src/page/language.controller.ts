@@ -3,12 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@polity/platform';
 import type { Response } from 'express';
 import { isLocale } from '../i18n/locales';
+import { localPath } from './form-values';
 import { LOCALE_COOKIE } from './web-request.middleware';
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
-
-/** A path on this site to go back to; anything else (another host, `//evil`) goes home. */
-const localPath = (value: unknown): string => (typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/');
 
 /** The language switcher: plain links, so it works without JavaScript. */
 @ApiExcludeController()

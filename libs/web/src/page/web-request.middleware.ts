@@ -32,8 +32,9 @@ export class WebRequestMiddleware implements NestMiddleware {
   }
 
   async use(request: RequestWithWeb, response: Response, next: NextFunction): Promise<void> {
-    // The JSON api and health checks are not pages (decided on the raw path, whatever it holds).
-    if (/^\/(api|health)(\/|$)/.test(request.originalUrl)) return next();
+    // The JSON api, health checks and style sheets are not pages (decided on the raw path, whatever
+    // it holds): no session lookup, no visitor cookie for them.
+    if (/^\/(api|health|assets)(\/|$)/.test(request.originalUrl)) return next();
     const cookies = request.headers.cookie;
     const locale = negotiateLocale(cookieValue(cookies, LOCALE_COOKIE), request.headers['accept-language'], this.site.defaultLocale);
     const principal = await this.sessions.principal(cookieValue(cookies, SESSION_COOKIE));
