@@ -27,6 +27,12 @@ export class ProposalReaderViews {
     return readerView;
   }
 
+  /** One proposal read by its id: whether the reader supports it is asked beside the read, not after it. */
+  async read(id: string, view: Promise<ProposalView>, reader: Principal | undefined): Promise<ProposalReaderView> {
+    const [shared, mine] = await Promise.all([view, reader ? this.counts.supportedBy(reader.userId, [id]) : new Set<string>()]);
+    return { ...shared, supportedByMe: mine.has(shared.id) };
+  }
+
   async page(page: Page<ProposalView>, reader: Principal | undefined): Promise<Page<ProposalReaderView>> {
     return { items: await this.many(page.items, reader), nextCursor: page.nextCursor };
   }

@@ -47,7 +47,7 @@ export class ProposalsController {
   @Get(':id')
   @ApiOkResponse({ type: ProposalDto })
   async get(@CurrentPrincipal() principal: Principal | undefined, @Param() params: ProposalIdParamsDto): Promise<ProposalDto> {
-    return this.readerViews.one(await this.query.get(params.id, principal), principal);
+    return this.readerViews.read(params.id, this.query.get(params.id, principal), principal);
   }
 
   /**
