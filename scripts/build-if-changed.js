@@ -4,6 +4,7 @@
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+const { buildClient } = require('./build-client');
 
 const root = join(__dirname, '..');
 const entry = (app) => join(root, 'dist', 'apps', app, 'src', 'main.js');
@@ -13,13 +14,14 @@ function newestSource(directory) {
   for (const item of readdirSync(directory, { withFileTypes: true })) {
     const path = join(directory, item.name);
     if (item.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (item.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.tsx?$/.test(item.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
 function needsBuild() {
   if (!['api', 'worker', 'cli'].every((app) => existsSync(entry(app)))) return true;
+  if (!existsSync(join(root, 'dist-client', 'live.js'))) return true;
   const built = Math.min(...['api', 'worker', 'cli'].map((app) => statSync(entry(app)).mtimeMs));
   return Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs'))) > built;
 }
@@ -32,6 +34,7 @@ function buildIfChanged() {
     stdio: 'inherit',
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  buildClient();
 }
 
 module.exports = { buildIfChanged, entry, root };

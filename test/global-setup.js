@@ -4,6 +4,7 @@ const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const Redis = require('ioredis').default;
 const { rm } = require('node:fs/promises');
+const { buildClient } = require('../scripts/build-client');
 const { quote, templateDatabaseUrl, testMailDropDir, testRedisUrl, withMaintenanceConnection } = require('./test-environment');
 
 /**
@@ -31,6 +32,7 @@ module.exports = async function globalSetup() {
   }
 
   await rm(testMailDropDir, { recursive: true, force: true });
+  buildClient();
 
   const redis = new Redis(testRedisUrl);
   try {

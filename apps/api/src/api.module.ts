@@ -4,7 +4,7 @@ import { BudgetsHttpModule } from '@polity/budgets';
 import { SurveysHttpModule } from '@polity/surveys';
 import { CodesignHttpModule } from '@polity/codesign';
 import { CouncilHttpModule } from '@polity/council';
-import { NotificationsHttpModule } from '@polity/notifications';
+import { NotificationsHttpModule, NotificationsPagesModule } from '@polity/notifications';
 import { OpenDataHttpModule } from '@polity/open-data';
 import { CommentsHttpModule } from '@polity/comments';
 import { DistrictsHttpModule } from '@polity/districts';
@@ -61,6 +61,7 @@ export class ApiModule {
         WebModule,
         ProposalsPagesModule,
         IdentityPagesModule,
+        NotificationsPagesModule,
       ],
       providers: [
         KindCatalogueCheck({ discussion: DiscussionOf, room: RoomPolicyFor, moderation: ModeratableKind, decisions: DecisionSubjectKind }),

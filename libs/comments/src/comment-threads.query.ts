@@ -91,6 +91,15 @@ export class CommentThreadsQuery {
     return toPage(roots, limit, plan.position, (root) => nodes.get(root.id) as CommentThreadDto);
   }
 
+  /** One comment as its discussion shows this reader (its replies not included), for a page to put in place live. */
+  async one(commentId: string, reader: Principal | undefined): Promise<CommentThreadDto> {
+    const row = await this.comments.findOneBy({ id: commentId });
+    if (!row) throw Problems.notFound('That comment');
+    await this.resources.roomOf(row.kind, row.resourceId, reader);
+    const [view] = await this.withMyVotes([row], reader);
+    return { ...view, replies: [], moreReplies: null };
+  }
+
   /** The rest of a conversation after the replies shown with it: flat, oldest first, each with its parent's id. */
   async replies(
     rootId: string,

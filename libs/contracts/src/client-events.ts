@@ -20,6 +20,8 @@ export interface ClientEventPayloads {
   'proposal.updated': ProposalView;
   /** Room `proposals:<id>`: coalesced to a few per second, always ending on the true count. */
   'proposal.support_count': { id: string; supportCount: number };
+  /** Room `proposals:<id>`: the count of comments anyone can read, after a comment came, went or was moderated. */
+  'proposal.comment_count': { id: string; commentCount: number };
   'proposal.answered': { id: string; answer: ProposalAnswerView };
   /** The room of the commented resource, e.g. `proposals:<id>`. */
   'comment.created': CommentView;

@@ -4,6 +4,7 @@ import { FollowsModule } from '@polity/follows';
 import { IdentityModule } from '@polity/identity';
 import { QueueModule } from '@polity/queue';
 import { BroadcastModule } from '@polity/realtime';
+import { UnreadNotifications, WebModule } from '@polity/web';
 import { NotificationEntity } from './entities/notification.entity';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import { FanOutHandler } from './fan-out/fan-out.handler';
@@ -12,6 +13,7 @@ import { NotificationsController } from './inbox/notifications.controller';
 import { UnsubscribePagesController } from './inbox/unsubscribe-pages.controller';
 import { NotificationsService } from './inbox/notifications.service';
 import { NotificationsPersonalData } from './notifications-personal-data';
+import { InboxUnreadCount, NotificationsPagesController } from './pages/notifications-pages.controller';
 import { MailLinkFactory } from './mail/mail-links';
 import { MailNotificationsHandler } from './mail/mail-notifications.handler';
 
@@ -31,6 +33,14 @@ export class NotificationsModule {}
   controllers: [NotificationsController, UnsubscribePagesController],
 })
 export class NotificationsHttpModule {}
+
+/** The inbox and email settings pages of the web site, and the header's unread badge. */
+@Module({
+  imports: [NotificationsModule, WebModule],
+  controllers: [NotificationsPagesController],
+  providers: [{ provide: UnreadNotifications, useClass: InboxUnreadCount }],
+})
+export class NotificationsPagesModule {}
 
 /** The worker's part: fan-out to followers, immediate mail and digests. */
 @Module({

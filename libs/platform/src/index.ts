@@ -18,6 +18,7 @@ export * from './errors/validation-problem.factory';
 export * from './auth/principal';
 export * from './auth/access-token.service';
 export * from './auth/session-authority';
+export * from './auth/session-cookies';
 export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
 export * from './redis/redis.module';

@@ -6,6 +6,7 @@ import { FollowsModule } from '@polity/follows';
 import { IdentityModule } from '@polity/identity';
 import { ModerationModule } from '@polity/moderation';
 import { BroadcastModule } from '@polity/realtime';
+import { WebModule } from '@polity/web';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalDecisions } from './proposal-decisions';
 import { ProposalModeration } from './proposal-moderation';
@@ -72,7 +73,7 @@ export class ProposalsHttpModule {}
 
 /** The residents' pages for proposals, and their part of the home page; the api serves them at the site's root. */
 @Module({
-  imports: [ProposalsModule, CommentsModule, DistrictsModule],
+  imports: [ProposalsModule, CommentsModule, DistrictsModule, WebModule],
   // The form's fixed path first, before the proposal pages' `:id`.
   controllers: [NewProposalPagesController, ProposalsPagesController],
   providers: [ProposalsHomeSection],

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CommentsService } from '@polity/comments';
-import type { JobPayloads } from '@polity/contracts';
+import { type JobPayloads, roomName } from '@polity/contracts';
 import { HandlesJob } from '@polity/queue';
+import { Broadcaster } from '@polity/realtime';
 import { Repository } from 'typeorm';
 import { ProposalEntity } from './proposal.entity';
 
@@ -17,6 +18,7 @@ export class SyncCommentCountHandler {
   constructor(
     @InjectRepository(ProposalEntity) private readonly proposals: Repository<ProposalEntity>,
     private readonly comments: CommentsService,
+    private readonly broadcaster: Broadcaster,
   ) {}
 
   @HandlesJob('proposals.sync-comment-count')
@@ -30,6 +32,7 @@ export class SyncCommentCountHandler {
       this.comments.hasAny(kind, resourceId),
     ]);
     await this.proposals.update({ id: resourceId }, { commentCount, commented, updatedAt: () => 'updated_at' });
+    await this.broadcaster.toRoom(roomName('proposals', resourceId), 'proposal.comment_count', { id: resourceId, commentCount });
     return { commentCount, commented };
   }
 }

@@ -11,3 +11,7 @@ export * from './page/not-found.page';
 export * from './page/form';
 export * from './session/web-sessions';
 export * from './page/form-values';
+export * from './live/live';
+export * from './live/live-config';
+export * from './live/live-pages';
+export * from './live/unread-notifications';

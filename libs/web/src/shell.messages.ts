@@ -22,6 +22,8 @@ export const SHELL_MESSAGES = defineCatalogue({
     'shell.account.signIn': 'Sign in',
     'shell.account.signOut': 'Sign out',
     'shell.account.label': 'Your account',
+    'shell.account.notifications': 'Notifications',
+    'shell.account.unread': '{count, plural, =0 {} other {# unread}}',
   },
   fr: {
     'shell.skipLink': 'Aller au contenu principal',
@@ -43,6 +45,8 @@ export const SHELL_MESSAGES = defineCatalogue({
     'shell.account.signIn': 'Se connecter',
     'shell.account.signOut': 'Se déconnecter',
     'shell.account.label': 'Votre compte',
+    'shell.account.notifications': 'Notifications',
+    'shell.account.unread': '{count, plural, =0 {} one {# non lue} other {# non lues}}',
   },
 });
 

@@ -3,14 +3,17 @@ import { AssetsController } from './page/assets.controller';
 import { LanguageController } from './page/language.controller';
 import { WebRequestMiddleware } from './page/web-request.middleware';
 import { HomeController } from './home/home.controller';
+import { BroadcastModule } from '@polity/realtime';
+import { LivePages } from './live/live-pages';
 import { WebSessions } from './session/web-sessions';
 import { SiteTheme } from './theme/site-theme';
 
 /** The web site's shell: home page, language switcher, style sheets, and the language of every page. */
 @Module({
+  imports: [BroadcastModule],
   controllers: [HomeController, LanguageController, AssetsController],
-  providers: [SiteTheme, WebSessions],
-  exports: [WebSessions],
+  providers: [SiteTheme, WebSessions, LivePages],
+  exports: [WebSessions, LivePages],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

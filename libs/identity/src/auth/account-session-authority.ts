@@ -1,6 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { Role } from '@polity/contracts';
-import { AccessTokenService, ErasedAccounts, SessionAuthority, type SessionStanding } from '@polity/platform';
+import { AccessTokenService, ErasedAccounts, SessionAuthority, SessionCookies, type SessionStanding } from '@polity/platform';
 import { DataSource } from 'typeorm';
 
 /**
@@ -37,16 +37,17 @@ export class ErasedAccountIds extends ErasedAccounts {
 
 /**
  * What the platform asks identity about accounts: access tokens and whether their session still
- * stands (the guard and the socket handshake), and who was erased (open data). Global, so every
+ * stands (the guard, pages' session cookies and the socket handshake), and who was erased (open data). Global, so every
  * process that loads identity has it.
  */
 @Global()
 @Module({
   providers: [
     AccessTokenService,
+    SessionCookies,
     { provide: SessionAuthority, useClass: AccountSessionAuthority },
     { provide: ErasedAccounts, useClass: ErasedAccountIds },
   ],
-  exports: [AccessTokenService, SessionAuthority, ErasedAccounts],
+  exports: [AccessTokenService, SessionCookies, SessionAuthority, ErasedAccounts],
 })
 export class AccountAuthorityModule {}

@@ -54,6 +54,7 @@ export class FanOutHandler {
       await this.mailImmediately(stored);
     };
     for (let start = 0; start < rows.length; start += BATCH) await store(rows.slice(start, start + BATCH));
+    await this.pushUnreadCounts([...new Set(rows.map((row) => row.userId))]);
     const later = this.notifications(plans, (userId) => !connected.has(userId));
     for (let start = 0; start < later.length; start += BATCH) {
       const batch = later.slice(start, start + BATCH);
@@ -134,6 +135,21 @@ export class FanOutHandler {
       ],
     );
     return stored.map((row) => row.id);
+  }
+
+  /** The connected people's badges, once their new rows are stored (one count query for them all). */
+  private async pushUnreadCounts(userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    const counts = await this.dataSource.query<{ userId: string; unread: number }[]>(
+      `SELECT u.id AS "userId",
+              (SELECT count(*) FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL)::int AS unread
+         FROM unnest($1::uuid[]) AS u (id)`,
+      [userIds],
+    );
+    await this.broadcaster.toUsers(
+      'notification.unread_count',
+      counts.map(({ userId, unread }) => ({ userId, data: { unread } })),
+    );
   }
 
   private async mailImmediately(notificationIds: readonly string[]): Promise<void> {

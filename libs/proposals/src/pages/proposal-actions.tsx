@@ -16,9 +16,9 @@ export function SupportAction({ t, web, proposal }: { t: Translator; web: WebReq
   return (
     <div class="polity-actions">
       {proposal.supportedByMe && <p class="utrecht-paragraph">{t.t('proposals.support.yours')}</p>}
-      <PostForm web={web} action={`/proposals/${proposal.id}/support`}>
+      <PostForm web={web} action={`/proposals/${proposal.id}/support`} live>
         <input type="hidden" name="support" value={proposal.supportedByMe ? 'withdraw' : 'add'} />
-        <button class="polity-button" type="submit">
+        <button class="polity-button" type="submit" id="support-button">
           {t.t(proposal.supportedByMe ? 'proposals.support.remove' : 'proposals.support.add')}
         </button>
       </PostForm>

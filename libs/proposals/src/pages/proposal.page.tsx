@@ -1,6 +1,6 @@
 import type { CommentThreadDto } from '@polity/comments';
 import type { ProposalReaderView } from '@polity/contracts';
-import { Layout, type Translator, type WebRequest } from '@polity/web';
+import { CountText, Layout, type LiveConfig, type Translator, type WebRequest } from '@polity/web';
 import { type CommentDraft, CommentForm, SupportAction } from './proposal-actions';
 import { ProposalComments } from './proposal-comments';
 
@@ -12,12 +12,13 @@ export interface ProposalPageProps {
   comments: CommentThreadDto[];
   moreComments: string | null;
   commentDraft: CommentDraft;
+  live: LiveConfig;
 }
 
 /** One proposal: what it asks, who asked and when, where it stands, the council's answer, the conversation. */
-export function ProposalPage({ t, siteName, web, proposal, comments, moreComments, commentDraft }: ProposalPageProps) {
+export function ProposalPage({ t, siteName, web, proposal, comments, moreComments, commentDraft, live }: ProposalPageProps) {
   return (
-    <Layout t={t} siteName={siteName} web={web} title={proposal.title} section="proposals">
+    <Layout t={t} siteName={siteName} web={web} title={proposal.title} section="proposals" live={live}>
       {proposal.moderationState !== 'visible' && (
         <p class="polity-notice" role="note">
           {t.t(proposal.moderationState === 'held' ? 'proposals.held' : 'proposals.hidden')}
@@ -27,33 +28,41 @@ export function ProposalPage({ t, siteName, web, proposal, comments, moreComment
         <span>{t.t('proposals.by', { author: proposal.author.displayName, date: t.date(proposal.createdAt, { dateOnly: true }) })}</span>
         {proposal.district && <span>{t.t('proposals.district', { district: proposal.district })}</span>}
       </p>
-      <ul class="polity-facts">
+      <ul class="polity-facts" data-live-part="facts">
         <li>
           <strong>{t.t(`proposals.status.${proposal.status}`)}</strong>
         </li>
-        <li id="support-count">{t.t('proposals.supports', { count: proposal.supportCount })}</li>
-        <li>{t.t('proposals.comments', { count: proposal.commentCount })}</li>
+        <li>
+          <CountText t={t} id="support-count" message="proposals.supports" count={proposal.supportCount} />
+        </li>
+        <li>
+          <CountText t={t} id="comment-count" message="proposals.comments" count={proposal.commentCount} />
+        </li>
       </ul>
-      <SupportAction t={t} web={web} proposal={proposal} />
+      <div data-live-part="support">
+        <SupportAction t={t} web={web} proposal={proposal} />
+      </div>
       {proposal.status === 'withdrawn' && proposal.withdrawnReason && (
         <p class="polity-notice">{t.t('proposals.withdrawn', { reason: proposal.withdrawnReason })}</p>
       )}
       {/* Markdown rendered to an allow-listed subset by the proposals library. */}
       <div class="polity-body" dangerouslySetInnerHTML={{ __html: proposal.bodyHtml }} />
-      {proposal.answer && (
-        <section class="polity-answer" aria-labelledby="answer-title">
-          <h2 class="utrecht-heading-2" id="answer-title">
-            {t.t('proposals.answer.title')}
-          </h2>
-          <p class="polity-meta">
-            <span>{t.t(`proposals.status.${proposal.answer.status}`)}</span>
-            <span>
-              {t.t('proposals.answer.by', { name: proposal.answer.answeredBy.displayName, date: t.date(proposal.answer.answeredAt) })}
-            </span>
-          </p>
-          <p class="utrecht-paragraph polity-body">{proposal.answer.text}</p>
-        </section>
-      )}
+      <div data-live-part="answer" data-announce={t.t('proposals.answer.announce')}>
+        {proposal.answer && (
+          <section class="polity-answer" aria-labelledby="answer-title">
+            <h2 class="utrecht-heading-2" id="answer-title">
+              {t.t('proposals.answer.title')}
+            </h2>
+            <p class="polity-meta">
+              <span>{t.t(`proposals.status.${proposal.answer.status}`)}</span>
+              <span>
+                {t.t('proposals.answer.by', { name: proposal.answer.answeredBy.displayName, date: t.date(proposal.answer.answeredAt) })}
+              </span>
+            </p>
+            <p class="utrecht-paragraph polity-body">{proposal.answer.text}</p>
+          </section>
+        )}
+      </div>
       <ProposalComments comments={comments} more={moreComments} t={t} />
       <CommentForm t={t} web={web} proposalId={proposal.id} draft={commentDraft} />
     </Layout>

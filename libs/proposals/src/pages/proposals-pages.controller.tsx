@@ -1,10 +1,23 @@
-import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CommentsService, CommentThreadsQuery, type CommentThreadDto } from '@polity/comments';
-import { COMMENT_ALIGNMENTS, PROPOSAL_STATUSES, type ProposalView } from '@polity/contracts';
+import { COMMENT_ALIGNMENTS, PROPOSAL_STATUSES, type ProposalView, roomName } from '@polity/contracts';
 import { DistrictsService } from '@polity/districts';
 import { type Page, ProblemException, Public, SiteConfig } from '@polity/platform';
-import { type FieldError, HTML, NotFoundPage, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import {
+  type FieldError,
+  HTML,
+  LIVE_HEADER,
+  type LiveAction,
+  LivePages,
+  NotFoundPage,
+  renderPage,
+  SHELL_MESSAGES,
+  Translator,
+  Web,
+  type WebRequest,
+} from '@polity/web';
+import { renderToString } from 'preact-render-to-string';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import { ListProposalsQueryDto, PROPOSAL_SORTS, type ProposalSort } from '../proposals.dto';
@@ -12,12 +25,25 @@ import { ProposalReaderViews } from '../proposal-reader-views';
 import { ProposalSupportsService } from '../proposal-supports.service';
 import { ProposalsQuery } from '../proposals.query';
 import type { CommentDraft } from './proposal-actions';
+import { CommentItem } from './proposal-comments';
 import { type ProposalFilters, ProposalListPage } from './proposal-list.page';
 import { ProposalPage } from './proposal.page';
 import { PROPOSALS_MESSAGES } from './proposals.messages';
 
 const COMMENTS_PER_PAGE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a proposal page follows in its room. */
+const LIVE_PROPOSAL: Record<string, LiveAction> = {
+  'proposal.support_count': { count: 'support-count', field: 'supportCount' },
+  'proposal.comment_count': { count: 'comment-count', field: 'commentCount' },
+  'comment.created': { fragment: '/proposals/{resourceId}/comments/{id}' },
+  'comment.updated': { fragment: '/proposals/{resourceId}/comments/{id}' },
+  'comment.deleted': { fragment: '/proposals/{resourceId}/comments/{id}' },
+  'proposal.answered': { refresh: true },
+  'proposal.updated': { refresh: true },
+  'proposal.removed': { refresh: true },
+};
 
 /** A query parameter as the page uses it: one short string, or nothing (an empty field is nothing). */
 const param = (value: unknown, max: number): string | undefined =>
@@ -47,6 +73,7 @@ export class ProposalsPagesController {
     private readonly readerViews: ProposalReaderViews,
     private readonly districts: DistrictsService,
     private readonly site: SiteConfig,
+    private readonly live: LivePages,
   ) {}
 
   @Get()
@@ -99,6 +126,25 @@ export class ProposalsPagesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     return this.proposalPage(web, id, param(commentsCursor, 500), { errors: [] }, response);
+  }
+
+  /**
+   * One comment: for the live client, the comment as the proposal page shows it, to put in place;
+   * for anyone else (a shared link), the proposal page at that comment.
+   */
+  @Get(':id/comments/:commentId')
+  async commentFragment(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Param('commentId') commentId: string,
+    @Headers(LIVE_HEADER) live: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!UUID.test(id) || !UUID.test(commentId)) throw new NotFoundException();
+    if (!live) return response.redirect(303, `/proposals/${id}#comment-${commentId}`);
+    const comment = await this.comments.one(commentId, web.principal).catch(() => null);
+    if (!comment || comment.kind !== 'proposals' || comment.resourceId !== id) throw new NotFoundException();
+    response.type(HTML).send(renderToString(<CommentItem comment={comment} t={this.translator(web)} />));
   }
 
   /** Supports, or withdraws the reader's support (the form says which), then back to the proposal. */
@@ -167,11 +213,11 @@ export class ProposalsPagesController {
     response: Response,
   ): Promise<string> {
     const t = this.translator(web);
-    const shared = UUID.test(id) ? await this.proposals.get(id, web.principal).catch(() => null) : null;
-    if (!shared) {
-      response.status(404);
-      return renderPage(<NotFoundPage t={t} siteName={this.site.name} web={web} />);
-    }
+    if (!UUID.test(id)) return this.notFound(web, response);
+    // Read before the proposal: whatever changes after this reaches the page.
+    const live = await this.live.config(web, [roomName('proposals', id)], LIVE_PROPOSAL);
+    const shared = await this.proposals.get(id, web.principal).catch(() => null);
+    if (!shared) return this.notFound(web, response);
     const [proposal, comments] = await Promise.all([
       this.readerViews.one(shared, web.principal),
       this.conversation(shared, commentsCursor, web),
@@ -187,8 +233,14 @@ export class ProposalsPagesController {
           comments.nextCursor ? `/proposals/${proposal.id}?comments=${encodeURIComponent(comments.nextCursor)}#comments-title` : null
         }
         commentDraft={draft}
+        live={live}
       />,
     );
+  }
+
+  private notFound(web: WebRequest, response: Response): string {
+    response.status(404);
+    return renderPage(<NotFoundPage t={this.translator(web)} siteName={this.site.name} web={web} />);
   }
 
   private translator(web: WebRequest): Translator {

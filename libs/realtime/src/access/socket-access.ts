@@ -5,6 +5,8 @@ import type { Socket } from 'socket.io';
 import { RoomPolicies } from '../room-policies';
 import { socketData } from './socket-data';
 
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
 type Reason = ConnectionEventPayloads['access.changed']['reason'];
 
 const sameRoles = (a: Principal | undefined, b: Principal | undefined): boolean =>
@@ -93,9 +95,14 @@ export class SocketAccess implements OnModuleDestroy {
 
   private scheduleExpiry(socket: Socket, expiresAt: number): void {
     clearTimeout(this.expiryTimers.get(socket.id));
+    const delay = Math.max(0, expiresAt - Date.now()) + 50;
+    // A page's session cookie may outlast a timer's longest delay (about 24.8 days): wait in steps.
     const timer = setTimeout(
-      () => void this.current(socket).catch(() => socket.disconnect(true)),
-      Math.max(0, expiresAt - Date.now()) + 50,
+      () => {
+        if (delay > MAX_TIMER_DELAY_MS) this.scheduleExpiry(socket, expiresAt);
+        else void this.current(socket).catch(() => socket.disconnect(true));
+      },
+      Math.min(delay, MAX_TIMER_DELAY_MS),
     );
     timer.unref();
     this.expiryTimers.set(socket.id, timer);

@@ -14,14 +14,17 @@ export function PostForm({
   action,
   children,
   class: className,
+  live = false,
 }: {
   web: WebRequest;
   action: string;
   children: ComponentChildren;
   class?: string;
+  /** With JavaScript, sent without leaving the page: the answer's live parts replace the page's. */
+  live?: boolean;
 }) {
   return (
-    <form method="post" action={action} class={className} noValidate>
+    <form method="post" action={action} class={className} noValidate data-live-submit={live || undefined}>
       <input type="hidden" name="_csrf" value={web.csrfToken} />
       {children}
     </form>

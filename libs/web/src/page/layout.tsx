@@ -1,5 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { LOCALES } from '../i18n/locales';
+import { CountText, LiveScript } from '../live/live';
+import type { LiveConfig } from '../live/live-config';
+import { UNREAD_BADGE_ID } from '../live/live-pages';
 import type { Translator } from '../i18n/translator';
 import { LANGUAGE_NAMES } from '../shell.messages';
 import { PostForm } from './form';
@@ -12,7 +15,9 @@ export interface LayoutProps {
   /** The page's own title: its h1, and the first part of the document's title. */
   title: string;
   /** Which navigation entry is this page's section. */
-  section?: 'home' | 'proposals';
+  section?: 'home' | 'proposals' | 'notifications';
+  /** What the page follows live (see LivePages); without it, the reader's own room for the badge. */
+  live?: LiveConfig;
   children: ComponentChildren;
 }
 
@@ -21,7 +26,8 @@ export interface LayoutProps {
  * switcher in the header, one main landmark, the one polite status region live updates speak
  * through (there from the start, so screen readers hear what is written into it), and the footer.
  */
-export function Layout({ t, siteName, web, title, section, children }: LayoutProps) {
+export function Layout({ t, siteName, web, title, section, live, children }: LayoutProps) {
+  const liveConfig = live ?? web.live;
   const back = encodeURIComponent(web.path);
   const navigation = [
     { key: 'home', href: '/', label: t.t('shell.nav.home') },
@@ -36,6 +42,7 @@ export function Layout({ t, siteName, web, title, section, children }: LayoutPro
         <link rel="stylesheet" href="/assets/utrecht.css" />
         <link rel="stylesheet" href="/assets/theme.css" />
         <link rel="stylesheet" href="/assets/site.css" />
+        {liveConfig && <script src="/assets/live.js" defer />}
       </head>
       <body class="utrecht-document polity">
         <a class="polity-skip-link" href="#main">
@@ -59,11 +66,23 @@ export function Layout({ t, siteName, web, title, section, children }: LayoutPro
             </nav>
             <nav class="polity-account" aria-label={t.t('shell.account.label')}>
               {web.principal ? (
-                <PostForm web={web} action="/sign-out">
-                  <button class="polity-link-button" type="submit">
-                    {t.t('shell.account.signOut')}
-                  </button>
-                </PostForm>
+                <ul>
+                  {web.unread !== undefined && (
+                    <li>
+                      <a href="/notifications" aria-current={section === 'notifications' ? 'page' : undefined}>
+                        {t.t('shell.account.notifications')}{' '}
+                        <CountText t={t} id={UNREAD_BADGE_ID} class="polity-badge" message="shell.account.unread" count={web.unread} />
+                      </a>
+                    </li>
+                  )}
+                  <li>
+                    <PostForm web={web} action="/sign-out">
+                      <button class="polity-link-button" type="submit">
+                        {t.t('shell.account.signOut')}
+                      </button>
+                    </PostForm>
+                  </li>
+                </ul>
               ) : (
                 <a href={`/sign-in?next=${back}`}>{t.t('shell.account.signIn')}</a>
               )}
@@ -94,6 +113,7 @@ export function Layout({ t, siteName, web, title, section, children }: LayoutPro
           {children}
         </main>
         <div id="live-status" class="polity-visually-hidden" role="status" aria-live="polite"></div>
+        {liveConfig && <LiveScript config={liveConfig} />}
         <footer class="polity-footer">
           <p class="utrecht-paragraph">{t.t('shell.footer.poweredBy')}</p>
           <p class="utrecht-paragraph">

@@ -95,6 +95,9 @@ body.polity { margin: 0; font-family: var(--utrecht-document-font-family); font-
 .polity-notice { border: 2px solid #1a1a1a; padding: 0.75rem 1rem; margin-block: 1rem; }
 .polity-link-button { font: inherit; color: var(--polity-on-brand); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
 .polity-account form { margin: 0; }
+.polity-badge:not(:empty) { display: inline-block; border-radius: 1rem; padding: 0 0.5rem; font-weight: 700;
+  background: var(--polity-on-brand); color: var(--polity-brand); }
+.polity-notification--unread { border-inline-start: 0.375rem solid var(--polity-brand); padding-inline-start: 0.75rem; }
 .polity-error-summary { border: 4px solid #b00020; padding: 1rem; margin-block-end: 1.5rem; }
 .polity-error-summary ul { margin: 0; padding-inline-start: 1.25rem; }
 .polity-error-summary a { color: #b00020; font-weight: 600; }

@@ -1,18 +1,15 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
-import { HttpConfig, SiteConfig } from '@polity/platform';
+import { Injectable, type NestMiddleware, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { cookieValue, HttpConfig, SESSION_COOKIE, SiteConfig } from '@polity/platform';
 import type { NextFunction, Response } from 'express';
 import { negotiateLocale } from '../i18n/locales';
-import { SESSION_COOKIE, VISITOR_COOKIE, WebSessions } from '../session/web-sessions';
+import { VISITOR_COOKIE, WebSessions } from '../session/web-sessions';
+import { LivePages } from '../live/live-pages';
+import { UnreadNotifications } from '../live/unread-notifications';
 import type { RequestWithWeb } from './web-request';
 
 /** The cookie the language switcher sets: a visitor's choice outlasts their browser's preference. */
 export const LOCALE_COOKIE = 'polity_locale';
-
-export const cookieValue = (header: string | undefined, name: string): string | undefined =>
-  header
-    ?.split(';')
-    .map((part) => part.trim().split('='))
-    .find(([key]) => key === name)?.[1];
 
 /**
  * Reads, for every page, its language, who is signed in and the form token; refuses a form posted
@@ -20,15 +17,27 @@ export const cookieValue = (header: string | undefined, name: string): string | 
  * token of this session or visitor.
  */
 @Injectable()
-export class WebRequestMiddleware implements NestMiddleware {
+export class WebRequestMiddleware implements NestMiddleware, OnModuleInit {
   private readonly origin: string;
+  private unread: UnreadNotifications | undefined;
 
   constructor(
     private readonly site: SiteConfig,
     private readonly sessions: WebSessions,
+    private readonly live: LivePages,
+    private readonly modules: ModuleRef,
     http: HttpConfig,
   ) {
     this.origin = new URL(http.publicUrl).origin;
+  }
+
+  onModuleInit(): void {
+    // Provided by the notifications feature when the app has it; the shell does not depend on it.
+    try {
+      this.unread = this.modules.get(UnreadNotifications, { strict: false });
+    } catch {
+      this.unread = undefined;
+    }
   }
 
   async use(request: RequestWithWeb, response: Response, next: NextFunction): Promise<void> {
@@ -40,6 +49,10 @@ export class WebRequestMiddleware implements NestMiddleware {
     const principal = await this.sessions.principal(cookieValue(cookies, SESSION_COOKIE));
     const boundTo = principal?.sessionId ?? cookieValue(cookies, VISITOR_COOKIE) ?? this.sessions.newVisitor(response);
     request.web = { locale, path: request.originalUrl, principal, csrfToken: this.sessions.csrfToken(boundTo) };
+    if (principal && request.method === 'GET') {
+      const [unread, live] = await Promise.all([this.unread?.count(principal.userId), this.live.config(request.web, [])]);
+      Object.assign(request.web, { unread, live });
+    }
     // The same address answers in several languages, and differently signed in.
     response.vary('Accept-Language');
     response.vary('Cookie');

@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '@polity/platform';
 import type { Request } from 'express';
 import type { Locale } from '../i18n/locales';
+import type { LiveConfig } from '../live/live-config';
 
 /** What every page needs to know about the request it answers. */
 export interface WebRequest {
@@ -12,6 +13,10 @@ export interface WebRequest {
   principal: Principal | undefined;
   /** The token this request's forms carry (see WebSessions.csrfToken). */
   csrfToken: string;
+  /** For the header's badge: the signed-in reader's unread notifications (undefined without that feature). */
+  unread?: number;
+  /** What a page without live parts of its own follows: the reader's own room, for the badge. */
+  live?: LiveConfig;
 }
 
 /** Set by WebRequestMiddleware on every request outside the api. */

@@ -1,10 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuthConfig, type Principal, RuntimeConfig, SessionAuthority } from '@polity/platform';
+import { AuthConfig, type Principal, RuntimeConfig, SESSION_COOKIE, SessionAuthority, SessionCookies } from '@polity/platform';
 import type { Response } from 'express';
 
-/** The browser's handle on its account session: HttpOnly, SameSite=Lax, Secure in production. */
-export const SESSION_COOKIE = 'polity_session';
 /** A signed-out visitor's random id, which their forms' CSRF tokens are bound to. */
 export const VISITOR_COOKIE = 'polity_visitor';
 
@@ -21,24 +19,22 @@ const same = (a: string, b: string): boolean => a.length === b.length && timingS
  */
 @Injectable()
 export class WebSessions {
-  private readonly cookieKey: Buffer;
   private readonly csrfKey: Buffer;
 
   constructor(
     auth: AuthConfig,
     private readonly runtime: RuntimeConfig,
     private readonly authority: SessionAuthority,
+    private readonly cookies: SessionCookies,
   ) {
-    // Keys of their own, derived from the deployment's token secret: one secret to configure.
-    this.cookieKey = createHmac('sha256', auth.accessTokenSecret).update('polity web session cookie').digest();
+    // A key of its own, derived from the deployment's token secret: one secret to configure.
     this.csrfKey = createHmac('sha256', auth.accessTokenSecret).update('polity web csrf').digest();
   }
 
   /** Sets the cookie for a session the api just opened; it lasts as long as the session's refresh tokens may. */
   open(response: Response, userId: string, sessionId: string, maxAgeSeconds: number): void {
-    const expires = Math.floor(Date.now() / 1000) + maxAgeSeconds;
-    const value = `${userId}.${sessionId}.${expires}`;
-    response.cookie(SESSION_COOKIE, `${value}.${sign(this.cookieKey, value)}`, this.options(maxAgeSeconds * 1000));
+    const cookie = this.cookies.seal(userId, sessionId, Math.floor(Date.now() / 1000) + maxAgeSeconds);
+    response.cookie(SESSION_COOKIE, cookie, this.options(maxAgeSeconds * 1000));
   }
 
   close(response: Response): void {
@@ -47,10 +43,9 @@ export class WebSessions {
 
   /** The person a session cookie signs in, if it is genuine, unexpired, and its session still stands. */
   async principal(cookie: string | undefined): Promise<Principal | undefined> {
-    const parts = cookie?.split('.') ?? [];
-    if (parts.length !== 4) return undefined;
-    const [userId, sessionId, expires, mac] = parts;
-    if (!same(mac, sign(this.cookieKey, `${userId}.${sessionId}.${expires}`)) || Number(expires) * 1000 < Date.now()) return undefined;
+    const identity = this.cookies.identify(cookie);
+    if (!identity) return undefined;
+    const { userId, sessionId } = identity;
     const standing = await this.authority.standing(userId, sessionId);
     return standing ? { userId, sessionId, roles: standing.roles } : undefined;
   }

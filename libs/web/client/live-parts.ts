@@ -1,0 +1,52 @@
+/** Says something once in the page's polite status region (emptied first: the same text set again is not read again). */
+export function announce(text: string): void {
+  const region = document.getElementById('live-status');
+  const words = text.replace(/\s+/g, ' ').trim();
+  if (!region || !words) return;
+  region.textContent = '';
+  window.setTimeout(() => (region.textContent = words), 100);
+}
+
+const byKey = (key: string): HTMLElement | null => document.querySelector<HTMLElement>(`[data-live-key="${CSS.escape(key)}"]`);
+
+/**
+ * Puts one item (a comment, say) where it belongs: in place of its older version, or at the end of
+ * its list (`data-live-in` names it), announced once. An item holding the reader's focus is left alone.
+ */
+export function placeItem(item: HTMLElement): void {
+  const existing = byKey(item.dataset.liveKey ?? '');
+  if (existing) {
+    // Only the item's own content (`data-live-body`): what is nested in it (replies) is placed item by item.
+    const [before, after] = [existing, item].map((element) => element.querySelector(':scope > [data-live-body]') ?? element);
+    if (before.outerHTML !== after.outerHTML && !before.contains(document.activeElement)) before.replaceWith(after);
+    return;
+  }
+  const list = document.querySelector<HTMLElement>(`[data-live-list="${CSS.escape(item.dataset.liveIn ?? '')}"]`);
+  if (!list) return;
+  list.hidden = false;
+  list.append(item);
+  document.querySelector(`[data-live-empty="${CSS.escape(list.dataset.liveList ?? '')}"]`)?.remove();
+  if (item.dataset.announce) announce(item.dataset.announce);
+}
+
+/**
+ * Brings the page's live parts (`data-live-part`) up to date from a fresh copy of the page: lists
+ * item by item, other parts whole, keeping the reader's focus where it was; what changed is said once.
+ */
+export function mergeParts(next: Document): void {
+  const said: string[] = [];
+  for (const part of next.querySelectorAll<HTMLElement>('[data-live-part]')) {
+    const current = document.querySelector<HTMLElement>(`[data-live-part="${CSS.escape(part.dataset.livePart ?? '')}"]`);
+    if (!current) continue;
+    if (part.querySelector('[data-live-key]')) {
+      for (const item of part.querySelectorAll<HTMLElement>('[data-live-key]')) placeItem(document.importNode(item, true));
+      continue;
+    }
+    if (current.innerHTML === part.innerHTML) continue;
+    const focused = document.activeElement?.id;
+    current.replaceChildren(...Array.from(part.childNodes, (node) => document.importNode(node, true)));
+    if (focused && current.querySelector(`#${CSS.escape(focused)}`)) document.getElementById(focused)?.focus();
+    if (!current.hasAttribute('data-live-quiet')) said.push(current.dataset.announce ?? current.innerText);
+  }
+  announce(said.join('. '));
+}
