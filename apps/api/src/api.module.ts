@@ -6,11 +6,11 @@ import { CodesignHttpModule } from '@polity/codesign';
 import { CouncilHttpModule } from '@polity/council';
 import { NotificationsHttpModule, NotificationsPagesModule } from '@polity/notifications';
 import { OpenDataHttpModule } from '@polity/open-data';
-import { CommentsHttpModule } from '@polity/comments';
+import { CommentsHttpModule, CommentsPagesModule } from '@polity/comments';
 import { DistrictsHttpModule } from '@polity/districts';
 import { FollowsHttpModule } from '@polity/follows';
 import { IdentityHttpModule, IdentityPagesModule } from '@polity/identity';
-import { ModerationHttpModule } from '@polity/moderation';
+import { ModerationHttpModule, ModerationPagesModule } from '@polity/moderation';
 import {
   API_PREFIX,
   DecisionSubjectKind,
@@ -62,6 +62,8 @@ export class ApiModule {
         ProposalsPagesModule,
         IdentityPagesModule,
         NotificationsPagesModule,
+        CommentsPagesModule,
+        ModerationPagesModule,
       ],
       providers: [
         KindCatalogueCheck({ discussion: DiscussionOf, room: RoomPolicyFor, moderation: ModeratableKind, decisions: DecisionSubjectKind }),

@@ -1,18 +1,21 @@
-import { CommentsOpenData } from './comments-open-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@polity/identity';
 import { ModerationModule } from '@polity/moderation';
 import { BroadcastModule } from '@polity/realtime';
-import { CommentEntity } from './comment.entity';
+import { WebModule } from '@polity/web';
 import { CommentModeration } from './comment-moderation';
 import { CommentPresenter } from './comment-presenter';
 import { CommentThreadsQuery } from './comment-threads.query';
 import { CommentVoteEntity } from './comment-vote.entity';
-import { CommentsController } from './comments.controller';
+import { CommentEntity } from './comment.entity';
 import { CommentsLiveListener } from './comments-live.listener';
+import { CommentsOpenData } from './comments-open-data';
 import { CommentsPersonalData } from './comments-personal-data';
+import { CommentsController } from './comments.controller';
 import { CommentsService } from './comments.service';
+import { CommentForms } from './pages/comment-forms';
+import { CommentPagesController } from './pages/comment-pages.controller';
 
 export const COMMENTS_ENTITIES = [CommentEntity, CommentVoteEntity];
 
@@ -37,6 +40,15 @@ export class CommentsLiveModule {}
   controllers: [CommentsController],
 })
 export class CommentsHttpModule {}
+
+/** A comment's pages on the web site (reply, edit, delete, vote, the live fragment) and the forms features' pages share. */
+@Module({
+  imports: [CommentsModule, WebModule],
+  controllers: [CommentPagesController],
+  providers: [CommentForms],
+  exports: [CommentForms],
+})
+export class CommentsPagesModule {}
 
 /** The worker's part: the live pushes of comments its screening holds. */
 @Module({

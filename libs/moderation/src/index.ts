@@ -1,4 +1,4 @@
-export { ModerationModule, ModerationHttpModule, ModerationJobsModule } from './moderation.module';
+export { ModerationModule, ModerationHttpModule, ModerationJobsModule, ModerationPagesModule } from './moderation.module';
 export { ContentGate } from './content-gate';
 export { MODERATION_ENTITIES } from './entities';
 export { MODERATION_MIGRATIONS } from './migrations';

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@polity/identity';
 import { BroadcastModule } from '@polity/realtime';
+import { WebModule } from '@polity/web';
 import { AppealsController } from './appeals/appeals.controller';
 import { AppealsService } from './appeals/appeals.service';
 import { BlocksController } from './appeals/blocks.controller';
@@ -17,6 +18,7 @@ import { ModerationDecisionsService } from './queue/moderation-decisions.service
 import { ModerationItemPresenter } from './queue/moderation-item.presenter';
 import { ModerationQueueController } from './queue/moderation-queue.controller';
 import { ModerationQueueQuery } from './queue/moderation-queue.query';
+import { ReportPagesController } from './pages/report-pages.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { ScreenContentHandler } from './screening/screen-content.handler';
@@ -66,6 +68,14 @@ class ModerationViewsModule {}
   ],
 })
 export class ModerationHttpModule {}
+
+/** The web site's page for reporting a contribution, which every feature's pages link to. */
+@Module({
+  imports: [TypeOrmModule.forFeature(MODERATION_ENTITIES), WebModule],
+  controllers: [ReportPagesController],
+  providers: [ReportsService],
+})
+export class ModerationPagesModule {}
 
 /** The worker's part: screening. */
 @Module({

@@ -13,6 +13,7 @@ export * from './events/slots';
 export * from './events/transaction';
 export * from './events/unit-of-work';
 export * from './errors/problem';
+export * from './errors/error-pages';
 export * from './errors/problem-details.filter';
 export * from './errors/validation-problem.factory';
 export * from './auth/principal';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CommentsModule } from '@polity/comments';
+import { CommentsModule, CommentsPagesModule } from '@polity/comments';
 import { DistrictsModule } from '@polity/districts';
 import { FollowsModule } from '@polity/follows';
 import { IdentityModule } from '@polity/identity';
@@ -19,6 +19,7 @@ import { ProposalSupportTallyEntity } from './proposal-support-tally.entity';
 import { ProposalSupportsService } from './proposal-supports.service';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsHomeSection } from './pages/proposals-home.section';
+import { ProposalAuthorPagesController } from './pages/proposal-author-pages.controller';
 import { NewProposalPagesController } from './pages/new-proposal-pages.controller';
 import { ProposalsPagesController } from './pages/proposals-pages.controller';
 import { ProposalsLiveListener } from './proposals-live.listener';
@@ -73,9 +74,9 @@ export class ProposalsHttpModule {}
 
 /** The residents' pages for proposals, and their part of the home page; the api serves them at the site's root. */
 @Module({
-  imports: [ProposalsModule, CommentsModule, DistrictsModule, WebModule],
+  imports: [ProposalsModule, CommentsModule, CommentsPagesModule, FollowsModule, DistrictsModule, WebModule],
   // The form's fixed path first, before the proposal pages' `:id`.
-  controllers: [NewProposalPagesController, ProposalsPagesController],
+  controllers: [NewProposalPagesController, ProposalAuthorPagesController, ProposalsPagesController],
   providers: [ProposalsHomeSection],
 })
 export class ProposalsPagesModule {}

@@ -15,3 +15,4 @@ export * from './live/live';
 export * from './live/live-config';
 export * from './live/live-pages';
 export * from './live/unread-notifications';
+export * from './page/resource-pages';

@@ -5,6 +5,8 @@ import { WebRequestMiddleware } from './page/web-request.middleware';
 import { HomeController } from './home/home.controller';
 import { BroadcastModule } from '@polity/realtime';
 import { LivePages } from './live/live-pages';
+import { ErrorPages } from '@polity/platform';
+import { WebErrorPages } from './page/error-pages';
 import { WebSessions } from './session/web-sessions';
 import { SiteTheme } from './theme/site-theme';
 
@@ -12,7 +14,7 @@ import { SiteTheme } from './theme/site-theme';
 @Module({
   imports: [BroadcastModule],
   controllers: [HomeController, LanguageController, AssetsController],
-  providers: [SiteTheme, WebSessions, LivePages],
+  providers: [SiteTheme, WebSessions, LivePages, { provide: ErrorPages, useClass: WebErrorPages }],
   exports: [WebSessions, LivePages],
 })
 export class WebModule implements NestModule {

@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { correlationId as assignCorrelationId } from '../logging/logging.module';
+import { ErrorPages } from './error-pages';
 import { ProblemException, ProblemInit } from './problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -43,6 +45,9 @@ function fromParserError(exception: unknown): ProblemInit | null {
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+  private pages: ErrorPages | null | undefined;
+
+  constructor(private readonly modules?: ModuleRef) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
@@ -79,6 +84,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     };
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    const page = this.errorPages()?.render(request, { status: problem.status, code: problem.code, detail: problem.detail, correlationId });
+    if (page) response.status(problem.status).type('html').send(page);
+    else response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  /** The web site's error pages, when this process serves the site. */
+  private errorPages(): ErrorPages | null {
+    if (this.pages === undefined) {
+      try {
+        this.pages = this.modules?.get(ErrorPages, { strict: false }) ?? null;
+      } catch {
+        this.pages = null;
+      }
+    }
+    return this.pages;
   }
 }

@@ -2,16 +2,12 @@ import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DistrictsService } from '@polity/districts';
 import { ProblemException, Public, renderMarkdown, SiteConfig } from '@polity/platform';
-import { type FieldError, formText, HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { type FieldError, HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
-import { CreateProposalDto } from '../proposals.dto';
 import { ProposalsService } from '../proposals.service';
-import { NewProposalPage, type ProposalDraft } from './new-proposal.page';
+import { proposalRefusal, readProposalForm } from './proposal-form';
+import { ProposalFormPage, type ProposalDraft } from './proposal-form.page';
 import { PROPOSALS_MESSAGES } from './proposals.messages';
-
-const FIELDS = ['title', 'body', 'tags', 'district'] as const;
 
 /** Making a proposal from the site: a form with a preview, published by the proposals service like any other. */
 @ApiExcludeController()
@@ -41,25 +37,7 @@ export class NewProposalPagesController {
   ): Promise<string | undefined> {
     if (!web.principal) return this.toSignIn(response);
     const t = this.translator(web);
-    const draft: ProposalDraft = {
-      title: formText(form.title, 300),
-      body: formText(form.body, 20_000),
-      tags: formText(form.tags, 500),
-      district: formText(form.district, 40),
-    };
-    const input = plainToInstance(CreateProposalDto, {
-      title: draft.title,
-      body: draft.body,
-      tags: (draft.tags ?? '')
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean),
-      ...(draft.district ? { district: draft.district } : {}),
-    });
-    const errors: FieldError[] = (await validate(input))
-      .map((error) => error.property)
-      .filter((field): field is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(field))
-      .map((field) => ({ field, message: t.t(`proposals.new.invalid.${field}`) }));
+    const { draft, input, errors } = await readProposalForm(form, t);
     if (form.action === 'preview' || errors.length > 0) {
       if (errors.length > 0) response.status(422);
       return this.page(web, draft, errors, form.action === 'preview' ? renderMarkdown(input.body ?? '') : undefined);
@@ -70,11 +48,7 @@ export class NewProposalPagesController {
       return undefined;
     } catch (error) {
       if (!(error instanceof ProblemException) || ![403, 409, 422, 429].includes(error.getStatus())) throw error;
-      const body = error.getResponse() as { code?: string; detail?: string };
-      const refusal: FieldError =
-        body.code === 'unknown_district'
-          ? { field: 'district', message: t.t('proposals.new.invalid.district') }
-          : { field: 'title', message: t.t('proposals.new.refused', { reason: body.detail ?? error.message }) };
+      const refusal = proposalRefusal(error.getResponse() as { code?: string; detail?: string }, t, 'proposals.new.refused');
       response.status(error.getStatus() === 429 ? 429 : 422);
       return this.page(web, draft, [refusal]);
     }
@@ -82,7 +56,7 @@ export class NewProposalPagesController {
 
   private async page(web: WebRequest, draft: ProposalDraft, errors: FieldError[], previewHtml?: string): Promise<string> {
     return renderPage(
-      <NewProposalPage
+      <ProposalFormPage
         t={this.translator(web)}
         siteName={this.site.name}
         web={web}

@@ -1,5 +1,5 @@
-import { COMMENT_ALIGNMENTS, type ProposalReaderView } from '@polity/contracts';
-import { ErrorSummary, type FieldError, PostForm, SelectField, TextAreaField, type Translator, type WebRequest } from '@polity/web';
+import type { ProposalReaderView } from '@polity/contracts';
+import { PostForm, type Translator, type WebRequest } from '@polity/web';
 
 /** What a reader can do about a proposal: support it or withdraw their support, or sign in to. */
 export function SupportAction({ t, web, proposal }: { t: Translator; web: WebRequest; proposal: ProposalReaderView }) {
@@ -26,42 +26,42 @@ export function SupportAction({ t, web, proposal }: { t: Translator; web: WebReq
   );
 }
 
-export interface CommentDraft {
-  body?: string;
-  alignment?: string;
-  errors: FieldError[];
+export interface ReaderActionsProps {
+  t: Translator;
+  web: WebRequest;
+  proposal: ProposalReaderView;
+  following: boolean;
 }
 
-/** The form that adds a comment; sent back with the text kept when something is wrong. */
-export function CommentForm({ t, web, proposalId, draft }: { t: Translator; web: WebRequest; proposalId: string; draft: CommentDraft }) {
+/** Following, and what only the author may do (edit while allowed, withdraw) or only others (report). */
+export function ReaderActions({ t, web, proposal, following }: ReaderActionsProps) {
   if (!web.principal) return null;
+  const mine = proposal.author.id === web.principal.userId;
+  const withdrawable = proposal.status === 'published' || proposal.status === 'evaluating';
   return (
-    <section aria-labelledby="comment-form-title">
-      <h2 class="utrecht-heading-2" id="comment-form-title">
-        {t.t('proposals.comment.form.title')}
-      </h2>
-      <ErrorSummary t={t} errors={draft.errors} />
-      <PostForm web={web} action={`/proposals/${proposalId}/comments`}>
-        <TextAreaField
-          name="body"
-          label={t.t('proposals.comment.form.body')}
-          hint={t.t('proposals.comment.form.bodyHint')}
-          value={draft.body}
-          error={draft.errors.find((error) => error.field === 'body')?.message}
-        />
-        <SelectField
-          name="alignment"
-          label={t.t('proposals.comment.form.alignment')}
-          value={draft.alignment}
-          options={[
-            { value: '', label: t.t('proposals.comment.form.noAlignment') },
-            ...COMMENT_ALIGNMENTS.map((alignment) => ({ value: alignment, label: t.t(`proposals.comment.alignment.${alignment}`) })),
-          ]}
-        />
-        <button class="polity-button" type="submit">
-          {t.t('proposals.comment.form.submit')}
+    <div class="polity-actions">
+      {following && <p class="utrecht-paragraph">{t.t('proposals.follow.yours')}</p>}
+      <PostForm web={web} action={`/proposals/${proposal.id}/follow`} live>
+        <input type="hidden" name="follow" value={following ? 'remove' : 'add'} />
+        <button class="polity-button polity-button--secondary" type="submit" id="follow-button">
+          {t.t(following ? 'proposals.follow.remove' : 'proposals.follow.add')}
         </button>
       </PostForm>
-    </section>
+      {mine && proposal.editable && (
+        <a class="utrecht-link" href={`/proposals/${proposal.id}/edit`}>
+          {t.t('proposals.edit.link')}
+        </a>
+      )}
+      {mine && withdrawable && (
+        <a class="utrecht-link" href={`/proposals/${proposal.id}/withdraw`}>
+          {t.t('proposals.withdraw.link')}
+        </a>
+      )}
+      {!mine && proposal.moderationState === 'visible' && (
+        <a class="utrecht-link" href={`/report?kind=proposals&id=${proposal.id}&back=${encodeURIComponent(`/proposals/${proposal.id}`)}`}>
+          {t.t('proposals.report')}
+        </a>
+      )}
+    </div>
   );
 }

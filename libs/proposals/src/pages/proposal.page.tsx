@@ -1,8 +1,7 @@
-import type { CommentThreadDto } from '@polity/comments';
+import { type CommentDraft, type CommentSort, type CommentThreadDto, Conversation } from '@polity/comments';
 import type { ProposalReaderView } from '@polity/contracts';
 import { CountText, Layout, type LiveConfig, type Translator, type WebRequest } from '@polity/web';
-import { type CommentDraft, CommentForm, SupportAction } from './proposal-actions';
-import { ProposalComments } from './proposal-comments';
+import { ReaderActions, SupportAction } from './proposal-actions';
 
 export interface ProposalPageProps {
   t: Translator;
@@ -12,11 +11,14 @@ export interface ProposalPageProps {
   comments: CommentThreadDto[];
   moreComments: string | null;
   commentDraft: CommentDraft;
+  commentSort: CommentSort;
+  following: boolean;
   live: LiveConfig;
 }
 
 /** One proposal: what it asks, who asked and when, where it stands, the council's answer, the conversation. */
-export function ProposalPage({ t, siteName, web, proposal, comments, moreComments, commentDraft, live }: ProposalPageProps) {
+export function ProposalPage(props: ProposalPageProps) {
+  const { t, siteName, web, proposal, live } = props;
   return (
     <Layout t={t} siteName={siteName} web={web} title={proposal.title} section="proposals" live={live}>
       {proposal.moderationState !== 'visible' && (
@@ -42,6 +44,9 @@ export function ProposalPage({ t, siteName, web, proposal, comments, moreComment
       <div data-live-part="support">
         <SupportAction t={t} web={web} proposal={proposal} />
       </div>
+      <div data-live-part="reader" data-live-quiet>
+        <ReaderActions t={t} web={web} proposal={proposal} following={props.following} />
+      </div>
       {proposal.status === 'withdrawn' && proposal.withdrawnReason && (
         <p class="polity-notice">{t.t('proposals.withdrawn', { reason: proposal.withdrawnReason })}</p>
       )}
@@ -63,8 +68,16 @@ export function ProposalPage({ t, siteName, web, proposal, comments, moreComment
           </section>
         )}
       </div>
-      <ProposalComments comments={comments} more={moreComments} t={t} />
-      <CommentForm t={t} web={web} proposalId={proposal.id} draft={commentDraft} />
+      <Conversation
+        t={t}
+        web={web}
+        page={`/proposals/${proposal.id}`}
+        comments={props.comments}
+        sort={props.commentSort}
+        more={props.moreComments}
+        draft={props.commentDraft}
+        open={proposal.status !== 'withdrawn'}
+      />
     </Layout>
   );
 }

@@ -1,31 +1,25 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CommentsService, CommentThreadsQuery, type CommentThreadDto } from '@polity/comments';
-import { COMMENT_ALIGNMENTS, PROPOSAL_STATUSES, type ProposalView, roomName } from '@polity/contracts';
+import {
+  type CommentDraft,
+  CommentForms,
+  COMMENTS_MESSAGES,
+  COMMENT_SORTS,
+  type CommentSort,
+  CommentThreadsQuery,
+  type CommentThreadDto,
+} from '@polity/comments';
+import { FollowsService } from '@polity/follows';
+import { PROPOSAL_STATUSES, type ProposalView, roomName } from '@polity/contracts';
 import { DistrictsService } from '@polity/districts';
 import { type Page, ProblemException, Public, SiteConfig } from '@polity/platform';
-import {
-  type FieldError,
-  HTML,
-  LIVE_HEADER,
-  type LiveAction,
-  LivePages,
-  NotFoundPage,
-  renderPage,
-  SHELL_MESSAGES,
-  Translator,
-  Web,
-  type WebRequest,
-} from '@polity/web';
-import { renderToString } from 'preact-render-to-string';
+import { HTML, type LiveAction, LivePages, NotFoundPage, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import { ListProposalsQueryDto, PROPOSAL_SORTS, type ProposalSort } from '../proposals.dto';
 import { ProposalReaderViews } from '../proposal-reader-views';
 import { ProposalSupportsService } from '../proposal-supports.service';
 import { ProposalsQuery } from '../proposals.query';
-import type { CommentDraft } from './proposal-actions';
-import { CommentItem } from './proposal-comments';
 import { type ProposalFilters, ProposalListPage } from './proposal-list.page';
 import { ProposalPage } from './proposal.page';
 import { PROPOSALS_MESSAGES } from './proposals.messages';
@@ -37,9 +31,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIVE_PROPOSAL: Record<string, LiveAction> = {
   'proposal.support_count': { count: 'support-count', field: 'supportCount' },
   'proposal.comment_count': { count: 'comment-count', field: 'commentCount' },
-  'comment.created': { fragment: '/proposals/{resourceId}/comments/{id}' },
-  'comment.updated': { fragment: '/proposals/{resourceId}/comments/{id}' },
-  'comment.deleted': { fragment: '/proposals/{resourceId}/comments/{id}' },
+  'comment.created': { fragment: '/comments/{id}' },
+  'comment.updated': { fragment: '/comments/{id}' },
+  'comment.deleted': { fragment: '/comments/{id}' },
   'proposal.answered': { refresh: true },
   'proposal.updated': { refresh: true },
   'proposal.removed': { refresh: true },
@@ -50,12 +44,6 @@ const param = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined;
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
   allowed.includes(value as T) ? (value as T) : undefined;
-
-/** What a refusal says, for the person who tried. */
-const problemDetail = (error: ProblemException): string => {
-  const body = error.getResponse();
-  return typeof body === 'object' && body !== null && 'detail' in body ? String(body.detail) : error.message;
-};
 
 /** A 400 for a cursor that does not decode: the page shows the first page instead. */
 const isBadRequest = (error: unknown): boolean => error instanceof ProblemException && error.getStatus() === 400;
@@ -68,7 +56,8 @@ export class ProposalsPagesController {
   constructor(
     private readonly proposals: ProposalsQuery,
     private readonly comments: CommentThreadsQuery,
-    private readonly commentsService: CommentsService,
+    private readonly commentForms: CommentForms,
+    private readonly follows: FollowsService,
     private readonly supports: ProposalSupportsService,
     private readonly readerViews: ProposalReaderViews,
     private readonly districts: DistrictsService,
@@ -122,29 +111,11 @@ export class ProposalsPagesController {
   async one(
     @Web() web: WebRequest,
     @Param('id') id: string,
-    @Query('comments') commentsCursor: unknown,
+    @Query() raw: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    return this.proposalPage(web, id, param(commentsCursor, 500), { errors: [] }, response);
-  }
-
-  /**
-   * One comment: for the live client, the comment as the proposal page shows it, to put in place;
-   * for anyone else (a shared link), the proposal page at that comment.
-   */
-  @Get(':id/comments/:commentId')
-  async commentFragment(
-    @Web() web: WebRequest,
-    @Param('id') id: string,
-    @Param('commentId') commentId: string,
-    @Headers(LIVE_HEADER) live: string | undefined,
-    @Res() response: Response,
-  ): Promise<void> {
-    if (!UUID.test(id) || !UUID.test(commentId)) throw new NotFoundException();
-    if (!live) return response.redirect(303, `/proposals/${id}#comment-${commentId}`);
-    const comment = await this.comments.one(commentId, web.principal).catch(() => null);
-    if (!comment || comment.kind !== 'proposals' || comment.resourceId !== id) throw new NotFoundException();
-    response.type(HTML).send(renderToString(<CommentItem comment={comment} t={this.translator(web)} />));
+    const sort = oneOf<CommentSort>(raw.sort, COMMENT_SORTS) ?? 'oldest';
+    return this.proposalPage(web, id, { sort, cursor: param(raw.comments, 500) }, { errors: [] }, response);
   }
 
   /** Supports, or withdraws the reader's support (the form says which), then back to the proposal. */
@@ -166,9 +137,26 @@ export class ProposalsPagesController {
     response.redirect(303, `/proposals/${id}`);
   }
 
+  /** Follows the proposal, or stops (the form says which), then back to it. */
+  @Post(':id/follow')
+  async follow(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!UUID.test(id)) throw new NotFoundException();
+    if (!web.principal) return response.redirect(303, `/sign-in?next=${encodeURIComponent(`/proposals/${id}`)}`);
+    // Only what the reader may see can be followed.
+    if (!(await this.proposals.get(id, web.principal).catch(() => null))) throw new NotFoundException();
+    if (form.follow === 'remove') await this.follows.unfollow('proposals', id, web.principal.userId);
+    else await this.follows.follow('proposals', id, web.principal.userId);
+    response.redirect(303, `/proposals/${id}`);
+  }
+
   /** Publishes the reader's comment and shows it in place; a refused one comes back with the text kept. */
   @Post(':id/comments')
-  @HttpCode(200)
+  @HttpCode(422)
   @Header('content-type', HTML)
   async comment(
     @Web() web: WebRequest,
@@ -181,34 +169,18 @@ export class ProposalsPagesController {
       response.redirect(303, `/sign-in?next=${encodeURIComponent(`/proposals/${id}`)}`);
       return undefined;
     }
-    const t = this.translator(web);
-    const body = typeof form.body === 'string' ? form.body.trim() : '';
-    const alignment = oneOf(form.alignment, COMMENT_ALIGNMENTS);
-    const draft = { body, alignment, errors: [] as FieldError[] };
-    if (!body) draft.errors.push({ field: 'body', message: t.t('proposals.comment.form.empty') });
-    else if (body.length > 5000) draft.errors.push({ field: 'body', message: t.t('proposals.comment.form.tooLong') });
-    else {
-      try {
-        const comment = await this.commentsService.create(web.principal, 'proposals', id, { body, ...(alignment && { alignment }) });
-        response.redirect(303, `/proposals/${id}#comment-${comment.id}`);
-        return undefined;
-      } catch (error) {
-        if (!(error instanceof ProblemException) || ![403, 409, 422].includes(error.getStatus())) throw error;
-        const message =
-          error.getStatus() === 409
-            ? t.t('proposals.comment.form.closed')
-            : t.t('proposals.comment.form.refused', { reason: problemDetail(error) });
-        draft.errors.push({ field: 'body', message });
-      }
+    const published = await this.commentForms.publish(web.principal, 'proposals', id, form, this.translator(web));
+    if ('id' in published) {
+      response.redirect(303, `/proposals/${id}#comment-${published.id}`);
+      return undefined;
     }
-    response.status(422);
-    return this.proposalPage(web, id, undefined, draft, response);
+    return this.proposalPage(web, id, { sort: 'oldest' }, published, response);
   }
 
   private async proposalPage(
     web: WebRequest,
     id: string,
-    commentsCursor: string | undefined,
+    comments: { sort: CommentSort; cursor?: string },
     draft: CommentDraft,
     response: Response,
   ): Promise<string> {
@@ -218,21 +190,25 @@ export class ProposalsPagesController {
     const live = await this.live.config(web, [roomName('proposals', id)], LIVE_PROPOSAL);
     const shared = await this.proposals.get(id, web.principal).catch(() => null);
     if (!shared) return this.notFound(web, response);
-    const [proposal, comments] = await Promise.all([
+    const [proposal, conversation, following] = await Promise.all([
       this.readerViews.one(shared, web.principal),
-      this.conversation(shared, commentsCursor, web),
+      this.conversation(shared, comments, web),
+      web.principal ? this.follows.isFollowing('proposals', id, web.principal.userId) : false,
     ]);
+    const more = conversation.nextCursor
+      ? `/proposals/${id}?${this.search({ sort: comments.sort, comments: conversation.nextCursor })}#comments-title`
+      : null;
     return renderPage(
       <ProposalPage
         t={t}
         siteName={this.site.name}
         web={web}
         proposal={proposal}
-        comments={comments.items}
-        moreComments={
-          comments.nextCursor ? `/proposals/${proposal.id}?comments=${encodeURIComponent(comments.nextCursor)}#comments-title` : null
-        }
+        comments={conversation.items}
+        moreComments={more}
         commentDraft={draft}
+        commentSort={comments.sort}
+        following={following}
         live={live}
       />,
     );
@@ -244,12 +220,15 @@ export class ProposalsPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES, COMMENTS_MESSAGES]);
   }
 
-  private async conversation(proposal: ProposalView, cursor: string | undefined, web: WebRequest): Promise<Page<CommentThreadDto>> {
-    const page = (after: string | undefined) =>
-      this.comments.page('proposals', proposal.id, 'oldest', COMMENTS_PER_PAGE, after, web.principal);
+  private async conversation(
+    proposal: ProposalView,
+    { sort, cursor }: { sort: CommentSort; cursor?: string },
+    web: WebRequest,
+  ): Promise<Page<CommentThreadDto>> {
+    const page = (after: string | undefined) => this.comments.page('proposals', proposal.id, sort, COMMENTS_PER_PAGE, after, web.principal);
     return page(cursor).catch((error: unknown) => {
       if (isBadRequest(error)) return page(undefined);
       throw error;

@@ -136,3 +136,40 @@ export function TextAreaField(props: { name: string; label: string; hint?: strin
     </div>
   );
 }
+
+/** A required choice among a few options, as radio buttons in a fieldset whose legend asks the question. */
+export function RadioField(props: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  error?: string;
+}) {
+  const errorId = `${props.name}-error`;
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset polity-field${props.error ? ' polity-field--invalid' : ''}`}
+      aria-describedby={props.error ? errorId : undefined}
+    >
+      <legend class="utrecht-form-label">{props.legend}</legend>
+      {props.error && (
+        <p class="polity-field__error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+      {props.options.map((option, index) => (
+        <div class="polity-choice" key={option.value}>
+          {/* The first radio carries the field's name as its id, so the error summary's link reaches the group. */}
+          <input
+            type="radio"
+            id={index === 0 ? props.name : `${props.name}-${option.value}`}
+            name={props.name}
+            value={option.value}
+            checked={option.value === props.value}
+          />
+          <label for={index === 0 ? props.name : `${props.name}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

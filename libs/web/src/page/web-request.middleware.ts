@@ -1,12 +1,12 @@
 import { Injectable, type NestMiddleware, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { cookieValue, HttpConfig, SESSION_COOKIE, SiteConfig } from '@polity/platform';
+import { cookieValue, HttpConfig, Problems, SESSION_COOKIE, SiteConfig } from '@polity/platform';
 import type { NextFunction, Response } from 'express';
 import { negotiateLocale } from '../i18n/locales';
 import { VISITOR_COOKIE, WebSessions } from '../session/web-sessions';
 import { LivePages } from '../live/live-pages';
 import { UnreadNotifications } from '../live/unread-notifications';
-import type { RequestWithWeb } from './web-request';
+import { isPagePath, type RequestWithWeb } from './web-request';
 
 /** The cookie the language switcher sets: a visitor's choice outlasts their browser's preference. */
 export const LOCALE_COOKIE = 'polity_locale';
@@ -43,7 +43,7 @@ export class WebRequestMiddleware implements NestMiddleware, OnModuleInit {
   async use(request: RequestWithWeb, response: Response, next: NextFunction): Promise<void> {
     // The JSON api, health checks and style sheets are not pages (decided on the raw path, whatever
     // it holds): no session lookup, no visitor cookie for them.
-    if (/^\/(api|health|assets)(\/|$)/.test(request.originalUrl)) return next();
+    if (!isPagePath(request.originalUrl)) return next();
     const cookies = request.headers.cookie;
     const locale = negotiateLocale(cookieValue(cookies, LOCALE_COOKIE), request.headers['accept-language'], this.site.defaultLocale);
     const principal = await this.sessions.principal(cookieValue(cookies, SESSION_COOKIE));
@@ -56,14 +56,12 @@ export class WebRequestMiddleware implements NestMiddleware, OnModuleInit {
     // The same address answers in several languages, and differently signed in.
     response.vary('Accept-Language');
     response.vary('Cookie');
-    if (request.method === 'POST' && !this.sameSite(request)) {
-      response.status(403).type('text/plain').send('This form was sent from another site.');
-      return;
-    }
-    if (request.method === 'POST' && !this.sessions.csrfValid(boundTo, (request.body as Record<string, unknown> | undefined)?._csrf)) {
-      response.status(403).type('text/plain').send('This form has expired: go back, reload the page and send it again.');
-      return;
-    }
+    // Refused as a page: the error page says so in the reader's language.
+    const forged =
+      request.method === 'POST' &&
+      (!this.sameSite(request) || !this.sessions.csrfValid(boundTo, (request.body as Record<string, unknown> | undefined)?._csrf));
+    if (forged)
+      throw Problems.forbidden('form_expired', 'This form was sent from another site, or has expired: reload the page and send it again.');
     next();
   }
 

@@ -19,6 +19,9 @@ export interface WebRequest {
   live?: LiveConfig;
 }
 
+/** Whether a path is one of the site's pages: not the JSON api, the health checks or the style sheets and script. */
+export const isPagePath = (path: string): boolean => !/^\/(api|health|assets)(\/|$)/.test(path);
+
 /** Set by WebRequestMiddleware on every request outside the api. */
 export type RequestWithWeb = Request & { web?: WebRequest };
 

@@ -17,7 +17,7 @@ export interface ProposalDraft {
   district?: string;
 }
 
-export interface NewProposalProps {
+export interface ProposalFormProps {
   t: Translator;
   siteName: string;
   web: WebRequest;
@@ -26,15 +26,17 @@ export interface NewProposalProps {
   errors: FieldError[];
   /** The body rendered as it will be published, when the author asked for a preview. */
   previewHtml?: string;
+  /** Absent for a new proposal; the proposal being edited otherwise. */
+  editing?: string;
 }
 
-/** The proposal form: preview (a second button, so it works without JavaScript), then publish. */
-export function NewProposalPage({ t, siteName, web, districts, draft, errors, previewHtml }: NewProposalProps) {
+/** The proposal form, to make one or edit one's own: preview (a second button, so it works without JavaScript), then publish. */
+export function ProposalFormPage({ t, siteName, web, districts, draft, errors, previewHtml, editing }: ProposalFormProps) {
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
   return (
-    <Layout t={t} siteName={siteName} web={web} title={t.t('proposals.new.title')} section="proposals">
+    <Layout t={t} siteName={siteName} web={web} title={t.t(editing ? 'proposals.edit.title' : 'proposals.new.title')} section="proposals">
       <ErrorSummary t={t} errors={errors} />
-      <p class="utrecht-paragraph">{t.t('proposals.new.intro')}</p>
+      <p class="utrecht-paragraph">{t.t(editing ? 'proposals.edit.intro' : 'proposals.new.intro')}</p>
       {previewHtml !== undefined && (
         <section class="polity-notice" aria-labelledby="preview-title">
           <h2 class="utrecht-heading-2" id="preview-title">
@@ -44,7 +46,7 @@ export function NewProposalPage({ t, siteName, web, districts, draft, errors, pr
           <div class="polity-body" dangerouslySetInnerHTML={{ __html: previewHtml }} />
         </section>
       )}
-      <PostForm web={web} action="/proposals/new">
+      <PostForm web={web} action={editing ? `/proposals/${editing}/edit` : '/proposals/new'}>
         <TextField name="title" label={t.t('proposals.new.field.title')} value={draft.title} error={errorOf('title')} />
         <TextAreaField
           name="body"
@@ -71,10 +73,17 @@ export function NewProposalPage({ t, siteName, web, districts, draft, errors, pr
             {t.t('proposals.new.preview')}
           </button>
           <button class="polity-button" type="submit" name="action" value="publish">
-            {t.t('proposals.new.publish')}
+            {t.t(editing ? 'proposals.edit.save' : 'proposals.new.publish')}
           </button>
         </div>
       </PostForm>
+      {editing && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/proposals/${editing}`}>
+            {t.t('proposals.back')}
+          </a>
+        </p>
+      )}
     </Layout>
   );
 }

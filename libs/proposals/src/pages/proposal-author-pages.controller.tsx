@@ -1,0 +1,148 @@
+import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { ProposalView } from '@polity/contracts';
+import { DistrictsService } from '@polity/districts';
+import { ProblemException, Public, renderMarkdown, SiteConfig } from '@polity/platform';
+import { type FieldError, formText, HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import type { Response } from 'express';
+import { ProposalsQuery } from '../proposals.query';
+import { ProposalsService } from '../proposals.service';
+import { proposalRefusal, readProposalForm } from './proposal-form';
+import { type ProposalDraft, ProposalFormPage } from './proposal-form.page';
+import { PROPOSALS_MESSAGES } from './proposals.messages';
+import { WithdrawProposalPage } from './withdraw-proposal.page';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A refusal the author can read (the proposal changed meanwhile); anything else is the server's fault. */
+const refusalBody = (error: unknown): { code?: string; detail?: string } => {
+  if (!(error instanceof ProblemException) || ![403, 409, 422, 429].includes(error.getStatus())) throw error;
+  return error.getResponse() as { code?: string; detail?: string };
+};
+
+/** What only a proposal's author does on the site: edit it while nobody has answered it yet, withdraw it with a reason. */
+@ApiExcludeController()
+@Public()
+@Controller('proposals/:id')
+export class ProposalAuthorPagesController {
+  constructor(
+    private readonly query: ProposalsQuery,
+    private readonly proposals: ProposalsService,
+    private readonly districts: DistrictsService,
+    private readonly site: SiteConfig,
+  ) {}
+
+  @Get('edit')
+  @Header('content-type', HTML)
+  async editForm(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const proposal = await this.own(web, id, response);
+    if (!proposal) return undefined;
+    if (!proposal.editable) return this.back(response, id);
+    const draft: ProposalDraft = {
+      title: proposal.title,
+      body: proposal.body,
+      tags: proposal.tags.join(', '),
+      district: proposal.district ?? '',
+    };
+    return this.editPage(web, id, draft, []);
+  }
+
+  @Post('edit')
+  @HttpCode(200)
+  @Header('content-type', HTML)
+  async edit(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!(await this.own(web, id, response)) || !web.principal) return undefined;
+    const t = this.translator(web);
+    const { draft, input, errors } = await readProposalForm(form, t);
+    if (form.action === 'preview' || errors.length > 0) {
+      if (errors.length > 0) response.status(422);
+      return this.editPage(web, id, draft, errors, form.action === 'preview' ? renderMarkdown(input.body ?? '') : undefined);
+    }
+    try {
+      await this.proposals.update(web.principal, id, { ...input, district: input.district ?? null });
+      return this.back(response, id);
+    } catch (error) {
+      response.status(422);
+      return this.editPage(web, id, draft, [proposalRefusal(refusalBody(error), t, 'proposals.edit.closed')]);
+    }
+  }
+
+  @Get('withdraw')
+  @Header('content-type', HTML)
+  async withdrawForm(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const proposal = await this.own(web, id, response);
+    if (!proposal) return undefined;
+    return renderPage(
+      <WithdrawProposalPage t={this.translator(web)} siteName={this.site.name} web={web} proposal={proposal} errors={[]} />,
+    );
+  }
+
+  @Post('withdraw')
+  @HttpCode(422)
+  @Header('content-type', HTML)
+  async withdraw(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const proposal = await this.own(web, id, response);
+    if (!proposal || !web.principal) return undefined;
+    const t = this.translator(web);
+    const reason = formText(form.reason, 1000).trim();
+    const errors: FieldError[] = [];
+    if (reason.length < 3) errors.push({ field: 'reason', message: t.t('proposals.withdraw.reasonMissing') });
+    else {
+      try {
+        await this.proposals.withdraw(web.principal, id, { reason });
+        return this.back(response, id);
+      } catch (error) {
+        errors.push({ field: 'reason', message: t.t('proposals.withdraw.refused', { reason: refusalBody(error).detail ?? '' }) });
+      }
+    }
+    return renderPage(
+      <WithdrawProposalPage t={t} siteName={this.site.name} web={web} proposal={proposal} reason={reason} errors={errors} />,
+    );
+  }
+
+  /** The reader's own proposal; a visitor is sent to sign in, anyone else finds nothing here. */
+  private async own(web: WebRequest, id: string, response: Response): Promise<ProposalView | undefined> {
+    if (!UUID.test(id)) throw new NotFoundException();
+    if (!web.principal) {
+      response.redirect(303, `/sign-in?next=${encodeURIComponent(web.path)}`);
+      return undefined;
+    }
+    const proposal = await this.query.get(id, web.principal).catch(() => null);
+    if (!proposal || proposal.author.id !== web.principal.userId) throw new NotFoundException();
+    return proposal;
+  }
+
+  private async editPage(web: WebRequest, id: string, draft: ProposalDraft, errors: FieldError[], previewHtml?: string): Promise<string> {
+    return renderPage(
+      <ProposalFormPage
+        t={this.translator(web)}
+        siteName={this.site.name}
+        web={web}
+        districts={await this.districts.list()}
+        draft={draft}
+        errors={errors}
+        previewHtml={previewHtml}
+        editing={id}
+      />,
+    );
+  }
+
+  private back(response: Response, id: string): undefined {
+    response.redirect(303, `/proposals/${id}`);
+    return undefined;
+  }
+
+  private translator(web: WebRequest): Translator {
+    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES]);
+  }
+}
