@@ -11,14 +11,18 @@ const byKey = (key: string): HTMLElement | null => document.querySelector<HTMLEl
 
 /**
  * Puts one item (a comment, say) where it belongs: in place of its older version, or at the end of
- * its list (`data-live-in` names it), announced once. An item holding the reader's focus is left alone.
+ * its list (`data-live-in` names it), announced once.
  */
 export function placeItem(item: HTMLElement): void {
   const existing = byKey(item.dataset.liveKey ?? '');
   if (existing) {
     // Only the item's own content (`data-live-body`): what is nested in it (replies) is placed item by item.
     const [before, after] = [existing, item].map((element) => element.querySelector(':scope > [data-live-body]') ?? element);
-    if (before.outerHTML !== after.outerHTML && !before.contains(document.activeElement)) before.replaceWith(after);
+    if (before.outerHTML === after.outerHTML) return;
+    const focused = before.contains(document.activeElement) ? document.activeElement?.id : undefined;
+    before.replaceWith(after);
+    // The reader pressed something in it (a vote): the same control, renewed, keeps the focus.
+    if (focused) document.getElementById(focused)?.focus();
     return;
   }
   const list = document.querySelector<HTMLElement>(`[data-live-list="${CSS.escape(item.dataset.liveIn ?? '')}"]`);
