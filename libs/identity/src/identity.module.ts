@@ -1,4 +1,6 @@
 import { WebModule } from '@polity/web';
+import { AccountLinkSitePagesController } from './pages/account-link-pages.controller';
+import { AccountSettingsPagesController } from './pages/account-settings-pages.controller';
 import { AccountPagesController } from './pages/account-pages.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -66,7 +68,7 @@ export class IdentityModule {}
 /** The account pages of the web site (signing in and out); the api serves them at the site's root. */
 @Module({
   imports: [IdentityModule, WebModule],
-  controllers: [AccountPagesController],
+  controllers: [AccountPagesController, AccountLinkSitePagesController, AccountSettingsPagesController],
 })
 export class IdentityPagesModule {}
 

@@ -16,3 +16,4 @@ export * from './live/live-config';
 export * from './live/live-pages';
 export * from './live/unread-notifications';
 export * from './page/resource-pages';
+export * from './page/message.page';

@@ -35,6 +35,7 @@ export const SHELL_MESSAGES = defineCatalogue({
     'shell.account.label': 'Your account',
     'shell.account.notifications': 'Notifications',
     'shell.account.unread': '{count, plural, =0 {} other {# unread}}',
+    'shell.account.yours': 'Your account',
   },
   fr: {
     'shell.skipLink': 'Aller au contenu principal',
@@ -69,6 +70,7 @@ export const SHELL_MESSAGES = defineCatalogue({
     'shell.account.label': 'Votre compte',
     'shell.account.notifications': 'Notifications',
     'shell.account.unread': '{count, plural, =0 {} one {# non lue} other {# non lues}}',
+    'shell.account.yours': 'Votre compte',
   },
 });
 

@@ -19,7 +19,7 @@ const CONFIRM: AccountMail = {
   subject: 'Confirm your email address for Polity',
   intro: 'Welcome to Polity.',
   action: 'Confirm my address',
-  path: 'api/v1/pages/confirm-email',
+  path: 'confirm-email',
   note: 'The link works for 7 days. If you did not create an account, ignore this message.',
 };
 
@@ -28,7 +28,7 @@ const RESET: AccountMail = {
   subject: 'Reset your Polity password',
   intro: 'Someone asked to reset the password of your Polity account.',
   action: 'Choose a new password',
-  path: 'api/v1/pages/reset-password',
+  path: 'reset-password',
   note: 'The link works for one hour, once. If you did not ask for it, ignore this message: your password stays as it is.',
 };
 

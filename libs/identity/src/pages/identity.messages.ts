@@ -13,6 +13,7 @@ export const IDENTITY_MESSAGES = defineCatalogue({
     'signIn.tooMany': 'Too many attempts: wait a few minutes, then try again',
     'signIn.noAccount': 'No account yet?',
     'signIn.register': 'Create an account',
+    'signIn.forgot': 'Forgot your password?',
     'register.title': 'Create an account',
     'register.intro': 'You need an account to make proposals, support them and comment. We send a link to confirm your address.',
     'register.displayName': 'Your name, as others will see it',
@@ -36,6 +37,7 @@ export const IDENTITY_MESSAGES = defineCatalogue({
     'signIn.tooMany': 'Trop de tentatives : attendez quelques minutes, puis réessayez',
     'signIn.noAccount': 'Pas encore de compte ?',
     'signIn.register': 'Créer un compte',
+    'signIn.forgot': 'Mot de passe oublié ?',
     'register.title': 'Créer un compte',
     'register.intro':
       'Il faut un compte pour faire des propositions, les soutenir et commenter. Nous envoyons un lien pour confirmer votre adresse.',

@@ -40,6 +40,11 @@ export function SignInPage({ t, siteName, web, next, email, errors = [] }: SignI
         </button>
       </PostForm>
       <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/forgot-password">
+          {t.t('signIn.forgot')}
+        </a>
+      </p>
+      <p class="utrecht-paragraph">
         {t.t('signIn.noAccount')}{' '}
         <a class="utrecht-link" href="/register">
           {t.t('signIn.register')}

@@ -15,7 +15,7 @@ export interface LayoutProps {
   /** The page's own title: its h1, and the first part of the document's title. */
   title: string;
   /** Which navigation entry is this page's section. */
-  section?: 'home' | 'proposals' | 'notifications';
+  section?: 'home' | 'proposals' | 'notifications' | 'account';
   /** What the page follows live (see LivePages); without it, the reader's own room for the badge. */
   live?: LiveConfig;
   children: ComponentChildren;
@@ -75,6 +75,11 @@ export function Layout({ t, siteName, web, title, section, live, children }: Lay
                       </a>
                     </li>
                   )}
+                  <li>
+                    <a href="/account" aria-current={section === 'account' ? 'page' : undefined}>
+                      {t.t('shell.account.yours')}
+                    </a>
+                  </li>
                   <li>
                     <PostForm web={web} action="/sign-out">
                       <button class="polity-link-button" type="submit">

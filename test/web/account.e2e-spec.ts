@@ -1,0 +1,154 @@
+import AxeBuilder from '@axe-core/playwright';
+import {
+  createTestApp,
+  createUserWithRoles,
+  launchBrowser,
+  type MailCatcher,
+  registerUser,
+  type RunningApp,
+  startMailCatcher,
+  startTestWorker,
+  type TestBrowser,
+  type TestUser,
+} from '@polity/testing';
+import type { BrowserContext, Page } from 'playwright-core';
+
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** The mailed link, to this test's server (mail says PUBLIC_URL). */
+const linkIn = (text: string, path: string, base: string): string => {
+  const mailed = new URL(new RegExp(`https?://\\S+/${path}\\?token=\\S+`).exec(text)?.[0] ?? '');
+  return new URL(`${mailed.pathname}${mailed.search}`, base).toString();
+};
+
+describe('looking after one’s account on the web site, without JavaScript', () => {
+  let mail: MailCatcher;
+  let api: RunningApp;
+  let worker: RunningApp;
+  let browser: TestBrowser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    [api, worker, browser] = await Promise.all([
+      createTestApp({ SMTP_URL: mail.url }),
+      startTestWorker({ SMTP_URL: mail.url }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+    await mail?.close();
+  });
+
+  async function visitor(locale = 'en-GB', javaScript = false): Promise<Page> {
+    const context = await browser.context({ locale, javaScript });
+    contexts.push(context);
+    return context.newPage();
+  }
+  async function signedIn(user: TestUser, locale = 'en-GB', javaScript = false): Promise<Page> {
+    const page = await visitor(locale, javaScript);
+    await page.goto(`${api.url}/sign-in`);
+    await page.locator('#email').fill(user.email);
+    await page.locator('#password').fill(user.password);
+    await page.locator('main form button[type=submit]').click();
+    return page;
+  }
+  const signsIn = async (email: string, password: string) => (await api.http.post('/api/v1/auth/login').send({ email, password })).status;
+
+  it('confirms the address from the mailed link: opening it changes nothing, the button does', async () => {
+    const user = await registerUser(api);
+    const link = linkIn((await mail.next(user.email, (m) => m.subject.includes('Confirm'))).text, 'confirm-email', api.url);
+    expect(new URL(link).pathname).toBe('/confirm-email');
+    const page = await visitor();
+    await page.goto(link);
+    const me = async () => (await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(200)).body.emailConfirmed;
+    await expect(me()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Confirm my address' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Address confirmed');
+    await expect(me()).resolves.toBe(true);
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Confirm my address' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('This link does not work');
+  });
+
+  it('resets a forgotten password: asked from the sign-in page, a short one refused, the link then spent', async () => {
+    const user = await registerUser(api);
+    const page = await visitor('fr-FR');
+    await page.goto(`${api.url}/sign-in`);
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await page.getByLabel('Adresse e-mail').fill(user.email);
+    await page.getByRole('button', { name: 'M’envoyer un lien' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Consultez vos e-mails');
+    const link = linkIn((await mail.next(user.email, (m) => m.subject.includes('Reset'))).text, 'reset-password', api.url);
+    await page.goto(link);
+    await page.getByLabel(/^Nouveau mot de passe/).fill('short');
+    await page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }).click();
+    await expect(page.locator('#password').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel(/^Nouveau mot de passe/).fill('a passphrase set from the site');
+    await page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Mot de passe changé');
+    await expect(signsIn(user.email, user.password)).resolves.toBe(401);
+    await expect(signsIn(user.email, 'a passphrase set from the site')).resolves.toBe(200);
+  });
+
+  it('verifies as a resident against the census, with the problem shown beside the field first', async () => {
+    const admin = await createUserWithRoles(api, ['admin']);
+    await api.http
+      .post('/api/v1/admin/census')
+      .set('Authorization', admin.auth)
+      .set('Content-Type', 'text/csv')
+      .send('identifier,birth_date,district\nW-2001,1988-05-17,\n')
+      .expect(201);
+    const resident = await registerUser(api);
+    const page = await signedIn(resident);
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await page.getByLabel('Your resident number').fill('W-2001');
+    await page.getByLabel(/^Date of birth/).fill('1988-05-18');
+    await page.getByRole('button', { name: 'Verify me' }).click();
+    await expect(page.locator('#identifier').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel(/^Date of birth/).fill('1988-05-17');
+    await page.getByRole('button', { name: 'Verify me' }).click();
+    await expect(page.getByText('You are now verified as a resident.').isVisible()).resolves.toBe(true);
+    expect((await api.http.get('/api/v1/me').set('Authorization', resident.auth).expect(200)).body.verified).toBe(true);
+  });
+
+  it('downloads the reader’s data, then erases the account after the password, signed out everywhere', async () => {
+    const user = await registerUser(api);
+    const page = await signedIn(user);
+    await page.goto(`${api.url}/account`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my data' }).click()]);
+    expect(download.suggestedFilename()).toBe('polity-my-data.json');
+    const data = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+    expect(JSON.stringify(data)).toContain(user.email);
+
+    await page.getByRole('link', { name: 'Erase my account' }).click();
+    await page.getByLabel('Your password, to confirm it is you').fill('not my password');
+    await page.getByRole('button', { name: 'Erase my account for good' }).click();
+    await expect(page.locator('#password').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel('Your password, to confirm it is you').fill(user.password);
+    await page.getByRole('button', { name: 'Erase my account for good' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Your account is erased');
+    await expect(page.getByRole('link', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await expect(signsIn(user.email, user.password)).resolves.toBe(401);
+    await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(401);
+  });
+
+  for (const locale of ['en-GB', 'fr-FR']) {
+    it(`has no WCAG 2.1 AA violation on the account, forgot, reset, confirm and erase pages (${locale})`, async () => {
+      const user = await registerUser(api);
+      const page = await signedIn(user, locale, true);
+      for (const path of ['/account', '/account/erase', '/forgot-password', '/reset-password?token=x', '/confirm-email?token=x']) {
+        await page.goto(`${api.url}${path}`);
+        const violations = (await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id);
+        expect({ path, violations }).toEqual({ path, violations: [] });
+      }
+      await page.goto(`${api.url}/account`);
+      await page.locator('form[action="/account/verification"] button').click();
+      const violations = (await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id);
+      expect(violations).toEqual([]);
+    });
+  }
+});
