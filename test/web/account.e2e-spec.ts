@@ -64,7 +64,7 @@ describe('looking after one’s account on the web site, without JavaScript', ()
     expect(new URL(link).pathname).toBe('/confirm-email');
     const page = await visitor();
     await page.goto(link);
-    const me = async () => (await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(200)).body.emailConfirmed;
+    const me = async () => (await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(200)).body.emailConfirmed as boolean;
     await expect(me()).resolves.toBe(false);
     await page.getByRole('button', { name: 'Confirm my address' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Address confirmed');

@@ -46,7 +46,8 @@ describe('the conversation and a proposal’s own actions, from the web site', (
     return page;
   }
   const comment = async (user: TestUser, proposalId: string, body: string): Promise<string> =>
-    (await api.http.post(`/api/v1/proposals/${proposalId}/comments`).set('Authorization', user.auth).send({ body }).expect(201)).body.id;
+    (await api.http.post(`/api/v1/proposals/${proposalId}/comments`).set('Authorization', user.auth).send({ body }).expect(201)).body
+      .id as string;
   const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id);
 
   it('replies, votes, edits and deletes without JavaScript, each back at the comment', async () => {
