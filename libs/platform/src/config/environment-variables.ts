@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, IsTimeZone } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
@@ -295,6 +295,10 @@ export class EnvironmentVariables {
   /** The site's brand colour (links, buttons, header): refused at start when white on it, or it on white, is below WCAG AA contrast. */
   @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'SITE_BRAND_COLOUR must be a colour like #1d4f91' })
   SITE_BRAND_COLOUR = '#1d4f91';
+
+  /** The time zone the site's dates and times are shown in (an IANA name such as Europe/Paris). */
+  @IsTimeZone({ message: 'SITE_TIME_ZONE must be an IANA time zone such as Europe/Paris' })
+  SITE_TIME_ZONE = 'UTC';
 
   /** Empty: a folder in the system's temporary directory. */
   @IsString()

@@ -165,6 +165,7 @@ export class SiteConfig {
     readonly name: string,
     readonly defaultLocale: 'en' | 'fr',
     readonly brandColour: string,
+    readonly timeZone = 'UTC',
   ) {}
 }
 

@@ -1,7 +1,7 @@
 import { SHELL_MESSAGES } from '../shell.messages';
 import { type Catalogue, catalogueProblems, defineCatalogue, missingKeys } from './catalogue';
 import { negotiateLocale } from './locales';
-import { Translator } from './translator';
+import { Translator, useSiteTimeZone } from './translator';
 
 describe('message catalogues', () => {
   it('the shell’s: every key in every locale, each a message ICU parses', () => {
@@ -27,6 +27,20 @@ describe('message catalogues', () => {
     expect([1, 1234].map((count) => new Translator('en', [messages]).t('n', { count }))).toEqual(['1 vote', '1,234 votes']);
     expect(new Translator('fr', [messages]).t('n', { count: 1234 })).toBe('1\u202f234 voix');
     expect(new Translator('fr', [messages]).date('2026-03-01T10:00:00Z', { dateOnly: true })).toBe('1 mars 2026');
+  });
+});
+
+describe('dates in the site’s time zone', () => {
+  afterEach(() => useSiteTimeZone('UTC'));
+
+  it('shows a time where the site is, naming the zone', () => {
+    const t = new Translator('fr', []);
+    expect(t.date('2026-03-01T10:00:00Z')).toMatch(/10:00.*UTC/);
+    useSiteTimeZone('Europe/Paris');
+    expect(t.date('2026-03-01T10:00:00Z')).toMatch(/11:00.*UTC\+1/);
+    // A date alone is the day where the site is: late on 1 March in UTC is 2 March in Auckland.
+    useSiteTimeZone('Pacific/Auckland');
+    expect(t.date('2026-03-01T20:00:00Z', { dateOnly: true })).toBe('2 mars 2026');
   });
 });
 

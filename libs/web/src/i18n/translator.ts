@@ -5,6 +5,11 @@ import type { Locale } from './locales';
 type Values = Record<string, string | number | Date>;
 
 const compiled = new Map<string, IntlMessageFormat>();
+/** The deployment's time zone (SITE_TIME_ZONE), set once as the web module starts. */
+let siteTimeZone = 'UTC';
+export function useSiteTimeZone(timeZone: string): void {
+  siteTimeZone = timeZone;
+}
 // Building an Intl formatter costs far more than using one, and a page formats hundreds of dates.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
@@ -37,12 +42,22 @@ export class Translator {
     return String(format.format(values));
   }
 
-  /** A date (and time, unless `dateOnly`) as people of this language write it. */
+  /** A date (and time, unless `dateOnly`) as people of this language write it, in the site's time zone; a time names its zone. */
   date(iso: string | Date, options: { dateOnly?: boolean } = {}): string {
     const dateOnly = options.dateOnly ?? false;
-    return formatter(
-      `date:${this.locale}:${dateOnly}`,
-      () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', ...(dateOnly ? {} : { timeStyle: 'short' }), timeZone: 'UTC' }),
+    const timeZone = siteTimeZone;
+    return formatter(`date:${this.locale}:${dateOnly}:${timeZone}`, () =>
+      dateOnly
+        ? new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone })
+        : new Intl.DateTimeFormat(this.locale, {
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            timeZone,
+            timeZoneName: 'short',
+          }),
     ).format(new Date(iso));
   }
 
