@@ -136,6 +136,31 @@ describe('looking after one’s account on the web site, without JavaScript', ()
     await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(401);
   });
 
+  it('keeps the account’s language: registered in French, mailed in French; changed on its page, it follows to another browser', async () => {
+    const page = await visitor('fr-FR');
+    const email = `langue-${Date.now()}@example.org`;
+    await page.goto(`${api.url}/register`);
+    await page.locator('#displayName').fill('Inès');
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill('une phrase de passe sûre');
+    await page.locator('main form button[type=submit]').click();
+    const confirmation = await mail.next(email, (m) => m.subject.startsWith('Confirmez'));
+    expect(confirmation.text).toContain('Bonjour Inès');
+
+    const english = await signedIn({ email, password: 'une phrase de passe sûre' } as TestUser, 'en-GB');
+    await english.goto(`${api.url}/account`);
+    // Its language was chosen at registration: it wins over this browser's English.
+    await expect(english.locator('html').getAttribute('lang')).resolves.toBe('fr');
+    await english.getByLabel('Langue du site et de vos e-mails').selectOption('en');
+    await english.getByRole('button', { name: 'Enregistrer la langue' }).click();
+    await expect(english.locator('html').getAttribute('lang')).resolves.toBe('en');
+    const elsewhere = await signedIn({ email, password: 'une phrase de passe sûre' } as TestUser, 'fr-FR');
+    await elsewhere.goto(`${api.url}/account`);
+    await expect(elsewhere.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await api.http.post('/api/v1/auth/password-reset').send({ email }).expect(202);
+    await expect(mail.next(email, (m) => m.subject.startsWith('Reset your'))).resolves.toBeDefined();
+  });
+
   for (const locale of ['en-GB', 'fr-FR']) {
     it(`has no WCAG 2.1 AA violation on the account, forgot, reset, confirm and erase pages (${locale})`, async () => {
       const user = await registerUser(api);

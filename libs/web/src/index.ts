@@ -17,3 +17,4 @@ export * from './live/live-pages';
 export * from './live/unread-notifications';
 export * from './page/resource-pages';
 export * from './page/message.page';
+export { rememberLocale } from './page/language.controller';

@@ -14,12 +14,12 @@ export class AccountSessionAuthority extends SessionAuthority {
   }
 
   async standing(userId: string, sessionId: string): Promise<SessionStanding | null> {
-    const [row] = await this.dataSource.query<{ roles: Role[] }[]>(
-      `SELECT u.roles FROM auth_session s JOIN user_account u ON u.id = s.user_id
+    const [row] = await this.dataSource.query<{ roles: Role[]; locale: string | null }[]>(
+      `SELECT u.roles, u.locale FROM auth_session s JOIN user_account u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.erased_at IS NULL`,
       [sessionId, userId],
     );
-    return row ? { roles: row.roles } : null;
+    return row ? { roles: row.roles, locale: row.locale } : null;
   }
 }
 

@@ -1,7 +1,7 @@
 import { trimString } from '@polity/platform';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserResponseDto } from '../users/user-response.dto';
 
 export class RegisterDto {
@@ -23,6 +23,14 @@ export class RegisterDto {
   @MinLength(1)
   @MaxLength(80)
   displayName: string;
+
+  @ApiPropertyOptional({
+    enum: ['en', 'fr'],
+    description: 'The language of the site and of mail for this person (the confirmation mail first)',
+  })
+  @IsOptional()
+  @IsIn(['en', 'fr'])
+  locale?: 'en' | 'fr';
 }
 
 export class LoginDto {

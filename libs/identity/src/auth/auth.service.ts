@@ -40,7 +40,12 @@ export class AuthService {
   async register(input: RegisterDto): Promise<RegistrationReceiptDto> {
     const passwordHash = await this.hasher.hash(input.password);
     await this.unitOfWork.run(async (tx) => {
-      const outcome = await this.users.createIfNew(tx, { email: input.email, displayName: input.displayName, passwordHash });
+      const outcome = await this.users.createIfNew(tx, {
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        ...(input.locale && { locale: input.locale }),
+      });
       if (outcome.created) tx.publish('account.link_requested', { userId: outcome.userId, purpose: 'confirm_email' });
       else tx.publish('account.registration_repeated', { userId: outcome.userId });
     });

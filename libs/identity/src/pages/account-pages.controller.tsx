@@ -18,6 +18,7 @@ import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { RegisterDto } from '../auth/auth.dto';
 import { AuthService } from '../auth/auth.service';
+import { UsersService } from '../users/users.service';
 import { IDENTITY_MESSAGES } from './identity.messages';
 import { RegisterPage, RegistrationSentPage } from './register.page';
 import { SignInPage } from './sign-in.page';
@@ -29,6 +30,7 @@ import { SignInPage } from './sign-in.page';
 export class AccountPagesController {
   constructor(
     private readonly auth: AuthService,
+    private readonly users: UsersService,
     private readonly webSessions: WebSessions,
     private readonly site: SiteConfig,
   ) {}
@@ -62,6 +64,8 @@ export class AccountPagesController {
       try {
         const signedIn = await this.auth.signInBrowser({ email, password }, request.headers['user-agent']);
         this.webSessions.open(response, signedIn.userId, signedIn.sessionId, signedIn.maxAgeSeconds);
+        // The language they signed in with is theirs until they choose (their mail follows it).
+        await this.users.setLocale(signedIn.userId, web.locale, { ifUnset: true });
         response.redirect(303, next);
         return undefined;
       } catch (error) {
@@ -91,7 +95,12 @@ export class AccountPagesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const t = this.translator(web);
-    const input = plainToInstance(RegisterDto, { displayName: form.displayName, email: form.email, password: form.password });
+    const input = plainToInstance(RegisterDto, {
+      displayName: form.displayName,
+      email: form.email,
+      password: form.password,
+      locale: web.locale,
+    });
     const problems = new Set((await validate(input)).map((error) => error.property));
     const errors: FieldError[] = (['displayName', 'email', 'password'] as const)
       .filter((field) => problems.has(field))

@@ -5,8 +5,10 @@ import {
   type FieldError,
   formText,
   HTML,
+  isLocale,
   MessagePage,
   renderPage,
+  rememberLocale,
   SHELL_MESSAGES,
   Translator,
   Web,
@@ -81,6 +83,17 @@ export class AccountSettingsPagesController {
     return this.page(web, { verifiedNow: false, resident, errors });
   }
 
+  /** The account's language, for its pages everywhere and its mail; this browser follows at once. */
+  @Post('language')
+  async language(@Web() web: WebRequest, @Body() form: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    if (!web.principal) return void this.toSignIn(web, response);
+    if (isLocale(form.locale)) {
+      await this.users.setLocale(web.principal.userId, form.locale);
+      rememberLocale(response, form.locale);
+    }
+    response.redirect(303, '/account');
+  }
+
   /** GDPR art. 15 and 20: everything held about the reader, as a download. */
   @Get('data')
   async data(@Web() web: WebRequest, @Res() response: Response): Promise<void> {
@@ -137,8 +150,17 @@ export class AccountSettingsPagesController {
   }
 
   private async page(web: WebRequest, state: { verifiedNow: boolean; resident: ResidentDraft; errors: FieldError[] }): Promise<string> {
-    const account = UserResponseDto.from(await this.users.get(web.principal?.userId ?? ''));
-    return renderPage(<AccountPage t={this.translator(web)} siteName={this.site.name} web={web} account={account} {...state} />);
+    const user = await this.users.get(web.principal?.userId ?? '');
+    return renderPage(
+      <AccountPage
+        t={this.translator(web)}
+        siteName={this.site.name}
+        web={web}
+        account={UserResponseDto.from(user)}
+        locale={user.locale}
+        {...state}
+      />,
+    );
   }
 
   private toSignIn(web: WebRequest, response: Response): undefined {

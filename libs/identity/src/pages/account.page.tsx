@@ -1,4 +1,15 @@
-import { ErrorSummary, type FieldError, Layout, PostForm, TextField, type Translator, type WebRequest } from '@polity/web';
+import {
+  ErrorSummary,
+  type FieldError,
+  LANGUAGE_NAMES,
+  Layout,
+  LOCALES,
+  PostForm,
+  SelectField,
+  TextField,
+  type Translator,
+  type WebRequest,
+} from '@polity/web';
 import type { UserResponseDto } from '../users/user-response.dto';
 
 export interface ResidentDraft {
@@ -16,6 +27,8 @@ export interface AccountPageProps {
   verifiedNow: boolean;
   resident: ResidentDraft;
   errors: FieldError[];
+  /** The account's chosen language (null: not chosen yet). */
+  locale: string | null;
 }
 
 /** The verification form: a resident number and one of the two details a census may pair it with. */
@@ -45,7 +58,7 @@ function VerifyResident({ t, web, resident, errors }: Pick<AccountPageProps, 't'
 }
 
 /** Who the reader is here, their resident verification, and their rights over their data. */
-export function AccountPage({ t, siteName, web, account, verifiedNow, resident, errors }: AccountPageProps) {
+export function AccountPage({ t, siteName, web, account, verifiedNow, resident, errors, locale }: AccountPageProps) {
   return (
     <Layout t={t} siteName={siteName} web={web} title={t.t('account.title')} section="account">
       <dl class="polity-details">
@@ -56,6 +69,17 @@ export function AccountPage({ t, siteName, web, account, verifiedNow, resident, 
           {account.email} ({t.t(account.emailConfirmed ? 'account.emailConfirmed' : 'account.emailUnconfirmed')})
         </dd>
       </dl>
+      <PostForm web={web} action="/account/language" class="polity-filters">
+        <SelectField
+          name="locale"
+          label={t.t('account.language')}
+          value={locale ?? t.locale}
+          options={LOCALES.map((value) => ({ value, label: LANGUAGE_NAMES[value], lang: value }))}
+        />
+        <button class="polity-button polity-button--secondary" type="submit">
+          {t.t('account.language.submit')}
+        </button>
+      </PostForm>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/notifications/settings">
           {t.t('account.notifications')}

@@ -22,6 +22,7 @@ export class AccountPersonalData implements PersonalDataSource {
       email: user.email,
       displayName: user.displayName,
       roles: user.roles,
+      language: user.locale,
       createdAt: user.createdAt,
       updatedAt: user.updatedAt,
       residentVerification: user.verifiedAt
@@ -59,6 +60,7 @@ export class AccountPersonalData implements PersonalDataSource {
         roles: ['citizen'],
         verifiedAt: null,
         residentDistrict: null,
+        locale: null,
         erasedAt: new Date(),
       },
     );

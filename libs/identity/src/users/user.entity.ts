@@ -8,6 +8,7 @@ import { sqlList } from '@polity/platform';
  */
 @Entity('user_account')
 @Check('chk_user_account_roles', `roles <@ ARRAY[${sqlList(ROLES)}]::text[]`)
+@Check('chk_user_account_locale', `locale IN ('en', 'fr')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -38,6 +39,10 @@ export class UserEntity {
 
   @Column('timestamptz', { nullable: true })
   erasedAt: Date | null;
+
+  /** The language of the site and of mail for this person, once chosen. */
+  @Column('text', { nullable: true })
+  locale: 'en' | 'fr' | null;
 
   // Milliseconds, as JavaScript holds them: the list's cursor carries this value and must be exact.
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

@@ -51,18 +51,26 @@ export class UsersService {
    */
   async createIfNew(
     tx: Transaction,
-    input: { email: string; displayName: string; passwordHash: string },
+    input: { email: string; displayName: string; passwordHash: string; locale?: 'en' | 'fr' },
   ): Promise<{ created: boolean; userId: string }> {
     const [inserted] = await tx.manager.query<{ id: string }[]>(
-      `INSERT INTO user_account (email, display_name, password_hash, roles) VALUES ($1, $2, $3, '{citizen}')
+      `INSERT INTO user_account (email, display_name, password_hash, roles, locale) VALUES ($1, $2, $3, '{citizen}', $4)
        ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [normalizeEmail(input.email), input.displayName.trim(), input.passwordHash],
+      [normalizeEmail(input.email), input.displayName.trim(), input.passwordHash, input.locale ?? null],
     );
     if (inserted) {
       tx.publish('user.registered', { userId: inserted.id });
       return { created: true, userId: inserted.id };
     }
     return { created: false, userId: (await this.idOfAddress(tx, input.email)) as string };
+  }
+
+  /** The language of the site and of mail for this person; `ifUnset` keeps a choice they made before. */
+  async setLocale(userId: string, locale: 'en' | 'fr', { ifUnset = false } = {}): Promise<void> {
+    await this.users.manager.query(`UPDATE user_account SET locale = $2 WHERE id = $1 ${ifUnset ? 'AND locale IS NULL' : ''}`, [
+      userId,
+      locale,
+    ]);
   }
 
   async idOfAddress(tx: Transaction, email: string): Promise<string | null> {

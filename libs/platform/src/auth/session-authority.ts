@@ -3,6 +3,8 @@ import type { Role } from '@polity/contracts';
 /** What an access token's session is allowed now, as the database says. */
 export interface SessionStanding {
   roles: Role[];
+  /** The account's chosen language, for its pages and mail (null: not chosen). */
+  locale: string | null;
 }
 
 /**

@@ -89,7 +89,12 @@ export function TextField(props: {
 }
 
 /** A labelled choice among options; `value` is the one selected. */
-export function SelectField(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string }) {
+export function SelectField(props: {
+  name: string;
+  label: string;
+  options: { value: string; label: string; lang?: string }[];
+  value?: string;
+}) {
   return (
     <div class="utrecht-form-field">
       <label class="utrecht-form-label" for={props.name}>
@@ -97,7 +102,7 @@ export function SelectField(props: { name: string; label: string; options: { val
       </label>
       <select id={props.name} name={props.name}>
         {props.options.map((option) => (
-          <option key={option.value} value={option.value} selected={option.value === (props.value ?? '')}>
+          <option key={option.value} value={option.value} selected={option.value === (props.value ?? '')} lang={option.lang}>
             {option.label}
           </option>
         ))}

@@ -45,8 +45,11 @@ export class WebRequestMiddleware implements NestMiddleware, OnModuleInit {
     // it holds): no session lookup, no visitor cookie for them.
     if (!isPagePath(request.originalUrl)) return next();
     const cookies = request.headers.cookie;
-    const locale = negotiateLocale(cookieValue(cookies, LOCALE_COOKIE), request.headers['accept-language'], this.site.defaultLocale);
-    const principal = await this.sessions.principal(cookieValue(cookies, SESSION_COOKIE));
+    const signedIn = await this.sessions.signedIn(cookieValue(cookies, SESSION_COOKIE));
+    const principal = signedIn?.principal;
+    // This browser's switcher, else the account's language, else the browser's, else the site's.
+    const chosen = cookieValue(cookies, LOCALE_COOKIE) ?? signedIn?.locale ?? undefined;
+    const locale = negotiateLocale(chosen, request.headers['accept-language'], this.site.defaultLocale);
     const boundTo = principal?.sessionId ?? cookieValue(cookies, VISITOR_COOKIE) ?? this.sessions.newVisitor(response);
     request.web = { locale, path: request.originalUrl, principal, csrfToken: this.sessions.csrfToken(boundTo) };
     if (principal && request.method === 'GET') {

@@ -41,13 +41,13 @@ export class WebSessions {
     response.clearCookie(SESSION_COOKIE, this.options());
   }
 
-  /** The person a session cookie signs in, if it is genuine, unexpired, and its session still stands. */
-  async principal(cookie: string | undefined): Promise<Principal | undefined> {
+  /** The person a session cookie signs in, and their chosen language, if it is genuine, unexpired, and its session still stands. */
+  async signedIn(cookie: string | undefined): Promise<{ principal: Principal; locale: string | null } | undefined> {
     const identity = this.cookies.identify(cookie);
     if (!identity) return undefined;
     const { userId, sessionId } = identity;
     const standing = await this.authority.standing(userId, sessionId);
-    return standing ? { userId, sessionId, roles: standing.roles } : undefined;
+    return standing ? { principal: { userId, sessionId, roles: standing.roles }, locale: standing.locale } : undefined;
   }
 
   /** A new signed-out visitor's id, set as a cookie. */
