@@ -1,9 +1,9 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
-import { BudgetsHttpModule } from '@polity/budgets';
-import { SurveysHttpModule } from '@polity/surveys';
-import { CodesignHttpModule } from '@polity/codesign';
-import { CouncilHttpModule } from '@polity/council';
+import { BudgetsHttpModule, BudgetsPagesModule } from '@polity/budgets';
+import { SurveysHttpModule, SurveysPagesModule } from '@polity/surveys';
+import { CodesignHttpModule, CodesignPagesModule } from '@polity/codesign';
+import { CouncilHttpModule, CouncilPagesModule } from '@polity/council';
 import { NotificationsHttpModule, NotificationsPagesModule } from '@polity/notifications';
 import { OpenDataHttpModule } from '@polity/open-data';
 import { CommentsHttpModule, CommentsPagesModule } from '@polity/comments';
@@ -64,6 +64,10 @@ export class ApiModule {
         NotificationsPagesModule,
         CommentsPagesModule,
         ModerationPagesModule,
+        BudgetsPagesModule,
+        SurveysPagesModule,
+        CodesignPagesModule,
+        CouncilPagesModule,
       ],
       providers: [
         KindCatalogueCheck({ discussion: DiscussionOf, room: RoomPolicyFor, moderation: ModeratableKind, decisions: DecisionSubjectKind }),

@@ -1,4 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { BudgetsModule } from '@polity/budgets';
+import { CodesignModule } from '@polity/codesign';
+import { CouncilModule } from '@polity/council';
+import { SurveysModule } from '@polity/surveys';
 import { CommentsModule } from '@polity/comments';
 import { IdentityModule } from '@polity/identity';
 import { PlatformModule, PolityConfig } from '@polity/platform';
@@ -18,7 +22,16 @@ export class DemoModule {
   static forRoot(config: PolityConfig): DynamicModule {
     return {
       module: DemoModule,
-      imports: [PlatformModule.forRoot(config, POLITY_SCHEMA), IdentityModule, ProposalsModule, CommentsModule],
+      imports: [
+        PlatformModule.forRoot(config, POLITY_SCHEMA),
+        IdentityModule,
+        ProposalsModule,
+        CommentsModule,
+        BudgetsModule,
+        SurveysModule,
+        CodesignModule,
+        CouncilModule,
+      ],
     };
   }
 }

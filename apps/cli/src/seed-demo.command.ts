@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { BudgetProjectsService, BudgetsService, CreateBudgetDto, CreateBudgetProjectDto } from '@polity/budgets';
+import { CreateThreadDto, ThreadsService } from '@polity/codesign';
+import { CreateMeetingDto, MeetingsService } from '@polity/council';
+import { CreateSurveyDto, SurveysService } from '@polity/surveys';
+import { plainToInstance } from 'class-transformer';
 import type { Role } from '@polity/contracts';
 import { CommentsService } from '@polity/comments';
 import { UsersService } from '@polity/identity';
@@ -17,7 +23,10 @@ const PEOPLE = [
   { email: 'jonas@demo.polity.localhost', displayName: 'Jonas Weber' },
   { email: 'lucie@demo.polity.localhost', displayName: 'Lucie Martin' },
   { email: 'official@demo.polity.localhost', displayName: 'Parks department', roles: ['citizen', 'official'] as Role[] },
+  { email: 'clerk@demo.polity.localhost', displayName: 'Council clerk', roles: ['citizen', 'council'] as Role[] },
 ];
+
+const DAY_MS = 24 * 3600 * 1000;
 
 const PROPOSALS = [
   {
@@ -44,6 +53,60 @@ const PROPOSALS = [
 
 const principal = (userId: string, roles: Role[]): Principal => ({ userId, roles, sessionId: randomUUID() });
 
+/** A budget in its voting phase, an open survey, a co-design thread and next week's council meeting, for the home page. */
+async function seedWhatIsOpen(app: INestApplicationContext, official: Principal, clerk: Principal): Promise<void> {
+  const budgets = app.get(BudgetsService);
+  const budget = await budgets.create(
+    official,
+    plainToInstance(CreateBudgetDto, {
+      title: 'Greener neighbourhoods',
+      description: 'Residents decide how to spend 200,000 EUR of the parks budget.',
+      currency: 'EUR',
+      totalAmount: 200_000,
+      ballot: { kind: 'approval' },
+      schedule: { votingEndsAt: new Date(Date.now() + 21 * DAY_MS).toISOString() },
+    }),
+  );
+  for (const [title, cost] of [
+    ['Forty trees along the canal', 80_000],
+    ['A community garden in the north', 45_000],
+    ['Benches and shade in Market Square', 60_000],
+  ] as const)
+    await app
+      .get(BudgetProjectsService)
+      .create(official, budget.id, plainToInstance(CreateBudgetProjectDto, { title, description: title, cost, feasibility: 'feasible' }));
+  await budgets.changePhase(official, budget.id, 'voting');
+  const surveys = app.get(SurveysService);
+  const survey = await surveys.create(
+    official,
+    plainToInstance(CreateSurveyDto, {
+      title: 'Our streets in 2030',
+      description: 'How should the streets of the old town change?',
+      closesAt: new Date(Date.now() + 14 * DAY_MS).toISOString(),
+      questions: [{ key: 'happy', type: 'scale', title: 'How happy are you with your street?', scalePoints: 5, required: true }],
+    }),
+  );
+  await surveys.publish(official, survey.id);
+  await app.get(ThreadsService).create(
+    official,
+    plainToInstance(CreateThreadDto, {
+      title: 'Library opening hours',
+      serviceName: 'Public libraries',
+      department: 'Culture',
+      description: 'When should the libraries open? Tell us what would work for you.',
+    }),
+  );
+  await app.get(MeetingsService).create(
+    clerk,
+    plainToInstance(CreateMeetingDto, {
+      body: 'City council',
+      title: 'Monthly council meeting',
+      place: 'Town hall, council chamber',
+      scheduledAt: new Date(Date.now() + 7 * DAY_MS).toISOString(),
+    }),
+  );
+}
+
 /** `seed:demo`: a few residents, proposals, supports, comments and an official answer, to look at the site. Refused in production. */
 export async function seedDemo(config: PolityConfig): Promise<void> {
   if (config.runtime.isProduction) throw new Error('seed:demo adds made-up people and proposals; it does not run in production.');
@@ -66,7 +129,7 @@ export async function seedDemo(config: PolityConfig): Promise<void> {
       }
       return made;
     });
-    const [amina, jonas, lucie, official] = people;
+    const [amina, jonas, lucie, official, clerk] = people;
     const proposals = app.get(ProposalsService);
     const supports = app.get(ProposalSupportsService);
     const comments = app.get(CommentsService);
@@ -90,8 +153,9 @@ export async function seedDemo(config: PolityConfig): Promise<void> {
       status: 'accepted',
       answer: 'Thank you. The parks department will install fountains in all three parks this spring.',
     });
+    await seedWhatIsOpen(app, official, clerk);
     console.log(
-      `Demo data added: ${PEOPLE.length} people (password ${DEMO_PASSWORD}), ${created.length} proposals. Open http://localhost:3000/`,
+      `Demo data added: ${PEOPLE.length} people (password ${DEMO_PASSWORD}), ${created.length} proposals, a budget in its vote, a survey, a co-design thread and a council meeting. Open http://localhost:3000/`,
     );
   } finally {
     await app.close();

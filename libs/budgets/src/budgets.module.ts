@@ -38,6 +38,7 @@ import { BudgetProjectsController } from './projects/budget-projects.controller'
 import { BudgetProjectsService } from './projects/budget-projects.service';
 import { BudgetTallies } from './tallies/budget-tallies';
 import { SyncTallyHandler } from './tallies/sync-tally.handler';
+import { BudgetsHomeSection } from './pages/budgets-home.section';
 
 export const BUDGETS_ENTITIES = [
   BudgetEntity,
@@ -94,3 +95,10 @@ export class BudgetsHttpModule {}
   providers: [SyncTallyHandler, ComputeOutcomeHandler, AdvancePhasesHandler, BudgetPhaseSchedule],
 })
 export class BudgetsJobsModule {}
+
+/** Its part of the web site: for now, what is open on the home page. */
+@Module({
+  imports: [BudgetsModule],
+  providers: [BudgetsHomeSection],
+})
+export class BudgetsPagesModule {}

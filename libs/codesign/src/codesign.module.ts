@@ -21,6 +21,7 @@ import { ThreadPresenter } from './threads/thread-presenter';
 import { ThreadsController } from './threads/threads.controller';
 import { ThreadsService } from './threads/threads.service';
 import { ThreadsQuery } from './timeline/threads.query';
+import { CodesignHomeSection } from './pages/codesign-home.section';
 
 export const CODESIGN_ENTITIES = [
   ThreadEntity,
@@ -62,3 +63,10 @@ export class CodesignHttpModule {}
   imports: [CodesignModule, CodesignLiveModule],
 })
 export class CodesignJobsModule {}
+
+/** Its part of the web site: for now, what is open on the home page. */
+@Module({
+  imports: [CodesignModule],
+  providers: [CodesignHomeSection],
+})
+export class CodesignPagesModule {}

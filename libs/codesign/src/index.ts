@@ -1,2 +1,4 @@
 export * from './codesign.module';
 export { CODESIGN_MIGRATIONS } from './migrations';
+export { ThreadsService } from './threads/threads.service';
+export { CreateThreadDto } from './threads/threads.dto';

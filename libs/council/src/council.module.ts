@@ -19,6 +19,7 @@ import { MeetingPresenter } from './meetings/meeting-presenter';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsQuery } from './meetings/meetings.query';
 import { MeetingsService } from './meetings/meetings.service';
+import { CouncilHomeSection } from './pages/council-home.section';
 
 export const COUNCIL_ENTITIES = [MeetingEntity, AgendaItemEntity, AgendaLinkEntity, DecisionEntity, DecisionCorrectionEntity];
 
@@ -58,3 +59,10 @@ export class CouncilHttpModule {}
 /** The worker's part: what every process shares (open data, live pushes). */
 @Module({ imports: [CouncilModule, CouncilLiveModule] })
 export class CouncilJobsModule {}
+
+/** Its part of the web site: for now, what is open on the home page. */
+@Module({
+  imports: [CouncilModule],
+  providers: [CouncilHomeSection],
+})
+export class CouncilPagesModule {}

@@ -34,6 +34,7 @@ import { SurveyQuestionsService } from './surveys/survey-questions.service';
 import { SurveysController } from './surveys/surveys.controller';
 import { SurveysService } from './surveys/surveys.service';
 import { SurveysPersonalData } from './surveys-personal-data';
+import { SurveysHomeSection } from './pages/surveys-home.section';
 
 export const SURVEYS_ENTITIES = [
   SurveyEntity,
@@ -87,3 +88,10 @@ export class SurveysHttpModule {}
   providers: [SyncResultsHandler, ExportResponsesHandler, ReleaseResponsesHandler],
 })
 export class SurveysJobsModule {}
+
+/** Its part of the web site: for now, what is open on the home page. */
+@Module({
+  imports: [SurveysModule],
+  providers: [SurveysHomeSection],
+})
+export class SurveysPagesModule {}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
+import type { VNode } from 'preact';
+import { ListBudgetsQueryDto } from '../budgets/budgets.dto';
+import { BudgetsService } from '../budgets/budgets.service';
+import { BUDGETS_MESSAGES } from './budgets.messages';
+
+/** Participatory budgets in their voting phase, with when voting closes, on the home page. */
+@HomeSection({ order: 20 })
+@Injectable()
+export class BudgetsHomeSection implements HomeSectionProvider {
+  readonly catalogue = BUDGETS_MESSAGES;
+
+  constructor(private readonly budgets: BudgetsService) {}
+
+  async render(t: Translator): Promise<VNode | null> {
+    const voting = await this.budgets.list(Object.assign(new ListBudgetsQueryDto(), { phase: 'voting', limit: 5 }), undefined);
+    if (voting.items.length === 0) return null;
+    return (
+      <section aria-labelledby="home-budgets">
+        <h2 class="utrecht-heading-2" id="home-budgets">
+          {t.t('budgets.home.title')}
+        </h2>
+        <ul class="polity-list">
+          {voting.items.map((budget) => (
+            <li key={budget.id}>
+              <h3 class="utrecht-heading-3">{budget.title}</h3>
+              <p class="polity-meta">
+                {budget.schedule.votingEndsAt
+                  ? t.t('budgets.home.closes', { date: t.date(budget.schedule.votingEndsAt) })
+                  : t.t('budgets.home.open')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+}

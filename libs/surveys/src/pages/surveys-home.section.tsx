@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { PageQueryDto } from '@polity/platform';
+import { HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
+import type { VNode } from 'preact';
+import { SurveysService } from '../surveys/surveys.service';
+import { SURVEYS_MESSAGES } from './surveys.messages';
+
+const SHOWN = 5;
+/** The newest surveys the open ones are picked from: a town runs a handful at a time. */
+const LOOKED_AT = 50;
+
+/** Public surveys taking answers now, with their closing date, on the home page. */
+@HomeSection({ order: 30 })
+@Injectable()
+export class SurveysHomeSection implements HomeSectionProvider {
+  readonly catalogue = SURVEYS_MESSAGES;
+
+  constructor(private readonly surveys: SurveysService) {}
+
+  async render(t: Translator): Promise<VNode | null> {
+    const newest = await this.surveys.list(Object.assign(new PageQueryDto(), { limit: LOOKED_AT }), undefined);
+    const open = newest.items.filter((survey) => survey.phase === 'open').slice(0, SHOWN);
+    if (open.length === 0) return null;
+    return (
+      <section aria-labelledby="home-surveys">
+        <h2 class="utrecht-heading-2" id="home-surveys">
+          {t.t('surveys.home.title')}
+        </h2>
+        <ul class="polity-list">
+          {open.map((survey) => (
+            <li key={survey.id}>
+              <h3 class="utrecht-heading-3">{survey.title}</h3>
+              <p class="polity-meta">
+                <span>{t.t('surveys.home.closes', { date: t.date(survey.closesAt) })}</span>
+                {survey.audience !== 'everyone' && <span>{t.t('surveys.home.residents')}</span>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+}
