@@ -112,7 +112,8 @@ describe('the site live: two people on one proposal, with JavaScript', () => {
 
   it('a page that connected late catches up from the room’s number, and says it in French', async () => {
     const { id } = await createProposal(api, author);
-    const page = await signedIn(watcher, 'fr-FR');
+    // Someone new: an account keeps the language it first signed in with, and the others already did, in English.
+    const page = await signedIn(await registerUser(api), 'fr-FR');
     // The live script is held back until a support has been counted and pushed to nobody.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -193,6 +194,20 @@ describe('the site live: two people on one proposal, with JavaScript', () => {
     } finally {
       sockets.forEach((socket) => socket.close());
     }
+  });
+
+  it('previews Markdown as it is typed, before anything is published', async () => {
+    const page = await signedIn(supporter);
+    await page.goto(`${api.url}/proposals/new`);
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.isVisible()).resolves.toBe(false);
+    await page.getByLabel('Your proposal').pressSequentially('A **covered** shelter', { delay: 5 });
+    await preview.locator('strong', { hasText: 'covered' }).waitFor({ timeout: 5_000 });
+    // Raw markup is rendered as the published text would be: escaped, never run.
+    await page.getByLabel('Your proposal').fill('<img src=x onerror=alert(1)> and *more*');
+    await preview.locator('em', { hasText: 'more' }).waitFor({ timeout: 5_000 });
+    await expect(preview.locator('img').count()).resolves.toBe(0);
+    await expect((await api.http.get('/api/v1/proposals').query({ q: 'covered shelter' }).expect(200)).body.items).toEqual([]);
   });
 
   it('stays within the JavaScript budget: the whole client under 60 KB gzipped', async () => {

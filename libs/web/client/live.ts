@@ -12,6 +12,7 @@ interface RoomMessage {
 const config = readConfig();
 if (config) start(config);
 enhanceForms();
+enhancePreviews();
 
 function readConfig(): LiveConfig | null {
   const script = document.getElementById('polity-live');
@@ -106,4 +107,33 @@ function enhanceForms(): void {
       else form.submit();
     });
   });
+}
+
+/** Textareas marked `data-preview` show their Markdown as it will be published, a moment after the person stops typing. */
+function enhancePreviews(): void {
+  for (const field of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-preview]')) {
+    const region = document.getElementById(field.dataset.preview ?? '');
+    const body = region?.querySelector<HTMLElement>('.polity-body');
+    const token = field.form?.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value;
+    if (!region || !body || !token) continue;
+    let timer: number | undefined;
+    let asked = 0;
+    const render = async (): Promise<void> => {
+      const mine = ++asked;
+      const response = await fetch('/preview', {
+        method: 'POST',
+        credentials: 'same-origin',
+        body: new URLSearchParams({ _csrf: token, text: field.value }),
+      });
+      // Only the answer to the latest text is shown.
+      if (!response.ok || mine !== asked) return;
+      body.innerHTML = await response.text();
+      region.hidden = field.value.trim() === '';
+    };
+    field.addEventListener('input', () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void render(), 400);
+    });
+    if (field.value.trim()) void render();
+  }
 }

@@ -1,6 +1,7 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { AssetsController } from './page/assets.controller';
 import { LanguageController } from './page/language.controller';
+import { PreviewController } from './page/preview.controller';
 import { WebRequestMiddleware } from './page/web-request.middleware';
 import { HomeController } from './home/home.controller';
 import { BroadcastModule } from '@polity/realtime';
@@ -14,7 +15,7 @@ import { SiteTheme } from './theme/site-theme';
 /** The web site's shell: home page, language switcher, style sheets, and the language of every page. */
 @Module({
   imports: [BroadcastModule],
-  controllers: [HomeController, LanguageController, AssetsController],
+  controllers: [HomeController, LanguageController, AssetsController, PreviewController],
   providers: [SiteTheme, WebSessions, LivePages, { provide: ErrorPages, useClass: WebErrorPages }],
   exports: [WebSessions, LivePages],
 })

@@ -100,6 +100,7 @@ export function CommentForm({
           hint={t.t('comments.form.bodyHint')}
           value={draft.body}
           error={draft.errors.find((error) => error.field === 'body')?.message}
+          preview={t.t('comments.form.preview')}
         />
         <SelectField
           name="alignment"

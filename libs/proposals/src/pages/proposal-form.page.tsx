@@ -55,6 +55,7 @@ export function ProposalFormPage({ t, siteName, web, districts, draft, errors, p
           value={draft.body}
           error={errorOf('body')}
           rows={10}
+          preview={t.t('proposals.new.previewTitle')}
         />
         <TextField
           name="tags"

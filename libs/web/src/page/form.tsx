@@ -111,8 +111,19 @@ export function SelectField(props: {
   );
 }
 
-/** A labelled multi-line text with a hint and its error beside it. */
-export function TextAreaField(props: { name: string; label: string; hint?: string; value?: string; error?: string; rows?: number }) {
+/**
+ * A labelled multi-line text with a hint and its error beside it. With `preview` (its heading), the
+ * live client shows the Markdown as it will be published below the field while the person writes.
+ */
+export function TextAreaField(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  value?: string;
+  error?: string;
+  rows?: number;
+  preview?: string;
+}) {
   const describedBy = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`utrecht-form-field polity-field${props.error ? ' polity-field--invalid' : ''}`}>
@@ -135,9 +146,17 @@ export function TextAreaField(props: { name: string; label: string; hint?: strin
         rows={props.rows ?? 5}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
+        data-preview={props.preview ? `${props.name}-preview` : undefined}
       >
         {props.value ?? ''}
       </textarea>
+      {props.preview && (
+        // Hidden until the live client fills it; not a live region, so typing is not read back.
+        <section class="polity-preview" id={`${props.name}-preview`} aria-label={props.preview} hidden>
+          <p class="polity-preview__title">{props.preview}</p>
+          <div class="polity-body" />
+        </section>
+      )}
     </div>
   );
 }

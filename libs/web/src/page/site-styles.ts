@@ -115,6 +115,8 @@ fieldset.polity-field { border: 0; padding: 0; margin-inline: 0; }
 .polity-details { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0 0 1rem; }
 .polity-details dt { font-weight: 700; }
 .polity-details dd { margin: 0; overflow-wrap: anywhere; }
+.polity-preview { border: 2px dashed #595959; padding: 0.5rem 1rem; margin-block-start: 0.5rem; max-inline-size: 40rem; }
+.polity-preview__title { font-weight: 700; margin: 0 0 0.25rem; }
 .polity-quote { border-inline-start: 0.375rem solid #d9d9d9; padding-inline-start: 1rem; margin-block: 1rem; }
 .polity-comment__actions { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin-block-start: 0.25rem; }
 .polity-comment__actions form { margin: 0; display: inline; }
