@@ -179,6 +179,37 @@ describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe
     expect(Number(announced)).toBe(1);
   });
 
+  it('writes the inbox entry and the mail in the recipient’s language', async () => {
+    const email = `lectrice-${Date.now()}@example.org`;
+    await api.http
+      .post('/api/v1/auth/register')
+      .send({ email, password: 'une phrase de passe sûre', displayName: 'Lectrice', locale: 'fr' })
+      .expect(202);
+    const login = await api.http.post('/api/v1/auth/login').send({ email, password: 'une phrase de passe sûre' }).expect(200);
+    const author = await confirmEmail(api, {
+      id: login.body.user.id as string,
+      email,
+      password: 'une phrase de passe sûre',
+      displayName: 'Lectrice',
+      accessToken: login.body.accessToken as string,
+      refreshToken: login.body.refreshToken as string,
+      auth: `Bearer ${login.body.accessToken as string}`,
+    });
+    const proposal = await createProposal(api, await registerUser(api), { title: 'Des bancs au bord de l’eau' });
+    const first = await comment(author, proposal.id, 'Près du pont, s’il vous plaît.');
+    await comment(await registerUser(api), proposal.id, 'D’accord.', first.body.id as string);
+
+    const message = await mail.next(email, (candidate) => candidate.subject.startsWith('Une réponse'));
+    expect(message.subject).toBe('Une réponse à votre commentaire sur « Des bancs au bord de l’eau »');
+    expect(message.text).toContain('Quelqu’un a répondu à votre commentaire');
+    expect(message.text).toContain(`/proposals/${proposal.id}`);
+    expect(message.html).toContain('<html lang="fr">');
+    // The api keeps its English words, with the kind and params a client writes in its own language.
+    const [entry] = await inbox(author);
+    expect(entry).toMatchObject({ kind: 'comment_reply', title: 'A reply to your comment on “Des bancs au bord de l’eau”' });
+    expect(entry.params).toEqual({ title: 'Des bancs au bord de l’eau' });
+  });
+
   it('mails a reply at once with a List-Unsubscribe header, and its link unsubscribes without signing in', async () => {
     const author = await confirmEmail(api, await registerUser(api));
     const replier = await registerUser(api);
@@ -264,7 +295,7 @@ describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe
     const digest = await mail.next(reader.email, (candidate) => candidate.subject.includes('updates'));
     expect(digest.subject).toBe('4 updates on “Trees on Market Street” and 1 more');
     expect(digest.text).toContain(
-      'Trees on Market Street\n- New comment on “Trees on Market Street” (×2)\n- “Trees on Market Street” was answered: evaluating',
+      'Trees on Market Street\n- New comment on “Trees on Market Street” (×2)\n- “Trees on Market Street” was answered: being evaluated',
     );
     expect(digest.text).toContain('A crossing at the school\n- New comment on “A crossing at the school”');
     expect(digest.html).toContain('<h3>');

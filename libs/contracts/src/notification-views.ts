@@ -26,13 +26,18 @@ export const DEFAULT_EMAIL_FREQUENCY: Record<NotificationKind, EmailFrequency> =
   stage_changed: 'daily',
 };
 
+/** The values a notification's words are made of: the subject's title, a status, a count, a stage… */
+export type NotificationParams = Record<string, string | number | boolean>;
+
 export interface NotificationView {
   id: string;
   kind: NotificationKind;
   /** What it is about (`proposals`, `<id>`), when it is about a resource. */
   resource: { kind: string; id: string } | null;
+  /** In English, as written when it was made; `kind` and `params` let a client write it in its own language. */
   title: string;
   body: string;
+  params: NotificationParams;
   createdAt: string;
   readAt: string | null;
 }

@@ -1,5 +1,6 @@
 import { NOTIFICATION_KINDS, type NotificationKind } from '@polity/contracts';
 import { sqlList } from '@polity/platform';
+import type { NotificationParams } from '@polity/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('notification')
@@ -39,6 +40,10 @@ export class NotificationEntity {
 
   @Column('text')
   body: string;
+
+  /** What the words are made of, to write them in the reader's language (see notification-texts). */
+  @Column('jsonb', { default: {} })
+  params: NotificationParams;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -96,6 +96,7 @@ export class FanOutHandler {
       resourceTitle: plan.resource?.title ?? null,
       title: plan.title,
       body: plan.body,
+      params: plan.params,
       createdAt: new Date(event.occurredAt),
       readAt: null,
       pushedAt: null,
@@ -114,11 +115,11 @@ export class FanOutHandler {
   private async store(rows: readonly NotificationEntity[], pushed: boolean): Promise<string[]> {
     const column = <K extends keyof NotificationEntity>(key: K): NotificationEntity[K][] => rows.map((row) => row[key]);
     const stored: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO notification (id, user_id, event_id, kind, resource_kind, resource_id, resource_title, title, body, created_at, pushed_at)
-       SELECT r.id, r.user_id, r.event_id, r.kind, r.resource_kind, r.resource_id, r.resource_title, r.title, r.body, r.created_at,
-              CASE WHEN $11 THEN now() END
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
-           AS r (id, user_id, event_id, kind, resource_kind, resource_id, resource_title, title, body, created_at)
+      `INSERT INTO notification (id, user_id, event_id, kind, resource_kind, resource_id, resource_title, title, body, params, created_at, pushed_at)
+       SELECT r.id, r.user_id, r.event_id, r.kind, r.resource_kind, r.resource_id, r.resource_title, r.title, r.body, r.params, r.created_at,
+              CASE WHEN $12 THEN now() END
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::timestamptz[])
+           AS r (id, user_id, event_id, kind, resource_kind, resource_id, resource_title, title, body, params, created_at)
        ON CONFLICT (user_id, event_id) DO NOTHING RETURNING id`,
       [
         column('id'),
@@ -130,6 +131,7 @@ export class FanOutHandler {
         column('resourceTitle'),
         column('title'),
         column('body'),
+        rows.map((row) => JSON.stringify(row.params)),
         column('createdAt'),
         pushed,
       ],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NotificationKind, NotifyingEvent } from '@polity/contracts';
+import type { NotificationKind, NotificationParams, NotifyingEvent } from '@polity/contracts';
 import { FollowsService } from '@polity/follows';
 import { DiscussableResources } from '@polity/platform';
 import { countOf } from '@polity/contracts';
@@ -11,6 +11,8 @@ export interface NotificationPlan {
   resource: { kind: string; id: string; title: string } | null;
   title: string;
   body: string;
+  /** What the words are made of, to write them again in the reader's language (notification-texts). */
+  params: NotificationParams;
 }
 
 /** How a notification names each kind of contribution a moderator decides on. */
@@ -75,6 +77,7 @@ export class NotificationPlanner {
         return this.toFollowers(lookups, 'proposal_answered', 'proposals', proposalId, [answeredById], (title) => ({
           title: `${quoted(title)} was answered: ${status}`,
           body: `The council's answer to ${quoted(title)} is in: it is now ${status}.`,
+          params: { title, status },
         }));
       }
       case 'comment.published': {
@@ -91,6 +94,7 @@ export class NotificationPlanner {
                   resource,
                   title: `A reply to your comment on ${quoted(title)}`,
                   body: `Someone replied to your comment on ${quoted(title)}.`,
+                  params: { title },
                 },
               ]
             : [];
@@ -103,6 +107,7 @@ export class NotificationPlanner {
             resource,
             title: `New comment on ${quoted(title)}`,
             body: `There is a new comment on ${quoted(title)}.`,
+            params: { title },
           },
         ];
       }
@@ -111,6 +116,7 @@ export class NotificationPlanner {
         return this.toFollowers(lookups, 'support_threshold', 'proposals', proposalId, [], (title) => ({
           title: `${quoted(title)} reached ${countOf(supportCount, 'support')}`,
           body: `${quoted(title)} has enough supports to go to the council.`,
+          params: { title, count: supportCount },
         }));
       }
       case 'budget.outcome_published': {
@@ -118,6 +124,7 @@ export class NotificationPlanner {
         return this.toFollowers(lookups, 'budget_outcome', 'budgets', budgetId, [], (title) => ({
           title: `The outcome of ${quoted(title)} is published`,
           body: `See which projects of ${quoted(title)} are funded, and why.`,
+          params: { title },
         }));
       }
       case 'meeting.decision_recorded': {
@@ -127,6 +134,7 @@ export class NotificationPlanner {
             this.toFollowers(lookups, 'council_decision', link.kind, link.id, [], (title) => ({
               title: `Council decision on ${quoted(title)}: ${outcome}`,
               body: `The council decided about ${quoted(title)} (${outcome}) in its meeting.`,
+              params: { title, outcome },
             })),
           ),
         );
@@ -144,6 +152,7 @@ export class NotificationPlanner {
             body: final
               ? `The decision on your ${what} is final (${action}). The reasons are in your moderation decisions.`
               : `A moderator decided about your ${what} (${action}). The reasons are in your moderation decisions, where you may appeal.`,
+            params: { what: kind, action, final },
           },
         ];
       }
@@ -152,6 +161,7 @@ export class NotificationPlanner {
         return this.toFollowers(lookups, 'stage_changed', 'threads', threadId, [], (title) => ({
           title: `${quoted(title)} moved to ${to}`,
           body: `The co-design thread ${quoted(title)} is now in stage ${to}; its facilitators summarised the stage before.`,
+          params: { title, to },
         }));
       }
     }
@@ -163,7 +173,7 @@ export class NotificationPlanner {
     resourceKind: string,
     resourceId: string,
     exclude: string[],
-    text: (title: string) => { title: string; body: string },
+    text: (title: string) => { title: string; body: string; params: NotificationParams },
   ): Promise<NotificationPlan[]> {
     const [title, followers] = await Promise.all([
       lookups.titleOf(resourceKind, resourceId),

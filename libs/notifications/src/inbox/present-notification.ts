@@ -7,6 +7,7 @@ export const presentNotification = (row: NotificationEntity): NotificationView =
   resource: row.resourceKind && row.resourceId ? { kind: row.resourceKind, id: row.resourceId } : null,
   title: row.title,
   body: row.body,
+  params: row.params,
   createdAt: row.createdAt.toISOString(),
   readAt: row.readAt?.toISOString() ?? null,
 });

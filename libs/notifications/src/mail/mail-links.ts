@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthConfig, HttpConfig } from '@polity/platform';
+import { resourcePage } from '@polity/web';
 import type { MailLinks } from './render-mail';
 import { type UnsubscribeScope, unsubscribeToken } from './unsubscribe-token';
 
@@ -17,9 +18,10 @@ export class MailLinkFactory {
 
   for(userId: string, scope: UnsubscribeScope): MailLinks {
     return {
-      resourceUrl: (kind, id) => `${this.http.publicUrl}/${kind}/${id}`,
+      // The site's page where there is one; the api's record otherwise (those kinds' pages come next).
+      resourceUrl: (kind, id) => `${this.http.publicUrl}${resourcePage(kind, id) ?? `/api/v1/${kind}/${id}`}`,
       unsubscribeUrl: this.unsubscribeUrl(userId, scope),
-      preferencesUrl: `${this.http.publicUrl}/api/v1/me/notification-preferences`,
+      preferencesUrl: `${this.http.publicUrl}/notifications/settings`,
     };
   }
 

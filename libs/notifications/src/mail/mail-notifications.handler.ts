@@ -1,7 +1,9 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { DigestPeriod, JobPayloads } from '@polity/contracts';
 import { UsersService } from '@polity/identity';
-import { Mailer } from '@polity/platform';
+import { Mailer, SiteConfig } from '@polity/platform';
+import { isLocale, Translator } from '@polity/web';
+import { mailWords, NOTIFICATION_TEXTS, writeNotification } from '../notification-texts';
 import { HandlesJob, JobQueue } from '@polity/queue';
 import { DataSource } from 'typeorm';
 import { NotificationEntity } from '../entities/notification.entity';
@@ -13,11 +15,13 @@ import { type MailNotification, renderDigestMail, renderNotificationMail } from 
 /** Digests go out at 07:00 UTC: daily ones every day, weekly ones on Mondays. */
 const DIGEST_SCHEDULES: Record<DigestPeriod, string> = { daily: '0 7 * * *', weekly: '0 7 * * 1' };
 
-const asMail = (row: NotificationEntity): MailNotification => ({
-  title: row.title,
-  body: row.body,
-  resource: row.resourceKind && row.resourceId ? { kind: row.resourceKind, id: row.resourceId, title: row.resourceTitle } : null,
-});
+/** A stored notification as its mail says it, in the recipient's language. */
+const asMail =
+  (t: Translator) =>
+  (row: NotificationEntity): MailNotification => ({
+    ...writeNotification(t, row),
+    resource: row.resourceKind && row.resourceId ? { kind: row.resourceKind, id: row.resourceId, title: row.resourceTitle } : null,
+  });
 
 /**
  * Sends notification email: one job per message, retried with backoff by BullMQ, so a bounce or a
@@ -32,6 +36,7 @@ export class MailNotificationsHandler implements OnApplicationBootstrap {
     private readonly mailer: Mailer,
     private readonly links: MailLinkFactory,
     private readonly jobs: JobQueue,
+    private readonly site: SiteConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,10 +53,15 @@ export class MailNotificationsHandler implements OnApplicationBootstrap {
       .where('n.id = :notificationId AND n.emailed_at IS NULL', { notificationId })
       .andWhere(`${EFFECTIVE_FREQUENCY} = 'immediate'`)
       .getMany();
-    const to = row && (await this.addressOf(row.userId));
-    if (!row || !to) return { sent: false };
+    const recipient = row && (await this.recipient(row.userId));
+    if (!row || !recipient) return { sent: false };
     const links = this.links.for(row.userId, row.kind);
-    await this.mailer.send({ to, ...renderNotificationMail(asMail(row), links), headers: this.links.headers(links) });
+    const t = this.translator(recipient.locale);
+    await this.mailer.send({
+      to: recipient.address,
+      ...renderNotificationMail(asMail(t)(row), links, mailWords(t, this.site.name)),
+      headers: this.links.headers(links),
+    });
     await this.dataSource.query('UPDATE notification SET emailed_at = now() WHERE id = $1', [row.id]);
     return { sent: true };
   }
@@ -85,17 +95,29 @@ export class MailNotificationsHandler implements OnApplicationBootstrap {
       .orderBy('n.created_at', 'ASC')
       .addOrderBy('n.id', 'ASC')
       .getMany();
-    const to = rows.length > 0 ? await this.addressOf(userId) : null;
-    if (!to) return { notifications: 0 };
+    const recipient = rows.length > 0 ? await this.recipient(userId) : null;
+    if (!recipient) return { notifications: 0 };
     const links = this.links.for(userId, 'all');
-    await this.mailer.send({ to, ...renderDigestMail(period, rows.map(asMail), links), headers: this.links.headers(links) });
+    const t = this.translator(recipient.locale);
+    await this.mailer.send({
+      to: recipient.address,
+      ...renderDigestMail(period, rows.map(asMail(t)), links, mailWords(t, this.site.name)),
+      headers: this.links.headers(links),
+    });
     await this.dataSource.query('UPDATE notification SET emailed_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
     return { notifications: rows.length };
   }
 
-  /** Only an address its owner confirmed: nobody can make Polity mail a stranger by registering their address. */
-  private async addressOf(userId: string): Promise<string | null> {
+  /**
+   * Only an address its owner confirmed (nobody can make Polity mail a stranger by registering their
+   * address), and the language they read.
+   */
+  private async recipient(userId: string): Promise<{ address: string; locale: string | null } | null> {
     const user = await this.users.get(userId).catch(() => null);
-    return user?.emailConfirmedAt ? user.email : null;
+    return user?.emailConfirmedAt && user.email ? { address: user.email, locale: user.locale } : null;
+  }
+
+  private translator(locale: string | null): Translator {
+    return new Translator(isLocale(locale) ? locale : this.site.defaultLocale, [NOTIFICATION_TEXTS]);
   }
 }

@@ -1,4 +1,8 @@
+import { Translator } from '@polity/web';
+import { mailWords, NOTIFICATION_TEXTS } from '../notification-texts';
 import { type MailLinks, renderDigestMail, renderNotificationMail } from './render-mail';
+
+const english = mailWords(new Translator('en', [NOTIFICATION_TEXTS]), 'Polity');
 
 const links: MailLinks = {
   resourceUrl: (kind, id) => `https://city.example/${kind}/${id}`,
@@ -27,6 +31,7 @@ describe('renderDigestMail', () => {
         { title: 'A moderator decided about your comment: hide', body: 'x', resource: null },
       ],
       links,
+      english,
     );
     expect(mail.subject).toBe('5 updates on “Benches <by> the river” and 2 more');
     expect(mail.text).toContain(
@@ -42,7 +47,7 @@ describe('renderDigestMail', () => {
   });
 
   it('names the one resource when there is one', () => {
-    expect(renderDigestMail('weekly', [onProposal('New comment on “Benches”')], links).subject).toBe(
+    expect(renderDigestMail('weekly', [onProposal('New comment on “Benches”')], links, english).subject).toBe(
       '1 update on “Benches <by> the river”',
     );
   });
@@ -53,10 +58,28 @@ describe('renderNotificationMail', () => {
     const mail = renderNotificationMail(
       { title: 'A reply to your comment on “<b>”', body: 'Someone replied <b>.', resource: { kind: 'proposals', id: 'p1', title: '<b>' } },
       links,
+      english,
     );
     expect(mail.subject).toBe('A reply to your comment on “<b>”');
     expect(mail.text).toContain('https://city.example/proposals/p1');
     expect(mail.html).toContain('Someone replied &lt;b&gt;.');
     expect(mail.html).toContain('Unsubscribe from emails like this one');
+  });
+});
+
+describe('mail in the recipient’s language', () => {
+  it('writes a digest’s subject, intro and footer in French', () => {
+    const french = mailWords(new Translator('fr', [NOTIFICATION_TEXTS]), 'Ville');
+    const mail = renderDigestMail(
+      'daily',
+      [onProposal('Nouveau commentaire'), onProposal('Autre'), { title: 'Décision', body: 'x', resource: null }],
+      links,
+      french,
+    );
+    expect(mail.subject).toBe('3 nouvelles sur « Benches <by> the river » et 1 autre');
+    expect(mail.text).toContain('Voici ce qui s’est passé depuis hier.');
+    expect(mail.text).toContain('À propos de vos contributions');
+    expect(mail.html).toContain('<html lang="fr">');
+    expect(mail.html).toContain('Ne plus recevoir aucun e-mail de Ville');
   });
 });

@@ -15,27 +15,45 @@ export interface MailLinks {
   preferencesUrl: string;
 }
 
+/** The mail's own words, in the recipient's language (see mailWords). */
+export interface MailWords {
+  lang: string;
+  open: string;
+  why: string;
+  settings: string;
+  unsubscribeOne: string;
+  unsubscribeAll: string;
+  daily: string;
+  weekly: string;
+  yours: string;
+  subject: (count: number, first: string, more: number) => string;
+}
+
 export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
 }
 
-const footer = (links: MailLinks, what: string) => ({
-  text: `--\nYou get this because you follow it or it is about your contribution.\nEmail settings: ${links.preferencesUrl}\nUnsubscribe from ${what}: ${links.unsubscribeUrl}\n`,
-  html: `<hr><p style="color:#666;font-size:12px">You get this because you follow it or it is about your contribution.
-<a href="${escapeHtml(links.preferencesUrl)}">Email settings</a> · <a href="${escapeHtml(links.unsubscribeUrl)}">Unsubscribe from ${escapeHtml(what)}</a></p>`,
+const footer = (links: MailLinks, words: MailWords, unsubscribe: string) => ({
+  text: `--\n${words.why}\n${words.settings}: ${links.preferencesUrl}\n${unsubscribe}: ${links.unsubscribeUrl}\n`,
+  html: `<hr><p style="color:#666;font-size:12px">${escapeHtml(words.why)}
+<a href="${escapeHtml(links.preferencesUrl)}">${escapeHtml(words.settings)}</a> · <a href="${escapeHtml(links.unsubscribeUrl)}">${escapeHtml(unsubscribe)}</a></p>`,
 });
 
-const page = (body: string): string => `<!doctype html><html><body style="font-family:sans-serif;max-width:40em">${body}</body></html>`;
+const page = (words: MailWords, body: string): string =>
+  `<!doctype html><html lang="${escapeHtml(words.lang)}"><body style="font-family:sans-serif;max-width:40em">${body}</body></html>`;
 
-export function renderNotificationMail(notification: MailNotification, links: MailLinks): RenderedMail {
+export function renderNotificationMail(notification: MailNotification, links: MailLinks, words: MailWords): RenderedMail {
   const url = notification.resource ? links.resourceUrl(notification.resource.kind, notification.resource.id) : links.preferencesUrl;
-  const foot = footer(links, 'emails like this one');
+  const foot = footer(links, words, words.unsubscribeOne);
   return {
     subject: notification.title,
     text: `${notification.body}\n\n${url}\n\n${foot.text}`,
-    html: page(`<p>${escapeHtml(notification.body)}</p><p><a href="${escapeHtml(url)}">Open it</a></p>${foot.html}`),
+    html: page(
+      words,
+      `<p>${escapeHtml(notification.body)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(words.open)}</a></p>${foot.html}`,
+    ),
   };
 }
 
@@ -47,7 +65,7 @@ interface DigestSection {
 }
 
 /** Groups by resource in order of first appearance; identical lines collapse into one with a count. */
-function sections(notifications: readonly MailNotification[], links: MailLinks): DigestSection[] {
+function sections(notifications: readonly MailNotification[], links: MailLinks, words: MailWords): DigestSection[] {
   const byKey = new Map<string, DigestSection>();
   for (const notification of notifications) {
     const key = notification.resource ? `${notification.resource.kind}:${notification.resource.id}` : 'yours';
@@ -59,7 +77,7 @@ function sections(notifications: readonly MailNotification[], links: MailLinks):
             url: links.resourceUrl(notification.resource.kind, notification.resource.id),
             lines: [],
           }
-        : { heading: 'About your contributions', url: null, lines: [] };
+        : { heading: words.yours, url: null, lines: [] };
       byKey.set(key, section);
     }
     const line = section.lines.find((existing) => existing.text === notification.title);
@@ -72,14 +90,16 @@ function sections(notifications: readonly MailNotification[], links: MailLinks):
 const counted = (line: { text: string; count: number }): string => (line.count > 1 ? `${line.text} (×${line.count})` : line.text);
 
 /** One message for a period: a subject that says what, one section per resource, no repeated lines. */
-export function renderDigestMail(period: DigestPeriod, notifications: readonly MailNotification[], links: MailLinks): RenderedMail {
-  const grouped = sections(notifications, links);
-  const total = notifications.length;
-  const updates = `${total} update${total === 1 ? '' : 's'}`;
-  const first = `“${grouped[0]?.heading ?? ''}”`;
-  const subject = grouped.length === 1 ? `${updates} on ${first}` : `${updates} on ${first} and ${grouped.length - 1} more`;
-  const intro = period === 'daily' ? 'Here is what happened since yesterday.' : 'Here is what happened this week.';
-  const foot = footer(links, 'all Polity emails');
+export function renderDigestMail(
+  period: DigestPeriod,
+  notifications: readonly MailNotification[],
+  links: MailLinks,
+  words: MailWords,
+): RenderedMail {
+  const grouped = sections(notifications, links, words);
+  const subject = words.subject(notifications.length, grouped[0]?.heading ?? '', grouped.length - 1);
+  const intro = period === 'daily' ? words.daily : words.weekly;
+  const foot = footer(links, words, words.unsubscribeAll);
   const text = grouped
     .map((section) =>
       [section.heading, ...section.lines.map((line) => `- ${counted(line)}`), ...(section.url ? [section.url] : [])].join('\n'),
@@ -93,5 +113,5 @@ export function renderDigestMail(period: DigestPeriod, notifications: readonly M
           .join('')}</ul>`,
     )
     .join('');
-  return { subject, text: `${intro}\n\n${text}\n\n${foot.text}`, html: page(`<p>${intro}</p>${html}${foot.html}`) };
+  return { subject, text: `${intro}\n\n${text}\n\n${foot.text}`, html: page(words, `<p>${escapeHtml(intro)}</p>${html}${foot.html}`) };
 }

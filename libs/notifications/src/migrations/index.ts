@@ -1,3 +1,4 @@
+import { AddNotificationParams1795400000940 } from './1795400000940-add-notification-params.migration';
 import { CreateNotifications1795400000800 } from './1795400000800-create-notifications.migration';
 
-export const NOTIFICATIONS_MIGRATIONS = [CreateNotifications1795400000800];
+export const NOTIFICATIONS_MIGRATIONS = [CreateNotifications1795400000800, AddNotificationParams1795400000940];

@@ -1,30 +1,30 @@
 import type { NotificationView } from '@polity/contracts';
-import { Layout, type LiveConfig, PostForm, type Translator, type WebRequest } from '@polity/web';
-
-/** Where a notification's subject has a page on the site; the others are read in the inbox only. */
-const PAGES: Record<string, string> = { proposals: '/proposals/' };
+import { Layout, type LiveConfig, PostForm, resourcePage, type Translator, type WebRequest } from '@polity/web';
+import { writeNotification } from '../notification-texts';
 
 function NotificationItem({ t, web, notification }: { t: Translator; web: WebRequest; notification: NotificationView }) {
-  const page = notification.resource && PAGES[notification.resource.kind];
+  const page = notification.resource && resourcePage(notification.resource.kind, notification.resource.id);
   const unread = notification.readAt === null;
+  const written = writeNotification(t, notification);
+  // Older notifications exist in English only: said so, for screen readers.
+  const lang = written.lang === t.locale ? undefined : written.lang;
   return (
     <li class={unread ? 'polity-notification--unread' : undefined}>
-      {/* Notifications are written in English when they are made; said so for screen readers. */}
-      <h2 class="utrecht-heading-3" lang="en">
-        {notification.title}
+      <h2 class="utrecht-heading-3" lang={lang}>
+        {written.title}
       </h2>
       <p class="polity-meta">
         {unread && <strong>{t.t('notifications.unread')}</strong>}
         <span>{t.t('notifications.received', { date: t.date(notification.createdAt) })}</span>
       </p>
-      {notification.body && (
-        <p class="utrecht-paragraph" lang="en">
-          {notification.body}
+      {written.body && (
+        <p class="utrecht-paragraph" lang={lang}>
+          {written.body}
         </p>
       )}
       <div class="polity-actions">
-        {page && notification.resource && (
-          <a class="utrecht-link" href={`${page}${notification.resource.id}`}>
+        {page && (
+          <a class="utrecht-link" href={page}>
             {t.t('notifications.open')}
           </a>
         )}

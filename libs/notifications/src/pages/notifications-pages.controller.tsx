@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { ListNotificationsQueryDto } from '../inbox/notifications.dto';
 import { NotificationsService } from '../inbox/notifications.service';
 import { InboxPage } from './inbox.page';
+import { NOTIFICATION_TEXTS } from '../notification-texts';
 import { NOTIFICATIONS_MESSAGES } from './notifications.messages';
 import { SettingsPage } from './settings.page';
 
@@ -108,6 +109,6 @@ export class NotificationsPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, NOTIFICATIONS_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, NOTIFICATIONS_MESSAGES, NOTIFICATION_TEXTS]);
   }
 }
