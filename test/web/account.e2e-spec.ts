@@ -12,6 +12,7 @@ import {
   type TestUser,
 } from '@polity/testing';
 import type { BrowserContext, Page } from 'playwright-core';
+import { unsubscribeToken } from '../../libs/notifications/src/mail/unsubscribe-token';
 
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The mailed link, to this test's server (mail says PUBLIC_URL). */
@@ -159,6 +160,24 @@ describe('looking after one’s account on the web site, without JavaScript', ()
     await expect(elsewhere.locator('html').getAttribute('lang')).resolves.toBe('en');
     await api.http.post('/api/v1/auth/password-reset').send({ email }).expect(202);
     await expect(mail.next(email, (m) => m.subject.startsWith('Reset your'))).resolves.toBeDefined();
+  });
+
+  it('stops one kind of email from the mail’s link, asked first, in the reader’s language', async () => {
+    const user = await registerUser(api);
+    const token = unsubscribeToken(api.config.auth.unsubscribeSecret, user.id, 'comment_reply');
+    const page = await visitor('fr-FR', true);
+    await page.goto(`${api.url}/unsubscribe?token=${token}`);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Ne plus recevoir ces e-mails ?');
+    await expect(page.locator('main').innerText()).resolves.toContain('Quelqu’un répond à votre commentaire');
+    expect((await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id)).toEqual([]);
+    const preferences = async () =>
+      (await api.http.get('/api/v1/me/notification-preferences').set('Authorization', user.auth).expect(200)).body as unknown[];
+    await expect(preferences()).resolves.toContainEqual({ kind: 'comment_reply', email: 'immediate' });
+    await page.getByRole('button', { name: 'Ne plus recevoir ces e-mails' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('C’est fait');
+    await expect(preferences()).resolves.toContainEqual({ kind: 'comment_reply', email: 'off' });
+    await page.goto(`${api.url}/unsubscribe?token=forged`);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Ce lien ne fonctionne pas');
   });
 
   for (const locale of ['en-GB', 'fr-FR']) {

@@ -196,6 +196,22 @@ describe('the site live: two people on one proposal, with JavaScript', () => {
     }
   });
 
+  it('works by keyboard alone: the skip link first, support reached by Tab and given by Enter, the focus kept', async () => {
+    const { id } = await createProposal(api, author);
+    const page = await signedIn(await registerUser(api));
+    await page.goto(`${api.url}/proposals/${id}`);
+    await ready(page);
+    const focused = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent ?? '' }));
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toMatchObject({ text: 'Skip to main content' });
+    for (let presses = 0; presses < 40 && (await focused()).id !== 'support-button'; presses++) await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toMatchObject({ id: 'support-button', text: 'Support this proposal' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Withdraw my support' }).waitFor();
+    await expect(focused()).resolves.toMatchObject({ id: 'support-button', text: 'Withdraw my support' });
+    await expectEventually(async () => expect(await page.locator('#support-count').innerText()).toBe('1 support'), 10_000, 100);
+  });
+
   it('previews Markdown as it is typed, before anything is published', async () => {
     const page = await signedIn(supporter);
     await page.goto(`${api.url}/proposals/new`);

@@ -25,11 +25,12 @@ describe('residents’ pages, in a real browser', () => {
   let author: TestUser;
   let proposalId: string;
   let heldCommentId: string;
+  let neighbour: TestUser;
 
   beforeAll(async () => {
     [api, worker, browser] = await Promise.all([createTestApp(), startTestWorker(), launchBrowser()]);
     author = await registerUser(api);
-    const neighbour = await registerUser(api);
+    neighbour = await registerUser(api);
     const official = await createUserWithRoles(api, ['official']);
     ({ id: proposalId } = await createProposal(api, author, {
       title: 'Benches in Rose Park',
@@ -105,6 +106,21 @@ describe('residents’ pages, in a real browser', () => {
     await expect(log.locator('li li').getByText('Thank you!').isVisible()).resolves.toBe(true);
     await expect(log.getByText('This comment is waiting for a moderator.').isVisible()).resolves.toBe(true);
     expect(await page.content()).not.toContain('casino');
+    await context.close();
+  });
+
+  it('shows the author of a held comment their text, with a clear notice, and nothing to vote or reply on', async () => {
+    const context = await browser.context({ locale: 'en-GB', javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`${api.url}/sign-in?next=/proposals/${proposalId}`);
+    await page.locator('#email').fill(neighbour.email);
+    await page.locator('#password').fill(neighbour.password);
+    await page.locator('main form button[type=submit]').click();
+    const held = page.locator(`#comment-${heldCommentId}`);
+    await expect(held.innerText()).resolves.toContain('casino bonus');
+    await expect(held.getByText('Your comment is waiting for a moderator').isVisible()).resolves.toBe(true);
+    await expect(held.getByRole('link', { name: 'Reply' }).count()).resolves.toBe(0);
+    await expect(held.getByRole('link', { name: 'Edit' }).count()).resolves.toBe(1);
     await context.close();
   });
 

@@ -14,6 +14,7 @@ import { UnsubscribePagesController } from './inbox/unsubscribe-pages.controller
 import { NotificationsService } from './inbox/notifications.service';
 import { NotificationsPersonalData } from './notifications-personal-data';
 import { InboxUnreadCount, NotificationsPagesController } from './pages/notifications-pages.controller';
+import { UnsubscribeSitePagesController } from './pages/unsubscribe-site-pages.controller';
 import { MailLinkFactory } from './mail/mail-links';
 import { MailNotificationsHandler } from './mail/mail-notifications.handler';
 
@@ -37,7 +38,7 @@ export class NotificationsHttpModule {}
 /** The inbox and email settings pages of the web site, and the header's unread badge. */
 @Module({
   imports: [NotificationsModule, WebModule],
-  controllers: [NotificationsPagesController],
+  controllers: [NotificationsPagesController, UnsubscribeSitePagesController],
   providers: [{ provide: UnreadNotifications, useClass: InboxUnreadCount }],
 })
 export class NotificationsPagesModule {}

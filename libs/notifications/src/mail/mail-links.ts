@@ -21,6 +21,7 @@ export class MailLinkFactory {
       // The site's page where there is one; the api's record otherwise (those kinds' pages come next).
       resourceUrl: (kind, id) => `${this.http.publicUrl}${resourcePage(kind, id) ?? `/api/v1/${kind}/${id}`}`,
       unsubscribeUrl: this.unsubscribeUrl(userId, scope),
+      unsubscribePageUrl: `${this.http.publicUrl}/unsubscribe?token=${unsubscribeToken(this.auth.unsubscribeSecret, userId, scope)}`,
       preferencesUrl: `${this.http.publicUrl}/notifications/settings`,
     };
   }

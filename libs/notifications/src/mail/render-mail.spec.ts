@@ -7,6 +7,7 @@ const english = mailWords(new Translator('en', [NOTIFICATION_TEXTS]), 'Polity');
 const links: MailLinks = {
   resourceUrl: (kind, id) => `https://city.example/${kind}/${id}`,
   unsubscribeUrl: 'https://city.example/api/v1/notifications/unsubscribe?token=t',
+  unsubscribePageUrl: 'https://city.example/unsubscribe?token=t',
   preferencesUrl: 'https://city.example/me/notifications',
 };
 const onProposal = (title: string) => ({
@@ -43,7 +44,7 @@ describe('renderDigestMail', () => {
     expect(mail.html).toContain('Benches &lt;by&gt; the river');
     expect(mail.html).not.toContain('<by>');
     expect(mail.html.match(/<h3>/g)).toHaveLength(3);
-    expect(mail.text).toContain(links.unsubscribeUrl);
+    expect(mail.text).toContain(links.unsubscribePageUrl);
   });
 
   it('names the one resource when there is one', () => {

@@ -10,8 +10,10 @@ export interface MailNotification {
 export interface MailLinks {
   /** Where a resource is read, e.g. `https://city.example/proposals/<id>`. */
   resourceUrl: (kind: string, id: string) => string;
-  /** Turns off this kind of email (immediate mail) or every email (digests). */
+  /** Turns off this kind of email (immediate mail) or every email (digests): mail clients' one-click POST. */
   unsubscribeUrl: string;
+  /** The same, as the site's page that asks first, for the link in the message. */
+  unsubscribePageUrl: string;
   preferencesUrl: string;
 }
 
@@ -36,9 +38,9 @@ export interface RenderedMail {
 }
 
 const footer = (links: MailLinks, words: MailWords, unsubscribe: string) => ({
-  text: `--\n${words.why}\n${words.settings}: ${links.preferencesUrl}\n${unsubscribe}: ${links.unsubscribeUrl}\n`,
+  text: `--\n${words.why}\n${words.settings}: ${links.preferencesUrl}\n${unsubscribe}: ${links.unsubscribePageUrl}\n`,
   html: `<hr><p style="color:#666;font-size:12px">${escapeHtml(words.why)}
-<a href="${escapeHtml(links.preferencesUrl)}">${escapeHtml(words.settings)}</a> · <a href="${escapeHtml(links.unsubscribeUrl)}">${escapeHtml(unsubscribe)}</a></p>`,
+<a href="${escapeHtml(links.preferencesUrl)}">${escapeHtml(words.settings)}</a> · <a href="${escapeHtml(links.unsubscribePageUrl)}">${escapeHtml(unsubscribe)}</a></p>`,
 });
 
 const page = (words: MailWords, body: string): string =>

@@ -29,6 +29,15 @@ export const NOTIFICATIONS_MESSAGES = defineCatalogue({
     'notifications.email.daily': 'In a daily summary',
     'notifications.email.weekly': 'In a weekly summary',
     'notifications.email.off': 'No email',
+    'notifications.unsubscribe.title': 'Stop these emails?',
+    'notifications.unsubscribe.one':
+      'Press the button to stop emails of this kind: {kind}. Your notifications still reach your inbox here.',
+    'notifications.unsubscribe.all': 'Press the button to stop every email from {site}. Your notifications still reach your inbox here.',
+    'notifications.unsubscribe.submit': 'Stop these emails',
+    'notifications.unsubscribe.done.title': 'Done',
+    'notifications.unsubscribe.done': 'You will get no more of these emails. You can turn them on again in your email settings.',
+    'notifications.unsubscribe.broken.title': 'This link does not work',
+    'notifications.unsubscribe.broken': 'Change your email settings after signing in.',
   },
   fr: {
     'notifications.title': 'Notifications',
@@ -59,5 +68,15 @@ export const NOTIFICATIONS_MESSAGES = defineCatalogue({
     'notifications.email.daily': 'Dans un résumé quotidien',
     'notifications.email.weekly': 'Dans un résumé hebdomadaire',
     'notifications.email.off': 'Pas d’e-mail',
+    'notifications.unsubscribe.title': 'Ne plus recevoir ces e-mails ?',
+    'notifications.unsubscribe.one':
+      'Appuyez sur le bouton pour ne plus recevoir les e-mails de ce type : {kind}. Vos notifications arrivent toujours ici, dans votre boîte de réception.',
+    'notifications.unsubscribe.all':
+      'Appuyez sur le bouton pour ne plus recevoir aucun e-mail de {site}. Vos notifications arrivent toujours ici, dans votre boîte de réception.',
+    'notifications.unsubscribe.submit': 'Ne plus recevoir ces e-mails',
+    'notifications.unsubscribe.done.title': 'C’est fait',
+    'notifications.unsubscribe.done': 'Vous ne recevrez plus ces e-mails. Vous pouvez les réactiver dans vos réglages des e-mails.',
+    'notifications.unsubscribe.broken.title': 'Ce lien ne fonctionne pas',
+    'notifications.unsubscribe.broken': 'Modifiez vos réglages des e-mails après vous être connecté.',
   },
 });
