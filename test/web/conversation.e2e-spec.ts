@@ -185,12 +185,14 @@ describe('the conversation and a proposal’s own actions, from the web site', (
   });
 
   it('saves email settings per kind of notification', async () => {
-    const page = await signedIn(resident, { locale: 'fr-FR' });
+    // Someone new: an account keeps the language it first signed in with, and `resident` did in English.
+    const reader = await registerUser(api);
+    const page = await signedIn(reader, { locale: 'fr-FR' });
     await page.goto(`${api.url}/notifications/settings`);
     await page.getByLabel('Quelqu’un répond à votre commentaire').selectOption('off');
     await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
     await expect(page.getByText('Vos réglages des e-mails sont enregistrés.').isVisible()).resolves.toBe(true);
-    const saved = await api.http.get('/api/v1/me/notification-preferences').set('Authorization', resident.auth).expect(200);
+    const saved = await api.http.get('/api/v1/me/notification-preferences').set('Authorization', reader.auth).expect(200);
     expect(saved.body).toEqual(expect.arrayContaining([{ kind: 'comment_reply', email: 'off' }]));
   });
 
