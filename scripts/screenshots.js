@@ -2,7 +2,7 @@
 // `npm run screenshots`: the README's pictures of the site, regenerated from a running site with the
 // demo data (`npm start`, then `npm run seed:demo`; SITE_URL for another address). Writes
 // docs/screenshots/<page>-<locale>-<width>.png: the home page and a proposal page, 320 and 1280 px
-// wide, in English and French.
+// wide, in English and French, and the proposal page as a signed-in demo resident sees it.
 const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { chromium } = require('playwright-core');
@@ -37,6 +37,18 @@ async function main() {
         await context.close();
       }
     }
+    // Signed in, with JavaScript: the actions on the proposal and its comments, the notifications badge.
+    const context = await browser.newContext({ locale: 'en', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${site}/sign-in?next=${encodeURIComponent(proposal)}`);
+    await page.fill('#email', 'lucie@demo.polity.localhost');
+    await page.fill('#password', 'polity-demo-password');
+    await page.click('main form button[type=submit]');
+    await page.waitForSelector('html[data-live="ready"]');
+    const file = join(out, 'proposal-signed-in-en-1280.png');
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+    await context.close();
   } finally {
     await browser.close();
   }

@@ -124,7 +124,11 @@ export async function seedDemo(config: PolityConfig): Promise<void> {
       const made: Principal[] = [];
       for (const person of PEOPLE) {
         const { userId } = await users.createIfNew(tx, { ...person, passwordHash });
-        if (person.roles) await tx.manager.query(`UPDATE user_account SET roles = $2 WHERE id = $1`, [userId, person.roles]);
+        // Made-up addresses nobody can confirm: confirmed here, so the demo accounts get the site's mail.
+        await tx.manager.query(`UPDATE user_account SET roles = $2, email_confirmed_at = now() WHERE id = $1`, [
+          userId,
+          person.roles ?? ['citizen'],
+        ]);
         made.push(principal(userId, person.roles ?? ['citizen']));
       }
       return made;

@@ -47,10 +47,26 @@ function CommentActions({ comment, t, web }: { comment: CommentThreadDto; t: Tra
           </button>
         </PostForm>
       )}
-      {live && comment.depth < MAX_COMMENT_DEPTH && <a href={`/comments/${comment.id}/reply`}>{t.t('comments.action.reply')}</a>}
-      {mine && <a href={`/comments/${comment.id}/edit`}>{t.t('comments.action.edit')}</a>}
-      {mine && <a href={`/comments/${comment.id}/delete`}>{t.t('comments.action.delete')}</a>}
-      {live && !mine && <a href={`/report?kind=comments&id=${comment.id}&back=${back}`}>{t.t('comments.action.report')}</a>}
+      {live && comment.depth < MAX_COMMENT_DEPTH && (
+        <a class="utrecht-link" href={`/comments/${comment.id}/reply`}>
+          {t.t('comments.action.reply')}
+        </a>
+      )}
+      {mine && (
+        <a class="utrecht-link" href={`/comments/${comment.id}/edit`}>
+          {t.t('comments.action.edit')}
+        </a>
+      )}
+      {mine && (
+        <a class="utrecht-link" href={`/comments/${comment.id}/delete`}>
+          {t.t('comments.action.delete')}
+        </a>
+      )}
+      {live && !mine && (
+        <a class="utrecht-link" href={`/report?kind=comments&id=${comment.id}&back=${back}`}>
+          {t.t('comments.action.report')}
+        </a>
+      )}
     </div>
   );
 }

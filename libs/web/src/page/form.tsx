@@ -96,7 +96,7 @@ export function SelectField(props: {
   value?: string;
 }) {
   return (
-    <div class="utrecht-form-field">
+    <div class="utrecht-form-field polity-field">
       <label class="utrecht-form-label" for={props.name}>
         {props.label}
       </label>

@@ -106,6 +106,10 @@ body.polity { margin: 0; font-family: var(--utrecht-document-font-family); font-
 .polity-field__hint { color: #474747; margin: 0; }
 .polity-actions { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-block: 1rem; }
 .polity-actions form { margin: 0; }
+ul.polity-actions { list-style: none; padding: 0; }
+.polity-main .utrecht-heading-2 { margin-block: 2rem 0.5rem; }
+.polity-main select { font: inherit; min-block-size: 2.75rem; border: 2px solid #595959; padding: 0.25rem 0.5rem; max-inline-size: 100%; }
+.polity-comment__actions form { display: inline-flex; gap: 1rem; }
 .polity-field input { font: inherit; min-block-size: 2.75rem; border: 2px solid #595959; padding: 0.25rem 0.5rem; }
 .polity-field--invalid { border-inline-start: 4px solid #b00020; padding-inline-start: 0.75rem; }
 .polity-field__error { color: #b00020; font-weight: 600; margin: 0; }
@@ -119,7 +123,6 @@ fieldset.polity-field { border: 0; padding: 0; margin-inline: 0; }
 .polity-preview__title { font-weight: 700; margin: 0 0 0.25rem; }
 .polity-quote { border-inline-start: 0.375rem solid #d9d9d9; padding-inline-start: 1rem; margin-block: 1rem; }
 .polity-comment__actions { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin-block-start: 0.25rem; }
-.polity-comment__actions form { margin: 0; display: inline; }
 .polity-link-button--plain { color: var(--polity-brand); }
 .polity-link-button[aria-pressed="true"] { font-weight: 700; text-decoration-thickness: 3px; }
 .polity-sort ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0; margin: 0 0 1rem; }
