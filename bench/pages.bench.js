@@ -2,8 +2,8 @@
 // run: the home page (what is open now) and a proposal's page with 200 comments, each under 50
 // concurrent clients (autocannon, from this process; the api runs in its own). Reports median and
 // p99 latency, pages per second and bytes per page. A page's JSON is what a client fetches to draw
-// it: for the home page the open proposals, for a proposal's page the proposal and its comments
-// (two requests, so its rate is counted in pairs).
+// it: for the home page the five lists of what is open (counted as one), for a proposal's page the
+// proposal and its comments (two requests, counted as one).
 const autocannon = require('autocannon');
 const { apiUrl, startPolity, record, runConcurrently, runBench } = require('./harness');
 
@@ -86,7 +86,18 @@ async function main() {
 
     const html = { 'accept-language': 'en' };
     const cases = [
-      ['the home page', ['/'], ['/api/v1/proposals?status=published&limit=5']],
+      // Every section of the home page: open proposals, budgets in their vote, surveys, open threads, next meetings.
+      [
+        'the home page',
+        ['/'],
+        [
+          '/api/v1/proposals?status=published&limit=5',
+          '/api/v1/budgets?phase=voting&limit=5',
+          '/api/v1/surveys?limit=50',
+          '/api/v1/threads?status=open&limit=5',
+          '/api/v1/meetings?when=upcoming&limit=5',
+        ],
+      ],
       [
         `a proposal’s page, ${shown} comments`,
         [`/proposals/${discussed}`],
