@@ -18,3 +18,5 @@ export * from './live/unread-notifications';
 export * from './page/resource-pages';
 export * from './page/message.page';
 export { rememberLocale } from './page/language.controller';
+export * from './session/sign-in-first';
+export * from './home/home-list';

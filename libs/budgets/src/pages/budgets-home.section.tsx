@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
+import { HomeItem, HomeList, HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
 import type { VNode } from 'preact';
 import { ListBudgetsQueryDto } from '../budgets/budgets.dto';
 import { BudgetsService } from '../budgets/budgets.service';
@@ -17,23 +17,19 @@ export class BudgetsHomeSection implements HomeSectionProvider {
     const voting = await this.budgets.list(Object.assign(new ListBudgetsQueryDto(), { phase: 'voting', limit: 5 }), undefined);
     if (voting.items.length === 0) return null;
     return (
-      <section aria-labelledby="home-budgets">
-        <h2 class="utrecht-heading-2" id="home-budgets">
-          {t.t('budgets.home.title')}
-        </h2>
-        <ul class="polity-list">
-          {voting.items.map((budget) => (
-            <li key={budget.id}>
-              <h3 class="utrecht-heading-3">{budget.title}</h3>
-              <p class="polity-meta">
-                {budget.schedule.votingEndsAt
-                  ? t.t('budgets.home.closes', { date: t.date(budget.schedule.votingEndsAt) })
-                  : t.t('budgets.home.open')}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <HomeList
+        id="home-budgets"
+        title={t.t('budgets.home.title')}
+        items={voting.items}
+        keyOf={(budget) => budget.id}
+        render={(budget) => (
+          <HomeItem title={budget.title}>
+            {budget.schedule.votingEndsAt
+              ? t.t('budgets.home.closes', { date: t.date(budget.schedule.votingEndsAt) })
+              : t.t('budgets.home.open')}
+          </HomeItem>
+        )}
+      />
     );
   }
 }

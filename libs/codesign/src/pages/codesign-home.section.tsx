@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
+import { HomeItem, HomeList, HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
 import type { VNode } from 'preact';
 import { ListThreadsQueryDto } from '../threads/threads.dto';
 import { ThreadsQuery } from '../timeline/threads.query';
@@ -17,23 +17,19 @@ export class CodesignHomeSection implements HomeSectionProvider {
     const open = await this.threads.list(Object.assign(new ListThreadsQueryDto(), { status: 'open', limit: 5 }), undefined);
     if (open.items.length === 0) return null;
     return (
-      <section aria-labelledby="home-threads">
-        <h2 class="utrecht-heading-2" id="home-threads">
-          {t.t('codesign.home.title')}
-        </h2>
-        <ul class="polity-list">
-          {open.items.map((thread) => (
-            <li key={thread.id}>
-              <h3 class="utrecht-heading-3">{thread.title}</h3>
-              <p class="polity-meta">
-                {/* Stage and service names are the officials' own words, as they wrote them. */}
-                <span>{t.t('codesign.home.stage', { service: thread.serviceName, stage: thread.currentStage })}</span>
-                <span>{t.t('codesign.home.posts', { count: thread.postCount })}</span>
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <HomeList
+        id="home-threads"
+        title={t.t('codesign.home.title')}
+        items={open.items}
+        keyOf={(thread) => thread.id}
+        render={(thread) => (
+          <HomeItem title={thread.title}>
+            {/* Stage and service names are the officials' own words, as they wrote them. */}
+            <span>{t.t('codesign.home.stage', { service: thread.serviceName, stage: thread.currentStage })}</span>
+            <span>{t.t('codesign.home.posts', { count: thread.postCount })}</span>
+          </HomeItem>
+        )}
+      />
     );
   }
 }

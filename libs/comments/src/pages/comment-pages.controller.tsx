@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ProblemException, Public, SiteConfig } from '@polity/platform';
-import { HTML, LIVE_HEADER, renderPage, resourcePage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import { HTML, LIVE_HEADER, renderPage, resourcePage, SHELL_MESSAGES, signInFirst, Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { renderToString } from 'preact-render-to-string';
 import { CommentThreadsQuery } from '../comment-threads.query';
@@ -63,7 +63,7 @@ export class CommentPagesController {
   ): Promise<string | undefined> {
     const chosen = this.action(action);
     const comment = await this.find(web, id);
-    if (!web.principal) return this.toSignIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     const draft: CommentDraft =
       chosen === 'edit' ? { body: comment.body ?? '', alignment: comment.alignment ?? undefined, errors: [] } : { errors: [] };
     return this.page(web, chosen, comment, draft);
@@ -81,7 +81,7 @@ export class CommentPagesController {
   ): Promise<string | undefined> {
     const chosen = this.action(action);
     const comment = await this.find(web, id);
-    if (!web.principal) return this.toSignIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     const t = this.translator(web);
     let draft: CommentDraft;
     if (chosen === 'reply') {
@@ -141,11 +141,6 @@ export class CommentPagesController {
 
   private done(response: Response, to: string): undefined {
     response.redirect(303, to);
-    return undefined;
-  }
-
-  private toSignIn(web: WebRequest, response: Response): undefined {
-    response.redirect(303, `/sign-in?next=${encodeURIComponent(web.path)}`);
     return undefined;
   }
 

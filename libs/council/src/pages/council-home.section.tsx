@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
+import { HomeItem, HomeList, HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
 import type { VNode } from 'preact';
 import { ListMeetingsQueryDto } from '../meetings/meetings.dto';
 import { MeetingsQuery } from '../meetings/meetings.query';
@@ -18,27 +18,23 @@ export class CouncilHomeSection implements HomeSectionProvider {
     const shown = next.items.filter((meeting) => meeting.status !== 'cancelled');
     if (shown.length === 0) return null;
     return (
-      <section aria-labelledby="home-meetings">
-        <h2 class="utrecht-heading-2" id="home-meetings">
-          {t.t('council.home.title')}
-        </h2>
-        <ul class="polity-list">
-          {shown.map((meeting) => (
-            <li key={meeting.id}>
-              <h3 class="utrecht-heading-3">{meeting.title}</h3>
-              <p class="polity-meta">
-                <span>{meeting.body}</span>
-                <span>{t.t('council.home.when', { date: t.date(meeting.scheduledAt), place: meeting.place })}</span>
-                {meeting.status === 'live' ? (
-                  <strong>{t.t('council.home.live')}</strong>
-                ) : (
-                  meeting.stream && <span>{t.t('council.home.streamed')}</span>
-                )}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <HomeList
+        id="home-meetings"
+        title={t.t('council.home.title')}
+        items={shown}
+        keyOf={(meeting) => meeting.id}
+        render={(meeting) => (
+          <HomeItem title={meeting.title}>
+            <span>{meeting.body}</span>
+            <span>{t.t('council.home.when', { date: t.date(meeting.scheduledAt), place: meeting.place })}</span>
+            {meeting.status === 'live' ? (
+              <strong>{t.t('council.home.live')}</strong>
+            ) : (
+              meeting.stream && <span>{t.t('council.home.streamed')}</span>
+            )}
+          </HomeItem>
+        )}
+      />
     );
   }
 }

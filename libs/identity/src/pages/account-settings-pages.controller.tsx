@@ -7,9 +7,10 @@ import {
   HTML,
   isLocale,
   MessagePage,
-  renderPage,
   rememberLocale,
+  renderPage,
   SHELL_MESSAGES,
+  signInFirst,
   Translator,
   Web,
   type WebRequest,
@@ -46,7 +47,7 @@ export class AccountSettingsPagesController {
   @Get()
   @Header('content-type', HTML)
   async account(@Web() web: WebRequest, @Query('verified') verified: unknown, @Res({ passthrough: true }) response: Response) {
-    if (!web.principal) return this.toSignIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     return this.page(web, { verifiedNow: verified === '1', resident: {}, errors: [] });
   }
 
@@ -55,7 +56,7 @@ export class AccountSettingsPagesController {
   @HttpCode(422)
   @Header('content-type', HTML)
   async verify(@Web() web: WebRequest, @Body() form: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
-    if (!web.principal) return this.toSignIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     const t = this.translator(web);
     const resident: ResidentDraft = {
       identifier: formText(form.identifier, 64).trim(),
@@ -86,7 +87,7 @@ export class AccountSettingsPagesController {
   /** The account's language, for its pages everywhere and its mail; this browser follows at once. */
   @Post('language')
   async language(@Web() web: WebRequest, @Body() form: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    if (!web.principal) return void this.toSignIn(web, response);
+    if (!web.principal) return void signInFirst(response, web.path);
     if (isLocale(form.locale)) {
       await this.users.setLocale(web.principal.userId, form.locale);
       rememberLocale(response, form.locale);
@@ -97,7 +98,7 @@ export class AccountSettingsPagesController {
   /** GDPR art. 15 and 20: everything held about the reader, as a download. */
   @Get('data')
   async data(@Web() web: WebRequest, @Res() response: Response): Promise<void> {
-    if (!web.principal) return void this.toSignIn(web, response);
+    if (!web.principal) return void signInFirst(response, web.path);
     const data = await this.privacy.exportFor(web.principal.userId);
     response
       .set({ 'content-disposition': 'attachment; filename="polity-my-data.json"', 'cache-control': 'no-store' })
@@ -108,7 +109,7 @@ export class AccountSettingsPagesController {
   @Get('erase')
   @Header('content-type', HTML)
   erasePage(@Web() web: WebRequest, @Res({ passthrough: true }) response: Response) {
-    if (!web.principal) return this.toSignIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     return renderPage(<EraseAccountPage t={this.translator(web)} siteName={this.site.name} web={web} errors={[]} />);
   }
 
@@ -118,7 +119,7 @@ export class AccountSettingsPagesController {
   @HttpCode(200)
   @Header('content-type', HTML)
   async erase(@Web() web: WebRequest, @Body() form: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
-    if (!web.principal) return this.toSignIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     const t = this.translator(web);
     const password = typeof form.password === 'string' ? form.password.slice(0, 256) : '';
     try {
@@ -161,11 +162,6 @@ export class AccountSettingsPagesController {
         {...state}
       />,
     );
-  }
-
-  private toSignIn(web: WebRequest, response: Response): undefined {
-    response.redirect(303, `/sign-in?next=${encodeURIComponent(web.path)}`);
-    return undefined;
   }
 
   private translator(web: WebRequest): Translator {

@@ -2,7 +2,18 @@ import { Body, Controller, Get, Header, HttpCode, NotFoundException, Post, Query
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isResourceKind, REPORT_REASONS, type ReportReason } from '@polity/contracts';
 import { ProblemException, Public, SiteConfig } from '@polity/platform';
-import { type FieldError, formText, HTML, localPath, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import {
+  type FieldError,
+  formText,
+  HTML,
+  localPath,
+  renderPage,
+  SHELL_MESSAGES,
+  signInFirst,
+  Translator,
+  Web,
+  type WebRequest,
+} from '@polity/web';
 import type { Response } from 'express';
 import { ReportsService } from '../reports/reports.service';
 import { ReportPage, type ReportTarget } from './report.page';
@@ -31,7 +42,7 @@ export class ReportPagesController {
   @Header('content-type', HTML)
   form(@Web() web: WebRequest, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const target = targetOf(query);
-    if (!web.principal) return this.toSignIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     return renderPage(<ReportPage t={this.translator(web)} siteName={this.site.name} web={web} target={target} errors={[]} />);
   }
 
@@ -40,7 +51,7 @@ export class ReportPagesController {
   @Header('content-type', HTML)
   async report(@Web() web: WebRequest, @Body() form: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const target = targetOf(form);
-    if (!web.principal) return this.toSignIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     const t = this.translator(web);
     const reason = REPORT_REASONS.find<ReportReason>((value): value is ReportReason => value === form.reason);
     const note = formText(form.note, 1000).trim();
@@ -72,11 +83,6 @@ export class ReportPagesController {
         sent={errors.length === 0}
       />,
     );
-  }
-
-  private toSignIn(web: WebRequest, response: Response): undefined {
-    response.redirect(303, `/sign-in?next=${encodeURIComponent(web.path)}`);
-    return undefined;
   }
 
   private translator(web: WebRequest): Translator {

@@ -2,7 +2,17 @@ import { Body, Controller, Get, Header, Injectable, NotFoundException, Param, Po
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EMAIL_FREQUENCIES, type EmailFrequency, NOTIFICATION_KINDS } from '@polity/contracts';
 import { ProblemException, Public, SiteConfig } from '@polity/platform';
-import { HTML, LivePages, renderPage, SHELL_MESSAGES, Translator, UnreadNotifications, Web, type WebRequest } from '@polity/web';
+import {
+  HTML,
+  LivePages,
+  renderPage,
+  SHELL_MESSAGES,
+  signInFirst,
+  Translator,
+  UnreadNotifications,
+  Web,
+  type WebRequest,
+} from '@polity/web';
 import type { Response } from 'express';
 import { ListNotificationsQueryDto } from '../inbox/notifications.dto';
 import { NotificationsService } from '../inbox/notifications.service';
@@ -40,7 +50,7 @@ export class NotificationsPagesController {
   @Get()
   @Header('content-type', HTML)
   async inbox(@Web() web: WebRequest, @Query('before') before: unknown, @Res({ passthrough: true }) response: Response) {
-    if (!web.principal) return this.signIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     const live = await this.live.config(web, [], { 'notification.created': { refresh: true } });
     const query = Object.assign(new ListNotificationsQueryDto(), {
       limit: PER_PAGE,
@@ -85,7 +95,7 @@ export class NotificationsPagesController {
   @Get('settings')
   @Header('content-type', HTML)
   async settings(@Web() web: WebRequest, @Query('saved') saved: unknown, @Res({ passthrough: true }) response: Response) {
-    if (!web.principal) return this.signIn(web, response);
+    if (!web.principal) return signInFirst(response, web.path);
     const preferences = await this.notifications.preferences(web.principal.userId);
     return renderPage(
       <SettingsPage t={this.translator(web)} siteName={this.site.name} web={web} preferences={preferences} saved={saved === '1'} />,
@@ -95,17 +105,12 @@ export class NotificationsPagesController {
   /** Saves the frequencies the form sent; a field with a value the form never offers is left as it was. */
   @Post('settings')
   async saveSettings(@Web() web: WebRequest, @Body() form: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    if (!web.principal) return response.redirect(303, '/sign-in?next=%2Fnotifications%2Fsettings');
+    if (!web.principal) return signInFirst(response, '/notifications/settings');
     const chosen = NOTIFICATION_KINDS.flatMap((kind) =>
       EMAIL_FREQUENCIES.includes(form[kind] as EmailFrequency) ? [{ kind, email: form[kind] as EmailFrequency }] : [],
     );
     await this.notifications.setPreferences(web.principal.userId, chosen);
     response.redirect(303, '/notifications/settings?saved=1');
-  }
-
-  private signIn(web: WebRequest, response: Response): undefined {
-    response.redirect(303, `/sign-in?next=${encodeURIComponent(web.path)}`);
-    return undefined;
   }
 
   private translator(web: WebRequest): Translator {

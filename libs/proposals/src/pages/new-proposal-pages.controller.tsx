@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DistrictsService } from '@polity/districts';
 import { ProblemException, Public, renderMarkdown, SiteConfig } from '@polity/platform';
-import { type FieldError, HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import { type FieldError, HTML, renderPage, SHELL_MESSAGES, signInFirst, Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { ProposalsService } from '../proposals.service';
 import { proposalRefusal, readProposalForm } from './proposal-form';
@@ -23,7 +23,7 @@ export class NewProposalPagesController {
   @Get()
   @Header('content-type', HTML)
   async form(@Web() web: WebRequest, @Res({ passthrough: true }) response: Response): Promise<string | undefined> {
-    if (!web.principal) return this.toSignIn(response);
+    if (!web.principal) return signInFirst(response, '/proposals/new');
     return this.page(web, {}, []);
   }
 
@@ -35,7 +35,7 @@ export class NewProposalPagesController {
     @Body() form: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | undefined> {
-    if (!web.principal) return this.toSignIn(response);
+    if (!web.principal) return signInFirst(response, '/proposals/new');
     const t = this.translator(web);
     const { draft, input, errors } = await readProposalForm(form, t);
     if (form.action === 'preview' || errors.length > 0) {
@@ -66,11 +66,6 @@ export class NewProposalPagesController {
         previewHtml={previewHtml}
       />,
     );
-  }
-
-  private toSignIn(response: Response): undefined {
-    response.redirect(303, `/sign-in?next=${encodeURIComponent('/proposals/new')}`);
-    return undefined;
   }
 
   private translator(web: WebRequest): Translator {

@@ -1,12 +1,12 @@
 import type { ProposalReaderView } from '@polity/contracts';
-import { PostForm, type Translator, type WebRequest } from '@polity/web';
+import { PostForm, signInPath, type Translator, type WebRequest } from '@polity/web';
 
 /** What a reader can do about a proposal: support it or withdraw their support, or sign in to. */
 export function SupportAction({ t, web, proposal }: { t: Translator; web: WebRequest; proposal: ProposalReaderView }) {
   if (!web.principal) {
     return (
       <p class="polity-actions">
-        <a class="utrecht-link" href={`/sign-in?next=${encodeURIComponent(web.path)}`}>
+        <a class="utrecht-link" href={signInPath(web.path)}>
           {t.t('proposals.support.signIn')}
         </a>
       </p>

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { ProposalView } from '@polity/contracts';
 import { DistrictsService } from '@polity/districts';
 import { ProblemException, Public, renderMarkdown, SiteConfig } from '@polity/platform';
-import { type FieldError, formText, HTML, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import { type FieldError, formText, HTML, renderPage, SHELL_MESSAGES, signInFirst, Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { ProposalsQuery } from '../proposals.query';
 import { ProposalsService } from '../proposals.service';
@@ -113,10 +113,7 @@ export class ProposalAuthorPagesController {
   /** The reader's own proposal; a visitor is sent to sign in, anyone else finds nothing here. */
   private async own(web: WebRequest, id: string, response: Response): Promise<ProposalView | undefined> {
     if (!UUID.test(id)) throw new NotFoundException();
-    if (!web.principal) {
-      response.redirect(303, `/sign-in?next=${encodeURIComponent(web.path)}`);
-      return undefined;
-    }
+    if (!web.principal) return signInFirst(response, web.path);
     const proposal = await this.query.get(id, web.principal).catch(() => null);
     if (!proposal || proposal.author.id !== web.principal.userId) throw new NotFoundException();
     return proposal;

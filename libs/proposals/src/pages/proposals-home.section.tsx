@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
+import { HomeList, HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
 import type { VNode } from 'preact';
 import { ListProposalsQueryDto } from '../proposals.dto';
 import { ProposalsQuery } from '../proposals.query';
@@ -20,23 +20,14 @@ export class ProposalsHomeSection implements HomeSectionProvider {
     const open = await this.proposals.list(Object.assign(new ListProposalsQueryDto(), { status: 'published', limit: SHOWN }), undefined);
     if (open.items.length === 0) return null;
     return (
-      <section aria-labelledby="home-proposals">
-        <h2 class="utrecht-heading-2" id="home-proposals">
-          {t.t('proposals.home.title')}
-        </h2>
-        <ul class="polity-list">
-          {open.items.map((proposal) => (
-            <li key={proposal.id}>
-              <ProposalSummary proposal={proposal} t={t} headingLevel={3} />
-            </li>
-          ))}
-        </ul>
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href="/proposals">
-            {t.t('proposals.home.all')}
-          </a>
-        </p>
-      </section>
+      <HomeList
+        id="home-proposals"
+        title={t.t('proposals.home.title')}
+        items={open.items}
+        keyOf={(proposal) => proposal.id}
+        render={(proposal) => <ProposalSummary proposal={proposal} t={t} headingLevel={3} />}
+        more={{ href: '/proposals', label: t.t('proposals.home.all') }}
+      />
     );
   }
 }

@@ -13,7 +13,18 @@ import { FollowsService } from '@polity/follows';
 import { PROPOSAL_STATUSES, type ProposalView, roomName } from '@polity/contracts';
 import { DistrictsService } from '@polity/districts';
 import { type Page, ProblemException, Public, SiteConfig } from '@polity/platform';
-import { HTML, type LiveAction, LivePages, NotFoundPage, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import {
+  HTML,
+  type LiveAction,
+  LivePages,
+  NotFoundPage,
+  renderPage,
+  SHELL_MESSAGES,
+  signInFirst,
+  Translator,
+  Web,
+  type WebRequest,
+} from '@polity/web';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import { ListProposalsQueryDto, PROPOSAL_SORTS, type ProposalSort } from '../proposals.dto';
@@ -127,7 +138,7 @@ export class ProposalsPagesController {
     @Res() response: Response,
   ): Promise<void> {
     if (!UUID.test(id)) throw new NotFoundException();
-    if (!web.principal) return response.redirect(303, `/sign-in?next=${encodeURIComponent(`/proposals/${id}`)}`);
+    if (!web.principal) return signInFirst(response, `/proposals/${id}`);
     const change =
       form.support === 'withdraw' ? this.supports.withdrawSupport(web.principal, id) : this.supports.support(web.principal, id);
     // A proposal that stopped taking supports meanwhile: the page it goes back to says where it stands.
@@ -146,7 +157,7 @@ export class ProposalsPagesController {
     @Res() response: Response,
   ): Promise<void> {
     if (!UUID.test(id)) throw new NotFoundException();
-    if (!web.principal) return response.redirect(303, `/sign-in?next=${encodeURIComponent(`/proposals/${id}`)}`);
+    if (!web.principal) return signInFirst(response, `/proposals/${id}`);
     // Only what the reader may see can be followed.
     if (!(await this.proposals.get(id, web.principal).catch(() => null))) throw new NotFoundException();
     if (form.follow === 'remove') await this.follows.unfollow('proposals', id, web.principal.userId);
@@ -165,10 +176,7 @@ export class ProposalsPagesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | undefined> {
     if (!UUID.test(id)) throw new NotFoundException();
-    if (!web.principal) {
-      response.redirect(303, `/sign-in?next=${encodeURIComponent(`/proposals/${id}`)}`);
-      return undefined;
-    }
+    if (!web.principal) return signInFirst(response, `/proposals/${id}`);
     const published = await this.commentForms.publish(web.principal, 'proposals', id, form, this.translator(web));
     if ('id' in published) {
       response.redirect(303, `/proposals/${id}#comment-${published.id}`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PageQueryDto } from '@polity/platform';
-import { HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
+import { HomeItem, HomeList, HomeSection, type HomeSectionProvider, type Translator } from '@polity/web';
 import type { VNode } from 'preact';
 import { SurveysService } from '../surveys/surveys.service';
 import { SURVEYS_MESSAGES } from './surveys.messages';
@@ -22,22 +22,18 @@ export class SurveysHomeSection implements HomeSectionProvider {
     const open = newest.items.filter((survey) => survey.phase === 'open').slice(0, SHOWN);
     if (open.length === 0) return null;
     return (
-      <section aria-labelledby="home-surveys">
-        <h2 class="utrecht-heading-2" id="home-surveys">
-          {t.t('surveys.home.title')}
-        </h2>
-        <ul class="polity-list">
-          {open.map((survey) => (
-            <li key={survey.id}>
-              <h3 class="utrecht-heading-3">{survey.title}</h3>
-              <p class="polity-meta">
-                <span>{t.t('surveys.home.closes', { date: t.date(survey.closesAt) })}</span>
-                {survey.audience !== 'everyone' && <span>{t.t('surveys.home.residents')}</span>}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <HomeList
+        id="home-surveys"
+        title={t.t('surveys.home.title')}
+        items={open}
+        keyOf={(survey) => survey.id}
+        render={(survey) => (
+          <HomeItem title={survey.title}>
+            <span>{t.t('surveys.home.closes', { date: t.date(survey.closesAt) })}</span>
+            {survey.audience !== 'everyone' && <span>{t.t('surveys.home.residents')}</span>}
+          </HomeItem>
+        )}
+      />
     );
   }
 }

@@ -5,6 +5,7 @@ import type { LiveConfig } from '../live/live-config';
 import { UNREAD_BADGE_ID } from '../live/live-pages';
 import type { Translator } from '../i18n/translator';
 import { LANGUAGE_NAMES } from '../shell.messages';
+import { signInPath } from '../session/sign-in-first';
 import { PostForm } from './form';
 import type { WebRequest } from './web-request';
 
@@ -89,7 +90,7 @@ export function Layout({ t, siteName, web, title, section, live, children }: Lay
                   </li>
                 </ul>
               ) : (
-                <a href={`/sign-in?next=${back}`}>{t.t('shell.account.signIn')}</a>
+                <a href={signInPath(web.path)}>{t.t('shell.account.signIn')}</a>
               )}
             </nav>
             <nav class="polity-languages" aria-label={t.t('shell.language.label')}>
