@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ProblemException, Public, SiteConfig } from '@polity/platform';
+import { isUuid, ProblemException, Public, SiteConfig } from '@polity/platform';
 import { HTML, LIVE_HEADER, renderPage, resourcePage, SHELL_MESSAGES, signInFirst, Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { renderToString } from 'preact-render-to-string';
@@ -13,7 +13,6 @@ import { CommentItem } from './comment-item';
 import { COMMENTS_MESSAGES } from './comments.messages';
 import type { CommentDraft } from './conversation';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VOTES: Record<string, 1 | -1 | null> = { up: 1, down: -1, clear: null };
 
 /**
@@ -109,7 +108,7 @@ export class CommentPagesController {
   }
 
   private async find(web: WebRequest, id: string): Promise<CommentThreadDto> {
-    const comment = UUID.test(id) ? await this.threads.one(id, web.principal).catch(() => null) : null;
+    const comment = isUuid(id) ? await this.threads.one(id, web.principal).catch(() => null) : null;
     if (!comment || !resourcePage(comment.kind, comment.resourceId)) throw new NotFoundException();
     return comment;
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, NotFoundException, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isResourceKind, REPORT_REASONS, type ReportReason } from '@polity/contracts';
-import { ProblemException, Public, SiteConfig } from '@polity/platform';
+import { isUuid, ProblemException, Public, SiteConfig } from '@polity/platform';
 import {
   type FieldError,
   formText,
@@ -19,12 +19,10 @@ import { ReportsService } from '../reports/reports.service';
 import { ReportPage, type ReportTarget } from './report.page';
 import { REPORT_MESSAGES } from './report.messages';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** What the reporting page is about, from its query or its form; nothing that is not a resource of ours. */
 function targetOf(values: Record<string, unknown>): ReportTarget {
   const { kind, id } = values;
-  if (!isResourceKind(kind) || typeof id !== 'string' || !UUID.test(id)) throw new NotFoundException();
+  if (!isResourceKind(kind) || typeof id !== 'string' || !isUuid(id)) throw new NotFoundException();
   return { kind, id, back: localPath(values.back) };
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Injectable, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EMAIL_FREQUENCIES, type EmailFrequency, NOTIFICATION_KINDS } from '@polity/contracts';
-import { ProblemException, Public, SiteConfig } from '@polity/platform';
+import { isUuid, ProblemException, Public, SiteConfig } from '@polity/platform';
 import {
   HTML,
   LivePages,
@@ -22,7 +22,6 @@ import { NOTIFICATIONS_MESSAGES } from './notifications.messages';
 import { SettingsPage } from './settings.page';
 
 const PER_PAGE = 30;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The header badge's count, from the notifications feature. */
 @Injectable()
@@ -82,7 +81,7 @@ export class NotificationsPagesController {
 
   @Post(':id/read')
   async read(@Web() web: WebRequest, @Param('id') id: string, @Res() response: Response): Promise<void> {
-    if (!UUID.test(id)) throw new NotFoundException();
+    if (!isUuid(id)) throw new NotFoundException();
     if (web.principal) {
       // One already gone (or someone else's) leaves nothing to mark: the inbox shows what there is.
       await this.notifications.markRead(web.principal.userId, id).catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { ProposalView } from '@polity/contracts';
 import { DistrictsService } from '@polity/districts';
-import { ProblemException, Public, renderMarkdown, SiteConfig } from '@polity/platform';
+import { isUuid, ProblemException, Public, renderMarkdown, SiteConfig } from '@polity/platform';
 import { type FieldError, formText, HTML, renderPage, SHELL_MESSAGES, signInFirst, Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { ProposalsQuery } from '../proposals.query';
@@ -11,8 +11,6 @@ import { proposalRefusal, readProposalForm } from './proposal-form';
 import { type ProposalDraft, ProposalFormPage } from './proposal-form.page';
 import { PROPOSALS_MESSAGES } from './proposals.messages';
 import { WithdrawProposalPage } from './withdraw-proposal.page';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A refusal the author can read (the proposal changed meanwhile); anything else is the server's fault. */
 const refusalBody = (error: unknown): { code?: string; detail?: string } => {
@@ -112,7 +110,7 @@ export class ProposalAuthorPagesController {
 
   /** The reader's own proposal; a visitor is sent to sign in, anyone else finds nothing here. */
   private async own(web: WebRequest, id: string, response: Response): Promise<ProposalView | undefined> {
-    if (!UUID.test(id)) throw new NotFoundException();
+    if (!isUuid(id)) throw new NotFoundException();
     if (!web.principal) return signInFirst(response, web.path);
     const proposal = await this.query.get(id, web.principal).catch(() => null);
     if (!proposal || proposal.author.id !== web.principal.userId) throw new NotFoundException();

@@ -12,7 +12,7 @@ import {
 import { FollowsService } from '@polity/follows';
 import { PROPOSAL_STATUSES, type ProposalView, roomName } from '@polity/contracts';
 import { DistrictsService } from '@polity/districts';
-import { type Page, ProblemException, Public, SiteConfig } from '@polity/platform';
+import { isUuid, type Page, ProblemException, Public, SiteConfig } from '@polity/platform';
 import {
   HTML,
   type LiveAction,
@@ -36,7 +36,6 @@ import { ProposalPage } from './proposal.page';
 import { PROPOSALS_MESSAGES } from './proposals.messages';
 
 const COMMENTS_PER_PAGE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a proposal page follows in its room. */
 const LIVE_PROPOSAL: Record<string, LiveAction> = {
@@ -137,7 +136,7 @@ export class ProposalsPagesController {
     @Body() form: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
-    if (!UUID.test(id)) throw new NotFoundException();
+    if (!isUuid(id)) throw new NotFoundException();
     if (!web.principal) return signInFirst(response, `/proposals/${id}`);
     const change =
       form.support === 'withdraw' ? this.supports.withdrawSupport(web.principal, id) : this.supports.support(web.principal, id);
@@ -156,7 +155,7 @@ export class ProposalsPagesController {
     @Body() form: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
-    if (!UUID.test(id)) throw new NotFoundException();
+    if (!isUuid(id)) throw new NotFoundException();
     if (!web.principal) return signInFirst(response, `/proposals/${id}`);
     // Only what the reader may see can be followed.
     if (!(await this.proposals.get(id, web.principal).catch(() => null))) throw new NotFoundException();
@@ -175,7 +174,7 @@ export class ProposalsPagesController {
     @Body() form: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | undefined> {
-    if (!UUID.test(id)) throw new NotFoundException();
+    if (!isUuid(id)) throw new NotFoundException();
     if (!web.principal) return signInFirst(response, `/proposals/${id}`);
     const published = await this.commentForms.publish(web.principal, 'proposals', id, form, this.translator(web));
     if ('id' in published) {
@@ -193,7 +192,7 @@ export class ProposalsPagesController {
     response: Response,
   ): Promise<string> {
     const t = this.translator(web);
-    if (!UUID.test(id)) return this.notFound(web, response);
+    if (!isUuid(id)) return this.notFound(web, response);
     // Read before the proposal: whatever changes after this reaches the page.
     const live = await this.live.config(web, [roomName('proposals', id)], LIVE_PROPOSAL);
     const shared = await this.proposals.get(id, web.principal).catch(() => null);
