@@ -138,6 +138,18 @@ describe('residents’ pages, in a real browser', () => {
     await page.getByRole('button', { name: 'Show proposals' }).click();
     // A shuffle gets a seed in its address, so its pages keep their order.
     await expectEventually(() => expect(page.url()).toMatch(/seed=[0-9a-f]+/));
+
+    // A tag: from a proposal's tag link, or typed into the form.
+    await createProposal(api, author, { title: 'Swings for the playground', tags: ['children', 'parks'] });
+    await createProposal(api, author, { title: 'Quieter buses at night', tags: ['traffic'] });
+    await page.goto(`${api.url}/proposals`);
+    await page.getByRole('link', { name: 'children' }).first().click();
+    const titles = () => page.locator('main li h2').allInnerTexts();
+    await expect(titles()).resolves.toEqual(['Swings for the playground']);
+    await expect(page.getByLabel('Tag').inputValue()).resolves.toBe('children');
+    await page.getByLabel('Tag').fill('Traffic');
+    await page.getByRole('button', { name: 'Show proposals' }).click();
+    await expect(titles()).resolves.toEqual(['Quieter buses at night']);
     await context.close();
   });
 

@@ -13,7 +13,7 @@ let sequence = 0;
 export async function createProposal(
   api: RunningApp,
   author: TestUser,
-  text: { title?: string; body?: string } = {},
+  text: { title?: string; body?: string; tags?: string[] } = {},
 ): Promise<{ id: string }> {
   sequence += 1;
   const response = await api.http
@@ -22,6 +22,7 @@ export async function createProposal(
     .send({
       title: text.title ?? `Proposal number ${sequence} of run ${run}`,
       body: text.body ?? `A plain description, number ${sequence} of run ${run}.`,
+      ...(text.tags && { tags: text.tags }),
     })
     .expect(201);
   return response.body as { id: string };

@@ -6,6 +6,7 @@ import { ProposalSummary } from './proposal-summary';
 export interface ProposalFilters {
   q?: string;
   district?: string;
+  tag?: string;
   status?: string;
   sort: string;
   seed?: string;
@@ -48,6 +49,12 @@ export function ProposalListPage({ t, siteName, web, filters, districts, proposa
             ...districts.map((d) => ({ value: d.code, label: d.name })),
           ]}
         />
+        <div class="utrecht-form-field">
+          <label class="utrecht-form-label" for="tag">
+            {t.t('proposals.filters.tag')}
+          </label>
+          <input id="tag" name="tag" type="text" value={filters.tag ?? ''} maxLength={30} />
+        </div>
         <SelectField
           name="status"
           label={t.t('proposals.filters.status')}

@@ -2,6 +2,7 @@ import { type CommentDraft, type CommentSort, type CommentThreadDto, Conversatio
 import type { ProposalReaderView } from '@polity/contracts';
 import { CountText, Layout, type LiveConfig, type Translator, type WebRequest } from '@polity/web';
 import { ReaderActions, SupportAction } from './proposal-actions';
+import { ProposalTags } from './proposal-summary';
 
 export interface ProposalPageProps {
   t: Translator;
@@ -30,6 +31,7 @@ export function ProposalPage(props: ProposalPageProps) {
         <span>{t.t('proposals.by', { author: proposal.author.displayName, date: t.date(proposal.createdAt, { dateOnly: true }) })}</span>
         {proposal.district && <span>{t.t('proposals.district', { district: proposal.district })}</span>}
       </p>
+      {proposal.tags.length > 0 && <ProposalTags tags={proposal.tags} t={t} />}
       <ul class="polity-facts" data-live-part="facts">
         <li>
           <strong>{t.t(`proposals.status.${proposal.status}`)}</strong>

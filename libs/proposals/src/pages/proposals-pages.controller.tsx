@@ -85,6 +85,7 @@ export class ProposalsPagesController {
     const filters: ProposalFilters = {
       q: param(raw.q, 200),
       district: param(raw.district, 40),
+      tag: param(raw.tag, 30)?.toLowerCase(),
       status: oneOf(raw.status, PROPOSAL_STATUSES),
       sort: oneOf<ProposalSort>(raw.sort, PROPOSAL_SORTS) ?? 'newest',
       seed: param(raw.seed, 40),
