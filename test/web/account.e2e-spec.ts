@@ -59,83 +59,91 @@ describe('looking after one’s account on the web site, without JavaScript', ()
   }
   const signsIn = async (email: string, password: string) => (await api.http.post('/api/v1/auth/login').send({ email, password })).status;
 
-  it('confirms the address from the mailed link: opening it changes nothing, the button does', async () => {
-    const user = await registerUser(api);
-    const link = linkIn((await mail.next(user.email, (m) => m.subject.includes('Confirm'))).text, 'confirm-email', api.url);
-    expect(new URL(link).pathname).toBe('/confirm-email');
-    const page = await visitor();
-    await page.goto(link);
-    const me = async () => (await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(200)).body.emailConfirmed as boolean;
-    await expect(me()).resolves.toBe(false);
-    await page.getByRole('button', { name: 'Confirm my address' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Address confirmed');
-    await expect(me()).resolves.toBe(true);
-    await page.goto(link);
-    await page.getByRole('button', { name: 'Confirm my address' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('This link does not work');
-  });
+  for (const javaScript of [false, true]) {
+    it(`confirms the address from the mailed link: opening it changes nothing, the button does (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const user = await registerUser(api);
+      const link = linkIn((await mail.next(user.email, (m) => m.subject.includes('Confirm'))).text, 'confirm-email', api.url);
+      expect(new URL(link).pathname).toBe('/confirm-email');
+      const page = await visitor('en-GB', javaScript);
+      await page.goto(link);
+      const me = async () => (await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(200)).body.emailConfirmed as boolean;
+      await expect(me()).resolves.toBe(false);
+      await page.getByRole('button', { name: 'Confirm my address' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Address confirmed');
+      await expect(me()).resolves.toBe(true);
+      await page.goto(link);
+      await page.getByRole('button', { name: 'Confirm my address' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('This link does not work');
+    });
+  }
 
-  it('resets a forgotten password: asked from the sign-in page, a short one refused, the link then spent', async () => {
-    const user = await registerUser(api);
-    const page = await visitor('fr-FR');
-    await page.goto(`${api.url}/sign-in`);
-    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
-    await page.getByLabel('Adresse e-mail').fill(user.email);
-    await page.getByRole('button', { name: 'M’envoyer un lien' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Consultez vos e-mails');
-    const link = linkIn((await mail.next(user.email, (m) => m.subject.includes('Reset'))).text, 'reset-password', api.url);
-    await page.goto(link);
-    await page.getByLabel(/^Nouveau mot de passe/).fill('short');
-    await page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }).click();
-    await expect(page.locator('#password').getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.getByLabel(/^Nouveau mot de passe/).fill('a passphrase set from the site');
-    await page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Mot de passe changé');
-    await expect(signsIn(user.email, user.password)).resolves.toBe(401);
-    await expect(signsIn(user.email, 'a passphrase set from the site')).resolves.toBe(200);
-  });
+  for (const javaScript of [false, true]) {
+    it(`resets a forgotten password: asked from the sign-in page, a short one refused, the link then spent (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const user = await registerUser(api);
+      const page = await visitor('fr-FR', javaScript);
+      await page.goto(`${api.url}/sign-in`);
+      await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+      await page.getByLabel('Adresse e-mail').fill(user.email);
+      await page.getByRole('button', { name: 'M’envoyer un lien' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Consultez vos e-mails');
+      const link = linkIn((await mail.next(user.email, (m) => m.subject.includes('Reset'))).text, 'reset-password', api.url);
+      await page.goto(link);
+      await page.getByLabel(/^Nouveau mot de passe/).fill('short');
+      await page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }).click();
+      await expect(page.locator('#password').getAttribute('aria-invalid')).resolves.toBe('true');
+      await page.getByLabel(/^Nouveau mot de passe/).fill('a passphrase set from the site');
+      await page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Mot de passe changé');
+      await expect(signsIn(user.email, user.password)).resolves.toBe(401);
+      await expect(signsIn(user.email, 'a passphrase set from the site')).resolves.toBe(200);
+    });
+  }
 
-  it('verifies as a resident against the census, with the problem shown beside the field first', async () => {
-    const admin = await createUserWithRoles(api, ['admin']);
-    await api.http
-      .post('/api/v1/admin/census')
-      .set('Authorization', admin.auth)
-      .set('Content-Type', 'text/csv')
-      .send('identifier,birth_date,district\nW-2001,1988-05-17,\n')
-      .expect(201);
-    const resident = await registerUser(api);
-    const page = await signedIn(resident);
-    await page.getByRole('link', { name: 'Your account' }).click();
-    await page.getByLabel('Your resident number').fill('W-2001');
-    await page.getByLabel(/^Date of birth/).fill('1988-05-18');
-    await page.getByRole('button', { name: 'Verify me' }).click();
-    await expect(page.locator('#identifier').getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.getByLabel(/^Date of birth/).fill('1988-05-17');
-    await page.getByRole('button', { name: 'Verify me' }).click();
-    await expect(page.getByText('You are now verified as a resident.').isVisible()).resolves.toBe(true);
-    expect((await api.http.get('/api/v1/me').set('Authorization', resident.auth).expect(200)).body.verified).toBe(true);
-  });
+  for (const javaScript of [false, true]) {
+    it(`verifies as a resident against the census, with the problem shown beside the field first (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const admin = await createUserWithRoles(api, ['admin']);
+      await api.http
+        .post('/api/v1/admin/census')
+        .set('Authorization', admin.auth)
+        .set('Content-Type', 'text/csv')
+        .send(`identifier,birth_date,district\nW-200${javaScript ? 2 : 1},1988-05-17,\n`)
+        .expect(201);
+      const resident = await registerUser(api);
+      const page = await signedIn(resident, 'en-GB', javaScript);
+      await page.getByRole('link', { name: 'Your account' }).click();
+      await page.getByLabel('Your resident number').fill(`W-200${javaScript ? 2 : 1}`);
+      await page.getByLabel(/^Date of birth/).fill('1988-05-18');
+      await page.getByRole('button', { name: 'Verify me' }).click();
+      await expect(page.locator('#identifier').getAttribute('aria-invalid')).resolves.toBe('true');
+      await page.getByLabel(/^Date of birth/).fill('1988-05-17');
+      await page.getByRole('button', { name: 'Verify me' }).click();
+      await expect(page.getByText('You are now verified as a resident.').isVisible()).resolves.toBe(true);
+      expect((await api.http.get('/api/v1/me').set('Authorization', resident.auth).expect(200)).body.verified).toBe(true);
+    });
+  }
 
-  it('downloads the reader’s data, then erases the account after the password, signed out everywhere', async () => {
-    const user = await registerUser(api);
-    const page = await signedIn(user);
-    await page.goto(`${api.url}/account`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my data' }).click()]);
-    expect(download.suggestedFilename()).toBe('polity-my-data.json');
-    const data = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
-    expect(JSON.stringify(data)).toContain(user.email);
+  for (const javaScript of [false, true]) {
+    it(`downloads the reader’s data, then erases the account after the password, signed out everywhere (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const user = await registerUser(api);
+      const page = await signedIn(user, 'en-GB', javaScript);
+      await page.goto(`${api.url}/account`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my data' }).click()]);
+      expect(download.suggestedFilename()).toBe('polity-my-data.json');
+      const data = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+      expect(JSON.stringify(data)).toContain(user.email);
 
-    await page.getByRole('link', { name: 'Erase my account' }).click();
-    await page.getByLabel('Your password, to confirm it is you').fill('not my password');
-    await page.getByRole('button', { name: 'Erase my account for good' }).click();
-    await expect(page.locator('#password').getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.getByLabel('Your password, to confirm it is you').fill(user.password);
-    await page.getByRole('button', { name: 'Erase my account for good' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Your account is erased');
-    await expect(page.getByRole('link', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
-    await expect(signsIn(user.email, user.password)).resolves.toBe(401);
-    await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(401);
-  });
+      await page.getByRole('link', { name: 'Erase my account' }).click();
+      await page.getByLabel('Your password, to confirm it is you').fill('not my password');
+      await page.getByRole('button', { name: 'Erase my account for good' }).click();
+      await expect(page.locator('#password').getAttribute('aria-invalid')).resolves.toBe('true');
+      await page.getByLabel('Your password, to confirm it is you').fill(user.password);
+      await page.getByRole('button', { name: 'Erase my account for good' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Your account is erased');
+      await expect(page.getByRole('link', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+      await expect(signsIn(user.email, user.password)).resolves.toBe(401);
+      await api.http.get('/api/v1/me').set('Authorization', user.auth).expect(401);
+    });
+  }
 
   it('keeps the account’s language: registered in French, mailed in French; changed on its page, it follows to another browser', async () => {
     const page = await visitor('fr-FR');

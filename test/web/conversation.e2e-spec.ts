@@ -50,41 +50,46 @@ describe('the conversation and a proposal’s own actions, from the web site', (
       .id as string;
   const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id);
 
-  it('replies, votes, edits and deletes without JavaScript, each back at the comment', async () => {
-    const { id } = await createProposal(api, author);
-    const first = await comment(author, id, 'Who would maintain it?');
-    const page = await signedIn(resident);
-    await page.goto(`${api.url}/proposals/${id}`);
+  for (const javaScript of [false, true]) {
+    it(`replies, votes, edits and deletes, each back at the comment (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const { id } = await createProposal(api, author);
+      const first = await comment(author, id, 'Who would maintain it?');
+      const page = await signedIn(resident, { javaScript });
+      await page.goto(`${api.url}/proposals/${id}`);
 
-    const item = page.locator(`#comment-${first}`);
-    await item.getByRole('button', { name: 'Agree', exact: true }).click();
-    await expect(item.getByRole('button', { name: 'Agree (1)' }).getAttribute('aria-pressed')).resolves.toBe('true');
-    await item.getByRole('button', { name: 'Agree (1)' }).click();
-    await expect(item.getByRole('button', { name: 'Agree', exact: true }).getAttribute('aria-pressed')).resolves.toBe('false');
+      const item = page.locator(`#comment-${first}`);
+      // With JavaScript the vote is sent without leaving the page: wait for the button to change either way.
+      await item.getByRole('button', { name: 'Agree', exact: true }).click();
+      await item.getByRole('button', { name: 'Agree (1)' }).waitFor();
+      await expect(item.getByRole('button', { name: 'Agree (1)' }).getAttribute('aria-pressed')).resolves.toBe('true');
+      await item.getByRole('button', { name: 'Agree (1)' }).click();
+      await item.getByRole('button', { name: 'Agree', exact: true }).waitFor();
+      await expect(item.getByRole('button', { name: 'Agree', exact: true }).getAttribute('aria-pressed')).resolves.toBe('false');
 
-    await item.getByRole('link', { name: 'Reply' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(`Reply to ${author.displayName}`);
-    await page.getByRole('button', { name: 'Publish my reply' }).click();
-    await expect(page.locator('#body').getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.locator('#body').fill('The neighbourhood association offered to.');
-    await page.getByRole('button', { name: 'Publish my reply' }).click();
-    const replies = page.locator(`[data-live-list="replies-${first}"] > li`);
-    await expect(replies.count()).resolves.toBe(1);
-    await expect(replies.innerText()).resolves.toContain('The neighbourhood association offered to.');
+      await item.getByRole('link', { name: 'Reply' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(`Reply to ${author.displayName}`);
+      await page.getByRole('button', { name: 'Publish my reply' }).click();
+      await expect(page.locator('#body').getAttribute('aria-invalid')).resolves.toBe('true');
+      await page.locator('#body').fill('The neighbourhood association offered to.');
+      await page.getByRole('button', { name: 'Publish my reply' }).click();
+      const replies = page.locator(`[data-live-list="replies-${first}"] > li`);
+      await expect(replies.count()).resolves.toBe(1);
+      await expect(replies.innerText()).resolves.toContain('The neighbourhood association offered to.');
 
-    await replies.getByRole('link', { name: 'Edit' }).click();
-    await expect(page.locator('#body').inputValue()).resolves.toBe('The neighbourhood association offered to.');
-    await page.locator('#body').fill('The neighbourhood association offered to, in writing.');
-    await page.getByRole('button', { name: 'Save my comment' }).click();
-    await expect(replies.innerText()).resolves.toContain('in writing.');
-    await expect(replies.locator('.polity-meta').first().innerText()).resolves.toContain('edited');
+      await replies.getByRole('link', { name: 'Edit' }).click();
+      await expect(page.locator('#body').inputValue()).resolves.toBe('The neighbourhood association offered to.');
+      await page.locator('#body').fill('The neighbourhood association offered to, in writing.');
+      await page.getByRole('button', { name: 'Save my comment' }).click();
+      await expect(replies.innerText()).resolves.toContain('in writing.');
+      await expect(replies.locator('.polity-meta').first().innerText()).resolves.toContain('edited');
 
-    await replies.getByRole('link', { name: 'Delete' }).click();
-    await page.getByRole('button', { name: 'Delete my comment' }).click();
-    await expect(replies.innerText()).resolves.toContain('This comment was deleted.');
-    const thread = await api.http.get(`/api/v1/proposals/${id}/comments`).expect(200);
-    expect(thread.body.items[0].replies).toEqual([expect.objectContaining({ deleted: true, body: null })]);
-  });
+      await replies.getByRole('link', { name: 'Delete' }).click();
+      await page.getByRole('button', { name: 'Delete my comment' }).click();
+      await expect(replies.innerText()).resolves.toContain('This comment was deleted.');
+      const thread = await api.http.get(`/api/v1/proposals/${id}/comments`).expect(200);
+      expect(thread.body.items[0].replies).toEqual([expect.objectContaining({ deleted: true, body: null })]);
+    });
+  }
 
   it('votes with JavaScript without leaving the page', async () => {
     const { id } = await createProposal(api, author);
@@ -113,76 +118,81 @@ describe('the conversation and a proposal’s own actions, from the web site', (
     await expect(page.getByRole('link', { name: 'Best rated first' }).getAttribute('aria-current')).resolves.toBe('true');
   });
 
-  it('follows and unfollows; reports a comment, reason first; the moderators have the report', async () => {
-    const { id } = await createProposal(api, author);
-    const first = await comment(author, id, 'Buy it from my brother’s shop.');
-    const page = await signedIn(resident);
-    await page.goto(`${api.url}/proposals/${id}`);
-    await page.getByRole('button', { name: 'Follow this proposal' }).click();
-    await expect(page.getByText('You follow this proposal').isVisible()).resolves.toBe(true);
-    const db = api.app.get(DataSource);
-    const follows = () =>
-      db.query(`SELECT 1 FROM follow WHERE kind = 'proposals' AND resource_id = $1 AND user_id = $2`, [id, resident.id]);
-    await expect(follows()).resolves.toHaveLength(1);
-    await page.getByRole('button', { name: 'Stop following' }).click();
-    await expect(follows()).resolves.toHaveLength(0);
+  for (const javaScript of [false, true]) {
+    it(`follows and unfollows; reports a comment, reason first; the moderators have the report (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const { id } = await createProposal(api, author);
+      const first = await comment(author, id, 'Buy it from my brother’s shop.');
+      const page = await signedIn(resident, { javaScript });
+      await page.goto(`${api.url}/proposals/${id}`);
+      await page.getByRole('button', { name: 'Follow this proposal' }).click();
+      await page.getByText('You follow this proposal').waitFor();
+      const db = api.app.get(DataSource);
+      const follows = () =>
+        db.query(`SELECT 1 FROM follow WHERE kind = 'proposals' AND resource_id = $1 AND user_id = $2`, [id, resident.id]);
+      await expect(follows()).resolves.toHaveLength(1);
+      await page.getByRole('button', { name: 'Stop following' }).click();
+      await page.getByRole('button', { name: 'Follow this proposal' }).waitFor();
+      await expect(follows()).resolves.toHaveLength(0);
 
-    await page.locator(`#comment-${first}`).getByRole('link', { name: 'Report' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Report a comment');
-    await page.getByRole('button', { name: 'Send my report' }).click();
-    await expect(page.getByRole('alert').locator('a').getAttribute('href')).resolves.toBe('#reason');
-    await page.getByLabel('Spam or advertising').check();
-    await page.getByRole('button', { name: 'Send my report' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Thank you');
-    await expect(
-      db.query(
-        `SELECT r.reason FROM moderation_report r JOIN moderation_item i ON i.id = r.item_id WHERE i.content_id = $1 AND r.reporter_id = $2`,
-        [first, resident.id],
-      ),
-    ).resolves.toEqual([{ reason: 'spam' }]);
-    await page.getByRole('link', { name: 'Back to where you were' }).click();
-    expect(new URL(page.url()).pathname).toBe(`/proposals/${id}`);
-  });
+      await page.locator(`#comment-${first}`).getByRole('link', { name: 'Report' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Report a comment');
+      await page.getByRole('button', { name: 'Send my report' }).click();
+      await expect(page.getByRole('alert').locator('a').getAttribute('href')).resolves.toBe('#reason');
+      await page.getByLabel('Spam or advertising').check();
+      await page.getByRole('button', { name: 'Send my report' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Thank you');
+      await expect(
+        db.query(
+          `SELECT r.reason FROM moderation_report r JOIN moderation_item i ON i.id = r.item_id WHERE i.content_id = $1 AND r.reporter_id = $2`,
+          [first, resident.id],
+        ),
+      ).resolves.toEqual([{ reason: 'spam' }]);
+      await page.getByRole('link', { name: 'Back to where you were' }).click();
+      expect(new URL(page.url()).pathname).toBe(`/proposals/${id}`);
+    });
+  }
 
-  it('lets the author edit (with a preview) while nobody has answered, then withdraw with a reason', async () => {
-    const { id } = await createProposal(api, author, { title: 'A water fountain' });
-    const page = await signedIn(author);
-    await page.goto(`${api.url}/proposals/${id}`);
-    await expect(page.getByRole('link', { name: 'Report this proposal' }).count()).resolves.toBe(0);
-    await page.getByRole('link', { name: 'Edit your proposal' }).click();
-    await page.getByLabel('Title').fill('Two water fountains');
-    await page.getByLabel('Your proposal').fill('One at each end of the **park**.');
-    await page.getByRole('button', { name: 'Preview' }).click();
-    await expect(page.getByRole('region', { name: 'Preview' }).locator('strong').innerText()).resolves.toBe('park');
-    await page.getByRole('button', { name: 'Save my changes' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Two water fountains');
+  for (const javaScript of [false, true]) {
+    it(`lets the author edit (with a preview) while nobody has answered, then withdraw with a reason (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const { id } = await createProposal(api, author, { title: 'A water fountain' });
+      const page = await signedIn(author, { javaScript });
+      await page.goto(`${api.url}/proposals/${id}`);
+      await expect(page.getByRole('link', { name: 'Report this proposal' }).count()).resolves.toBe(0);
+      await page.getByRole('link', { name: 'Edit your proposal' }).click();
+      await page.getByLabel('Title').fill('Two water fountains');
+      await page.getByLabel('Your proposal').fill('One at each end of the **park**.');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await expect(page.getByRole('region', { name: 'Preview' }).locator('strong').innerText()).resolves.toBe('park');
+      await page.getByRole('button', { name: 'Save my changes' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Two water fountains');
 
-    await comment(resident, id, 'Yes please.');
-    await expectEventually(
-      async () => {
-        await page.reload();
-        expect(await page.getByRole('link', { name: 'Edit your proposal' }).count()).toBe(0);
-      },
-      10_000,
-      200,
-    );
-    const editing = await page.goto(`${api.url}/proposals/${id}/edit`);
-    expect(new URL(editing?.url() ?? '').pathname).toBe(`/proposals/${id}`);
+      await comment(resident, id, 'Yes please.');
+      await expectEventually(
+        async () => {
+          await page.reload();
+          expect(await page.getByRole('link', { name: 'Edit your proposal' }).count()).toBe(0);
+        },
+        10_000,
+        200,
+      );
+      const editing = await page.goto(`${api.url}/proposals/${id}/edit`);
+      expect(new URL(editing?.url() ?? '').pathname).toBe(`/proposals/${id}`);
 
-    await page.getByRole('link', { name: 'Withdraw your proposal' }).click();
-    await page.getByRole('button', { name: 'Withdraw my proposal' }).click();
-    await expect(page.locator('#reason').getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.locator('#reason').fill('The council already plans one.');
-    await page.getByRole('button', { name: 'Withdraw my proposal' }).click();
-    await expect(page.getByText('Withdrawn by its author: The council already plans one.').isVisible()).resolves.toBe(true);
-    await expect(page.locator('form[action$="/comments"]').count()).resolves.toBe(0);
+      await page.getByRole('link', { name: 'Withdraw your proposal' }).click();
+      await page.getByRole('button', { name: 'Withdraw my proposal' }).click();
+      await expect(page.locator('#reason').getAttribute('aria-invalid')).resolves.toBe('true');
+      await page.locator('#reason').fill('The council already plans one.');
+      await page.getByRole('button', { name: 'Withdraw my proposal' }).click();
+      await expect(page.getByText('Withdrawn by its author: The council already plans one.').isVisible()).resolves.toBe(true);
+      await expect(page.locator('form[action$="/comments"]').count()).resolves.toBe(0);
 
-    // Someone else's proposal has no edit page for them.
-    const stranger = await signedIn(resident);
-    const refused = await stranger.goto(`${api.url}/proposals/${id}/withdraw`);
-    expect(refused?.status()).toBe(404);
-    await expect(stranger.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Page not found');
-  });
+      // Someone else's proposal has no edit page for them.
+      const stranger = await signedIn(resident);
+      const refused = await stranger.goto(`${api.url}/proposals/${id}/withdraw`);
+      expect(refused?.status()).toBe(404);
+      await expect(stranger.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Page not found');
+    });
+  }
 
   it('saves email settings per kind of notification', async () => {
     // Someone new: an account keeps the language it first signed in with, and `resident` did in English.

@@ -69,10 +69,14 @@ describe('taking part from the web site, without JavaScript', () => {
     await context.close();
   });
 
-  for (const locale of ['en-GB', 'fr-FR']) {
-    it(`comments: an empty comment comes back with the problem, a real one appears in the conversation (${locale})`, async () => {
+  for (const [locale, javaScript] of [
+    ['en-GB', false],
+    ['fr-FR', false],
+    ['en-GB', true],
+  ] as const) {
+    it(`comments: an empty comment comes back with the problem, a real one appears in the conversation (${locale}, JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
       const { id } = await createProposal(api, author);
-      const { context, page } = await signedIn(locale);
+      const { context, page } = await signedIn(locale, javaScript);
       await page.goto(`${api.url}/proposals/${id}`);
       const submit = page.locator('form[action$="/comments"] button[type=submit]');
       await submit.click();
@@ -90,26 +94,28 @@ describe('taking part from the web site, without JavaScript', () => {
     });
   }
 
-  it('proposes: a preview first, a missing title sent back, then the proposal published and shown', async () => {
-    const { context, page } = await signedIn();
-    await page.goto(`${api.url}/proposals`);
-    await page.getByRole('link', { name: 'Make a proposal' }).click();
-    await page.getByLabel('Your proposal').fill('A **covered** bike shelter by the station.');
-    await page.getByRole('button', { name: 'Preview' }).click();
-    await expect(page.getByRole('region', { name: 'Preview' }).locator('strong').innerText()).resolves.toBe('covered');
-    await expect(page.getByLabel('Your proposal').inputValue()).resolves.toBe('A **covered** bike shelter by the station.');
-    await page.getByRole('button', { name: 'Publish my proposal' }).click();
-    await expect(page.locator('#title').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.getByRole('alert').locator('a').getAttribute('href')).resolves.toBe('#title');
-    await page.getByLabel('Title').fill('Covered bike shelter');
-    await page.getByLabel(/^Tags/).fill('Bikes, station');
-    await page.getByRole('button', { name: 'Publish my proposal' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Covered bike shelter');
-    const id = new URL(page.url()).pathname.split('/').pop() as string;
-    const stored = await api.http.get(`/api/v1/proposals/${id}`).expect(200);
-    expect(stored.body).toMatchObject({ title: 'Covered bike shelter', tags: ['bikes', 'station'], author: { id: resident.id } });
-    await context.close();
-  });
+  for (const javaScript of [false, true]) {
+    it(`proposes: a preview first, a missing title sent back, then the proposal published and shown (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const { context, page } = await signedIn('en-GB', javaScript);
+      await page.goto(`${api.url}/proposals`);
+      await page.getByRole('link', { name: 'Make a proposal' }).click();
+      await page.getByLabel('Your proposal').fill('A **covered** bike shelter by the station.');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await expect(page.getByRole('region', { name: 'Preview' }).locator('strong').innerText()).resolves.toBe('covered');
+      await expect(page.getByLabel('Your proposal').inputValue()).resolves.toBe('A **covered** bike shelter by the station.');
+      await page.getByRole('button', { name: 'Publish my proposal' }).click();
+      await expect(page.locator('#title').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.getByRole('alert').locator('a').getAttribute('href')).resolves.toBe('#title');
+      await page.getByLabel('Title').fill('Covered bike shelter');
+      await page.getByLabel(/^Tags/).fill('Bikes, station');
+      await page.getByRole('button', { name: 'Publish my proposal' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Covered bike shelter');
+      const id = new URL(page.url()).pathname.split('/').pop() as string;
+      const stored = await api.http.get(`/api/v1/proposals/${id}`).expect(200);
+      expect(stored.body).toMatchObject({ title: 'Covered bike shelter', tags: ['bikes', 'station'], author: { id: resident.id } });
+      await context.close();
+    });
+  }
 
   it('has no WCAG 2.1 AA violation on the proposal form sent back, a proposal page signed in, and a comment sent back (axe needs JavaScript on)', async () => {
     const { id } = await createProposal(api, author);

@@ -129,11 +129,12 @@ function enhancePreviews(): void {
       if (!response.ok || mine !== asked) return;
       body.innerHTML = await response.text();
       region.hidden = field.value.trim() === '';
+      // A preview the server made of an earlier text (the form's Preview button) is now out of date.
+      document.querySelector(`[data-preview-of="${CSS.escape(field.id)}"]`)?.remove();
     };
     field.addEventListener('input', () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void render(), 400);
     });
-    if (field.value.trim()) void render();
   }
 }

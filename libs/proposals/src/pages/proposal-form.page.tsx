@@ -38,7 +38,7 @@ export function ProposalFormPage({ t, siteName, web, districts, draft, errors, p
       <ErrorSummary t={t} errors={errors} />
       <p class="utrecht-paragraph">{t.t(editing ? 'proposals.edit.intro' : 'proposals.new.intro')}</p>
       {previewHtml !== undefined && (
-        <section class="polity-notice" aria-labelledby="preview-title">
+        <section class="polity-notice" aria-labelledby="preview-title" data-preview-of="body">
           <h2 class="utrecht-heading-2" id="preview-title">
             {t.t('proposals.new.previewTitle')}
           </h2>
