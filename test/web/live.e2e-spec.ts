@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import {
   createProposal,
   createTestApp,
+  createUserWithRoles,
   expectEventually,
   launchBrowser,
   registerUser,
@@ -108,6 +109,32 @@ describe('the site live: two people on one proposal, with JavaScript', () => {
       await expect(page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).resolves.toBe(true);
       expect((await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations).toEqual([]);
     }
+  });
+
+  it('shows the council’s answer as it is given, with the new status, said once', async () => {
+    const official = await createUserWithRoles(api, ['official']);
+    const { id } = await createProposal(api, author);
+    const page = await signedIn(await registerUser(api));
+    await page.goto(`${api.url}/proposals/${id}`);
+    await ready(page);
+    await listen(page);
+    await api.http
+      .post(`/api/v1/proposals/${id}/answer`)
+      .set('Authorization', official.auth)
+      .send({ status: 'accepted', answer: 'The works start in April.' })
+      .expect(200);
+    await page.getByRole('heading', { name: 'The council’s answer' }).waitFor({ timeout: 10_000 });
+    await expect(page.locator('main').innerText()).resolves.toContain('The works start in April.');
+    await expectEventually(
+      async () => expect(await page.locator('[data-live-part="facts"]').innerText()).toContain('Accepted'),
+      5_000,
+      100,
+    );
+    await expectEventually(
+      async () => expect(await heard(page)).toEqual(['Status: Accepted. The council has answered this proposal.']),
+      5_000,
+      100,
+    );
   });
 
   it('a page that connected late catches up from the room’s number, and says it in French', async () => {

@@ -50,7 +50,13 @@ export function mergeParts(next: Document): void {
     const focused = document.activeElement?.id;
     current.replaceChildren(...Array.from(part.childNodes, (node) => document.importNode(node, true)));
     if (focused && current.querySelector(`#${CSS.escape(focused)}`)) document.getElementById(focused)?.focus();
-    if (!current.hasAttribute('data-live-quiet')) said.push(current.dataset.announce ?? current.innerText);
+    // What the new version says about itself (`data-announce`), else its text; a part that emptied says nothing.
+    if (!current.hasAttribute('data-live-quiet')) said.push(part.dataset.announce ?? current.innerText);
   }
-  announce(said.join('. '));
+  announce(
+    said
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .join('. '),
+  );
 }

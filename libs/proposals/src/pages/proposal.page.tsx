@@ -32,7 +32,11 @@ export function ProposalPage(props: ProposalPageProps) {
         {proposal.district && <span>{t.t('proposals.district', { district: proposal.district })}</span>}
       </p>
       {proposal.tags.length > 0 && <ProposalTags tags={proposal.tags} t={t} />}
-      <ul class="polity-facts" data-live-part="facts">
+      <ul
+        class="polity-facts"
+        data-live-part="facts"
+        data-announce={t.t('proposals.status.now', { status: t.t(`proposals.status.${proposal.status}`) })}
+      >
         <li>
           <strong>{t.t(`proposals.status.${proposal.status}`)}</strong>
         </li>
