@@ -64,4 +64,16 @@ describe('the home page: what is open now, from every feature', () => {
       await context.close();
     }
   });
+
+  it('shows the municipality’s logo from its own site, which the pages’ security policy lets through', async () => {
+    const city = await createTestApp({ SITE_LOGO_URL: 'https://www.city.example/logo.svg', SITE_NAME: 'Villeneuve' });
+    try {
+      const home = await city.http.get('/').expect(200);
+      expect(home.text).toContain('<img class="polity-header__logo" src="https://www.city.example/logo.svg" alt/>Villeneuve</a>');
+      expect(home.headers['content-security-policy']).toContain("img-src 'self' data: https://www.city.example");
+    } finally {
+      await city.close();
+    }
+    expect((await api.http.get('/').expect(200)).text).not.toContain('polity-header__logo');
+  });
 });

@@ -39,6 +39,8 @@ describe('configuration', () => {
     ['JWT_ACCESS_SECRET', 'short'],
     ['DATABASE_MIGRATE_ON_START', 'maybe'],
     ['NODE_ENV', 'staging'],
+    ['SITE_TIME_ZONE', 'Mars/Olympus'],
+    ['SITE_LOGO_URL', 'http://insecure.example/logo.png'],
   ])('refuses a malformed %s with one line naming it', (name, value) => {
     let thrown: unknown;
     try {

@@ -296,6 +296,10 @@ export class EnvironmentVariables {
   @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'SITE_BRAND_COLOUR must be a colour like #1d4f91' })
   SITE_BRAND_COLOUR = '#1d4f91';
 
+  /** The municipality's logo, shown before its name in every page's header: an https address or a path on this site; empty for none. */
+  @Matches(/^(|https:\/\/\S+|\/[^/\s]\S*)$/, { message: 'SITE_LOGO_URL must be an https:// address or a path such as /assets/logo.svg' })
+  SITE_LOGO_URL = '';
+
   /** The time zone the site's dates and times are shown in (an IANA name such as Europe/Paris). */
   @IsTimeZone({ message: 'SITE_TIME_ZONE must be an IANA time zone such as Europe/Paris' })
   SITE_TIME_ZONE = 'UTC';

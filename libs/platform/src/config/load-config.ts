@@ -134,7 +134,7 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
       v.OPEN_DATA_RETENTION,
       v.OPEN_DATA_LICENSE,
     ),
-    site: new SiteConfig(v.SITE_NAME, v.SITE_DEFAULT_LOCALE, v.SITE_BRAND_COLOUR.toLowerCase(), v.SITE_TIME_ZONE),
+    site: new SiteConfig(v.SITE_NAME, v.SITE_DEFAULT_LOCALE, v.SITE_BRAND_COLOUR.toLowerCase(), v.SITE_TIME_ZONE, v.SITE_LOGO_URL),
   };
 }
 

@@ -166,6 +166,8 @@ export class SiteConfig {
     readonly defaultLocale: 'en' | 'fr',
     readonly brandColour: string,
     readonly timeZone = 'UTC',
+    /** Empty: no logo. */
+    readonly logoUrl = '',
   ) {}
 }
 

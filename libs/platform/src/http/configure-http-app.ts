@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { urlencoded, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { PolityLogger } from '../logging/polity-logger';
-import { HttpConfig, RuntimeConfig } from '../config/polity-config';
+import { HttpConfig, RuntimeConfig, SiteConfig } from '../config/polity-config';
 import { validationProblem } from '../errors/validation-problem.factory';
 import { finishApiDocument } from './api-document';
 import { answerClientErrors } from './client-errors';
@@ -18,6 +18,8 @@ export const PAGES_PATH = `/${API_PREFIX}/pages`;
 
 /** Large uploads (a census, a batch of paper ballots) arrive as CSV text on their own routes. */
 const CSV_BODY_LIMIT = '25mb';
+
+const logoOrigin = (url: string): string[] => (url.startsWith('https://') ? [new URL(url).origin] : []);
 
 /**
  * Everything an HTTP process sets up around its routes; main.ts and the tests' createTestApp()
@@ -36,7 +38,13 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
       // Browsers remember HSTS for a year: sent from a development server on plain http://localhost it
       // would break every other local site on that port. Production runs behind TLS.
       strictTransportSecurity: production,
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: production ? [] : null } },
+      contentSecurityPolicy: {
+        directives: {
+          upgradeInsecureRequests: production ? [] : null,
+          // The municipality's logo may live on its own site; no other image comes from elsewhere.
+          imgSrc: ["'self'", 'data:', ...logoOrigin(app.get(SiteConfig).logoUrl)],
+        },
+      },
       // Under no-referrer a browser sends `Origin: null` even with a form posted to this very site,
       // and the site's forms are checked by their Origin; nothing leaves for other sites either way.
       referrerPolicy: { policy: 'same-origin' },

@@ -52,6 +52,8 @@ export function Layout({ t, siteName, web, title, section, live, children }: Lay
         <header class="polity-header">
           <div class="polity-header__inner">
             <a class="polity-header__site" href="/">
+              {/* The name beside it says the same: the logo is decoration for a screen reader. */}
+              {web.logoUrl && <img class="polity-header__logo" src={web.logoUrl} alt="" />}
               {siteName}
             </a>
             <nav class="polity-nav" aria-label={t.t('shell.nav.label')}>

@@ -67,7 +67,9 @@ body.polity { margin: 0; font-family: var(--utrecht-document-font-family); font-
 .polity-header__inner { max-width: 60rem; margin: 0 auto; padding: 0.75rem 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem;
   align-items: center; }
 .polity-header a, .polity-header span { color: var(--polity-on-brand); }
-.polity-header__site { font-size: 1.25rem; font-weight: 700; text-decoration: none; margin-inline-end: auto; }
+.polity-header__site { font-size: 1.25rem; font-weight: 700; text-decoration: none; margin-inline-end: auto;
+  display: inline-flex; align-items: center; gap: 0.5rem; }
+.polity-header__logo { block-size: 2.5rem; inline-size: auto; max-inline-size: 10rem; }
 .polity-header ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
 .polity-header [aria-current] { font-weight: 700; text-decoration: underline; text-decoration-thickness: 3px; }
 .polity-main { display: block; max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }

@@ -51,7 +51,13 @@ export class WebRequestMiddleware implements NestMiddleware, OnModuleInit {
     const chosen = cookieValue(cookies, LOCALE_COOKIE) ?? signedIn?.locale ?? undefined;
     const locale = negotiateLocale(chosen, request.headers['accept-language'], this.site.defaultLocale);
     const boundTo = principal?.sessionId ?? cookieValue(cookies, VISITOR_COOKIE) ?? this.sessions.newVisitor(response);
-    request.web = { locale, path: request.originalUrl, principal, csrfToken: this.sessions.csrfToken(boundTo) };
+    request.web = {
+      locale,
+      path: request.originalUrl,
+      principal,
+      csrfToken: this.sessions.csrfToken(boundTo),
+      ...(this.site.logoUrl && { logoUrl: this.site.logoUrl }),
+    };
     if (principal && request.method === 'GET') {
       const [unread, live] = await Promise.all([this.unread?.count(principal.userId), this.live.config(request.web, [])]);
       Object.assign(request.web, { unread, live });

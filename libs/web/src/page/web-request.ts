@@ -13,6 +13,8 @@ export interface WebRequest {
   principal: Principal | undefined;
   /** The token this request's forms carry (see WebSessions.csrfToken). */
   csrfToken: string;
+  /** The municipality's logo for the header (SITE_LOGO_URL), when it has one. */
+  logoUrl?: string;
   /** For the header's badge: the signed-in reader's unread notifications (undefined without that feature). */
   unread?: number;
   /** What a page without live parts of its own follows: the reader's own room, for the badge. */
