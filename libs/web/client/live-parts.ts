@@ -9,6 +9,17 @@ export function announce(text: string): void {
 
 const byKey = (key: string): HTMLElement | null => document.querySelector<HTMLElement>(`[data-live-key="${CSS.escape(key)}"]`);
 
+/** The list a first reply goes in, made under the item it answers (`data-live-under`), when that is on the page. */
+function newList(item: HTMLElement): HTMLElement | null {
+  const parent = byKey(item.dataset.liveUnder ?? '');
+  if (!parent) return null;
+  const list = document.createElement('ul');
+  list.className = 'polity-comments';
+  list.dataset.liveList = item.dataset.liveIn ?? '';
+  parent.append(list);
+  return list;
+}
+
 /**
  * Puts one item (a comment, say) where it belongs: in place of its older version, or at the end of
  * its list (`data-live-in` names it), announced once.
@@ -25,9 +36,8 @@ export function placeItem(item: HTMLElement): void {
     if (focused) document.getElementById(focused)?.focus();
     return;
   }
-  const list = document.querySelector<HTMLElement>(`[data-live-list="${CSS.escape(item.dataset.liveIn ?? '')}"]`);
+  const list = document.querySelector<HTMLElement>(`[data-live-list="${CSS.escape(item.dataset.liveIn ?? '')}"]`) ?? newList(item);
   if (!list) return;
-  list.hidden = false;
   list.append(item);
   document.querySelector(`[data-live-empty="${CSS.escape(list.dataset.liveList ?? '')}"]`)?.remove();
   if (item.dataset.announce) announce(item.dataset.announce);

@@ -105,7 +105,8 @@ export function CommentBody({
 
 /**
  * One comment and its replies. The `data-live-*` attributes let the live client put a new or
- * changed comment in place: its key, the list it belongs in, and what to announce.
+ * changed comment in place: its key, the list it belongs in (and, for a reply, the comment that
+ * list hangs under), and what to announce.
  */
 export function CommentItem({ comment, t, web }: { comment: CommentThreadDto; t: Translator; web: WebRequest }) {
   const author = comment.author?.displayName ?? t.t('comments.deletedAuthor');
@@ -114,15 +115,18 @@ export function CommentItem({ comment, t, web }: { comment: CommentThreadDto; t:
       class="polity-comment"
       data-live-key={`comment-${comment.id}`}
       data-live-in={comment.parentId ? `replies-${comment.parentId}` : 'comments'}
+      data-live-under={comment.parentId ? `comment-${comment.parentId}` : undefined}
       data-announce={t.t('comments.announce', { author })}
     >
       <CommentBody comment={comment} t={t} web={web} />
-      {/* There, hidden, when empty: a reply arriving live has its list to go in. */}
-      <ul class="polity-comments" data-live-list={`replies-${comment.id}`} hidden={comment.replies.length === 0}>
-        {comment.replies.map((reply) => (
-          <CommentItem key={reply.id} comment={reply} t={t} web={web} />
-        ))}
-      </ul>
+      {/* Only when there are replies: the live client makes the list for the first one that arrives. */}
+      {comment.replies.length > 0 && (
+        <ul class="polity-comments" data-live-list={`replies-${comment.id}`}>
+          {comment.replies.map((reply) => (
+            <CommentItem key={reply.id} comment={reply} t={t} web={web} />
+          ))}
+        </ul>
+      )}
     </li>
   );
 }
