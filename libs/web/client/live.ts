@@ -50,9 +50,9 @@ function start({ rooms, on }: LiveConfig): void {
   socket.on('connect', () => {
     const subscribed = Object.keys(rooms).map(async (room) => {
       const ack = (await socket.emitWithAck('subscribe', { room })) as { ok: boolean; seq?: number };
-      const known = seqs.get(room) ?? 0;
-      if (!ack.ok || ack.seq === undefined || ack.seq <= known) return;
-      // Messages were sent since the page was made, or while it was not connected: catch up from the page itself.
+      if (!ack.ok || ack.seq === undefined || ack.seq === seqs.get(room)) return;
+      // Messages were sent since the page was made or while it was not connected (or Redis lost the
+      // room's count and it started again): catch up from the page itself, and go on from here.
       seqs.set(room, ack.seq);
       refresh();
     });
