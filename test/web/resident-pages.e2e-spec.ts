@@ -110,7 +110,8 @@ describe('residents’ pages, in a real browser', () => {
   });
 
   it('shows the author of a held comment their text, with a clear notice, and nothing to vote or reply on', async () => {
-    const context = await browser.context({ locale: 'en-GB', javaScript: false });
+    // JavaScript on, for axe: the author's view of held content is a state that matters too.
+    const context = await browser.context({ locale: 'en-GB', javaScript: true });
     const page = await context.newPage();
     await page.goto(`${api.url}/sign-in?next=/proposals/${proposalId}`);
     await page.locator('#email').fill(neighbour.email);
@@ -121,6 +122,7 @@ describe('residents’ pages, in a real browser', () => {
     await expect(held.getByText('Your comment is waiting for a moderator').isVisible()).resolves.toBe(true);
     await expect(held.getByRole('link', { name: 'Reply' }).count()).resolves.toBe(0);
     await expect(held.getByRole('link', { name: 'Edit' }).count()).resolves.toBe(1);
+    expect((await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id)).toEqual([]);
     await context.close();
   });
 
