@@ -65,15 +65,23 @@ describe('the home page: what is open now, from every feature', () => {
     }
   });
 
-  it('shows the municipality’s logo from its own site, which the pages’ security policy lets through', async () => {
-    const city = await createTestApp({ SITE_LOGO_URL: 'https://www.city.example/logo.svg', SITE_NAME: 'Villeneuve' });
+  it('shows the municipality’s logo from its own site (let through by the pages’ security policy) and its time zone', async () => {
+    const city = await createTestApp({
+      SITE_LOGO_URL: 'https://www.city.example/logo.svg',
+      SITE_NAME: 'Villeneuve',
+      SITE_TIME_ZONE: 'Europe/Paris',
+    });
     try {
       const home = await city.http.get('/').expect(200);
       expect(home.text).toContain('<img class="polity-header__logo" src="https://www.city.example/logo.svg" alt/>Villeneuve</a>');
       expect(home.headers['content-security-policy']).toContain("img-src 'self' data: https://www.city.example");
+      // Its times are the city's, named as such; the other site, in the same process, keeps UTC.
+      expect(home.text).toMatch(/Voting closes [^<]* GMT\+1</);
     } finally {
       await city.close();
     }
-    expect((await api.http.get('/').expect(200)).text).not.toContain('polity-header__logo');
+    const other = (await api.http.get('/').expect(200)).text;
+    expect(other).not.toContain('polity-header__logo');
+    expect(other).toMatch(/Voting closes [^<]* UTC</);
   });
 });

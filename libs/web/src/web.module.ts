@@ -6,8 +6,7 @@ import { WebRequestMiddleware } from './page/web-request.middleware';
 import { HomeController } from './home/home.controller';
 import { BroadcastModule } from '@polity/realtime';
 import { LivePages } from './live/live-pages';
-import { ErrorPages, SiteConfig } from '@polity/platform';
-import { useSiteTimeZone } from './i18n/translator';
+import { ErrorPages } from '@polity/platform';
 import { WebErrorPages } from './page/error-pages';
 import { WebSessions } from './session/web-sessions';
 import { SiteTheme } from './theme/site-theme';
@@ -20,10 +19,6 @@ import { SiteTheme } from './theme/site-theme';
   exports: [WebSessions, LivePages],
 })
 export class WebModule implements NestModule {
-  constructor(site: SiteConfig) {
-    useSiteTimeZone(site.timeZone);
-  }
-
   configure(consumer: MiddlewareConsumer): void {
     // Every path: the middleware itself passes the api's by, since a route pattern can miss a raw path.
     consumer.apply(WebRequestMiddleware).forRoutes({ path: '{*rest}', method: RequestMethod.ALL });

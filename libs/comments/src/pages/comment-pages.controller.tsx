@@ -144,6 +144,6 @@ export class CommentPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, COMMENTS_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, COMMENTS_MESSAGES], web.timeZone);
   }
 }

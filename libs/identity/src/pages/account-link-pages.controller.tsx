@@ -148,6 +148,6 @@ export class AccountLinkSitePagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, ACCOUNT_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, ACCOUNT_MESSAGES], web.timeZone);
   }
 }

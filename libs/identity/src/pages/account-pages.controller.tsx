@@ -133,6 +133,6 @@ export class AccountPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, IDENTITY_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, IDENTITY_MESSAGES], web.timeZone);
   }
 }

@@ -165,6 +165,6 @@ export class AccountSettingsPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, ACCOUNT_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, ACCOUNT_MESSAGES], web.timeZone);
   }
 }

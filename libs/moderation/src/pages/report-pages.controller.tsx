@@ -84,6 +84,6 @@ export class ReportPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, REPORT_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, REPORT_MESSAGES], web.timeZone);
   }
 }

@@ -113,6 +113,6 @@ export class NotificationsPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, NOTIFICATIONS_MESSAGES, NOTIFICATION_TEXTS]);
+    return new Translator(web.locale, [SHELL_MESSAGES, NOTIFICATIONS_MESSAGES, NOTIFICATION_TEXTS], web.timeZone);
   }
 }

@@ -82,6 +82,6 @@ export class UnsubscribeSitePagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, NOTIFICATIONS_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, NOTIFICATIONS_MESSAGES], web.timeZone);
   }
 }

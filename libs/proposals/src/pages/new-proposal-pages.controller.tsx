@@ -69,6 +69,6 @@ export class NewProposalPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES], web.timeZone);
   }
 }

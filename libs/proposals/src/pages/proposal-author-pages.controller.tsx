@@ -138,6 +138,6 @@ export class ProposalAuthorPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES], web.timeZone);
   }
 }

@@ -228,7 +228,7 @@ export class ProposalsPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES, COMMENTS_MESSAGES]);
+    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES, COMMENTS_MESSAGES], web.timeZone);
   }
 
   private async conversation(

@@ -34,7 +34,7 @@ export class HomeController implements OnApplicationBootstrap {
   @Get()
   @Header('content-type', HTML)
   async home(@Web() web: WebRequest): Promise<string> {
-    const t = new Translator(web.locale, [SHELL_MESSAGES, ...this.sections.map((section) => section.catalogue)]);
+    const t = new Translator(web.locale, [SHELL_MESSAGES, ...this.sections.map((section) => section.catalogue)], web.timeZone);
     const rendered = (await Promise.all(this.sections.map((section) => section.render(t)))).filter((section) => section !== null);
     return renderPage(
       <Layout t={t} siteName={this.site.name} web={web} title={t.t('home.title')} section="home">

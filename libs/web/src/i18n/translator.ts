@@ -5,11 +5,6 @@ import type { Locale } from './locales';
 type Values = Record<string, string | number | Date>;
 
 const compiled = new Map<string, IntlMessageFormat>();
-/** The deployment's time zone (SITE_TIME_ZONE), set once as the web module starts. */
-let siteTimeZone = 'UTC';
-export function useSiteTimeZone(timeZone: string): void {
-  siteTimeZone = timeZone;
-}
 // Building an Intl formatter costs far more than using one, and a page formats hundreds of dates.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
@@ -29,6 +24,8 @@ export class Translator {
   constructor(
     readonly locale: Locale,
     catalogues: readonly Catalogue[],
+    /** Where the site is (SITE_TIME_ZONE): dates and times are shown as they are there. */
+    readonly timeZone = 'UTC',
   ) {
     this.messages = Object.assign({}, ...catalogues.map((catalogue) => catalogue[locale])) as Record<string, string>;
   }
@@ -45,7 +42,7 @@ export class Translator {
   /** A date (and time, unless `dateOnly`) as people of this language write it, in the site's time zone; a time names its zone. */
   date(iso: string | Date, options: { dateOnly?: boolean } = {}): string {
     const dateOnly = options.dateOnly ?? false;
-    const timeZone = siteTimeZone;
+    const timeZone = this.timeZone;
     return formatter(`date:${this.locale}:${dateOnly}:${timeZone}`, () =>
       dateOnly
         ? new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone })

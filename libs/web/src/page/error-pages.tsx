@@ -35,8 +35,9 @@ export class WebErrorPages extends ErrorPages {
       path: request.originalUrl,
       principal: undefined,
       csrfToken: '',
+      timeZone: this.site.timeZone,
     };
-    const t = new Translator(web.locale, [SHELL_MESSAGES]);
+    const t = new Translator(web.locale, [SHELL_MESSAGES], web.timeZone);
     if (problem.status === 404) return renderPage(<NotFoundPage t={t} siteName={this.site.name} web={web} />);
     const { title, body } = explain(t, problem);
     return renderPage(

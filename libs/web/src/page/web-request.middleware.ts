@@ -56,6 +56,7 @@ export class WebRequestMiddleware implements NestMiddleware, OnModuleInit {
       path: request.originalUrl,
       principal,
       csrfToken: this.sessions.csrfToken(boundTo),
+      timeZone: this.site.timeZone,
       ...(this.site.logoUrl && { logoUrl: this.site.logoUrl }),
     };
     if (principal && request.method === 'GET') {

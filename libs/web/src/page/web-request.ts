@@ -13,6 +13,8 @@ export interface WebRequest {
   principal: Principal | undefined;
   /** The token this request's forms carry (see WebSessions.csrfToken). */
   csrfToken: string;
+  /** The site's time zone (SITE_TIME_ZONE), which its dates and times are shown in. */
+  timeZone: string;
   /** The municipality's logo for the header (SITE_LOGO_URL), when it has one. */
   logoUrl?: string;
   /** For the header's badge: the signed-in reader's unread notifications (undefined without that feature). */
