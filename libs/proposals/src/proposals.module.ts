@@ -20,6 +20,7 @@ import { ProposalSupportsService } from './proposal-supports.service';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsHomeSection } from './pages/proposals-home.section';
 import { ProposalAuthorPagesController } from './pages/proposal-author-pages.controller';
+import { ProposalForms } from './pages/proposal-forms';
 import { NewProposalPagesController } from './pages/new-proposal-pages.controller';
 import { ProposalsPagesController } from './pages/proposals-pages.controller';
 import { ProposalsLiveListener } from './proposals-live.listener';
@@ -77,7 +78,7 @@ export class ProposalsHttpModule {}
   imports: [ProposalsModule, CommentsModule, CommentsPagesModule, FollowsModule, DistrictsModule, WebModule],
   // The form's fixed path first, before the proposal pages' `:id`.
   controllers: [NewProposalPagesController, ProposalAuthorPagesController, ProposalsPagesController],
-  providers: [ProposalsHomeSection],
+  providers: [ProposalsHomeSection, ProposalForms],
 })
 export class ProposalsPagesModule {}
 

@@ -20,3 +20,5 @@ export * from './page/message.page';
 export { rememberLocale } from './page/language.controller';
 export * from './session/sign-in-first';
 export * from './home/home-list';
+export * from './page/see-other';
+export * from './page/page-translator';

@@ -1,7 +1,18 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isUuid, ProblemException, Public, SiteConfig } from '@polity/platform';
-import { HTML, LIVE_HEADER, renderPage, resourcePage, SHELL_MESSAGES, signInFirst, Translator, Web, type WebRequest } from '@polity/web';
+import {
+  HTML,
+  LIVE_HEADER,
+  pageTranslator,
+  renderPage,
+  resourcePage,
+  seeOther,
+  signInFirst,
+  Translator,
+  Web,
+  type WebRequest,
+} from '@polity/web';
 import type { Response } from 'express';
 import { renderToString } from 'preact-render-to-string';
 import { CommentThreadsQuery } from '../comment-threads.query';
@@ -35,7 +46,7 @@ export class CommentPagesController {
   @Get()
   async one(@Web() web: WebRequest, @Param('id') id: string, @Headers(LIVE_HEADER) live: string | undefined, @Res() response: Response) {
     const comment = await this.find(web, id);
-    if (!live) return response.redirect(303, this.at(comment));
+    if (!live) return seeOther(response, this.at(comment));
     response.type(HTML).send(renderToString(<CommentItem comment={comment} t={this.translator(web)} web={web} />));
   }
 
@@ -49,7 +60,7 @@ export class CommentPagesController {
         if (!(error instanceof ProblemException && [403, 409].includes(error.getStatus()))) throw error;
       });
     }
-    response.redirect(303, this.at(comment));
+    seeOther(response, this.at(comment));
   }
 
   @Get(':action')
@@ -85,7 +96,7 @@ export class CommentPagesController {
     let draft: CommentDraft;
     if (chosen === 'reply') {
       const published = await this.forms.publish(web.principal, comment.kind, comment.resourceId, form, t, comment.id);
-      if ('id' in published) return this.done(response, this.at({ ...comment, id: published.id }));
+      if ('id' in published) return seeOther(response, this.at({ ...comment, id: published.id }));
       draft = published;
     } else if (chosen === 'edit') {
       draft = readCommentForm(form, t);
@@ -93,7 +104,7 @@ export class CommentPagesController {
         const changed = await this.comments
           .update(web.principal, id, { body: draft.body, alignment: (draft.alignment as CommentThreadDto['alignment']) ?? null })
           .catch((error: unknown) => ({ refused: commentRefusal(error, t) }));
-        if (!('refused' in changed)) return this.done(response, this.at(comment));
+        if (!('refused' in changed)) return seeOther(response, this.at(comment));
         draft.errors.push({ field: 'body', message: changed.refused });
       }
     } else {
@@ -101,7 +112,7 @@ export class CommentPagesController {
         .delete(web.principal, id)
         .then(() => null)
         .catch((error: unknown) => commentRefusal(error, t));
-      if (deleted === null) return this.done(response, this.at(comment));
+      if (deleted === null) return seeOther(response, this.at(comment));
       draft = { errors: [{ field: 'body', message: deleted }] };
     }
     return this.page(web, chosen, comment, draft);
@@ -138,12 +149,7 @@ export class CommentPagesController {
     );
   }
 
-  private done(response: Response, to: string): undefined {
-    response.redirect(303, to);
-    return undefined;
-  }
-
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, COMMENTS_MESSAGES], web.timeZone);
+    return pageTranslator(web, COMMENTS_MESSAGES);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AuthRateLimit, ProblemException, Public, SiteConfig } from '@polity/platform';
-import { formText, HTML, MessagePage, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import { formText, HTML, MessagePage, pageTranslator, renderPage, Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { AuthService } from '../auth/auth.service';
 import { ACCOUNT_MESSAGES } from './account.messages';
@@ -148,6 +148,6 @@ export class AccountLinkSitePagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, ACCOUNT_MESSAGES], web.timeZone);
+    return pageTranslator(web, ACCOUNT_MESSAGES);
   }
 }

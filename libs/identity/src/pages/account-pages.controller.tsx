@@ -2,16 +2,17 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AuthRateLimit, ProblemException, Public, SiteConfig } from '@polity/platform';
 import {
+  type FieldError,
   formText,
   HTML,
   localPath,
+  pageTranslator,
   renderPage,
-  SHELL_MESSAGES,
+  seeOther,
   Translator,
   Web,
   type WebRequest,
   WebSessions,
-  type FieldError,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -66,8 +67,7 @@ export class AccountPagesController {
         this.webSessions.open(response, signedIn.userId, signedIn.sessionId, signedIn.maxAgeSeconds);
         // The language they signed in with is theirs until they choose (their mail follows it).
         await this.users.setLocale(signedIn.userId, web.locale, { ifUnset: true });
-        response.redirect(303, next);
-        return undefined;
+        return seeOther(response, next);
       } catch (error) {
         if (!(error instanceof ProblemException) || ![401, 429].includes(error.getStatus())) throw error;
         status = error.getStatus() === 429 ? 429 : 422;
@@ -128,11 +128,11 @@ export class AccountPagesController {
     const ending = web.principal ? this.auth.logout(web.principal) : Promise.resolve();
     return ending.then(() => {
       this.webSessions.close(response);
-      response.redirect(303, '/');
+      seeOther(response, '/');
     });
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, IDENTITY_MESSAGES], web.timeZone);
+    return pageTranslator(web, IDENTITY_MESSAGES);
   }
 }

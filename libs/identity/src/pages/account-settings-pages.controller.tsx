@@ -7,9 +7,10 @@ import {
   HTML,
   isLocale,
   MessagePage,
+  pageTranslator,
   rememberLocale,
   renderPage,
-  SHELL_MESSAGES,
+  seeOther,
   signInFirst,
   Translator,
   Web,
@@ -74,8 +75,7 @@ export class AccountSettingsPagesController {
           ...(validDate && { birthDate: resident.birthDate }),
           ...(resident.postcode && { postcode: resident.postcode }),
         });
-        response.redirect(303, '/account?verified=1');
-        return undefined;
+        return seeOther(response, '/account?verified=1');
       } catch (error) {
         const refusal = shown(error).getResponse() as { detail?: string };
         errors.push({ field: 'identifier', message: t.t('account.resident.refused', { reason: refusal.detail ?? '' }) });
@@ -92,7 +92,7 @@ export class AccountSettingsPagesController {
       await this.users.setLocale(web.principal.userId, form.locale);
       rememberLocale(response, form.locale);
     }
-    response.redirect(303, '/account');
+    seeOther(response, '/account');
   }
 
   /** GDPR art. 15 and 20: everything held about the reader, as a download. */
@@ -165,6 +165,6 @@ export class AccountSettingsPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, ACCOUNT_MESSAGES], web.timeZone);
+    return pageTranslator(web, ACCOUNT_MESSAGES);
   }
 }

@@ -7,8 +7,8 @@ import {
   formText,
   HTML,
   localPath,
+  pageTranslator,
   renderPage,
-  SHELL_MESSAGES,
   signInFirst,
   Translator,
   Web,
@@ -84,6 +84,6 @@ export class ReportPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, REPORT_MESSAGES], web.timeZone);
+    return pageTranslator(web, REPORT_MESSAGES);
   }
 }

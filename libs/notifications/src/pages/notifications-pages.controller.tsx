@@ -5,8 +5,9 @@ import { isUuid, ProblemException, Public, SiteConfig } from '@polity/platform';
 import {
   HTML,
   LivePages,
+  pageTranslator,
   renderPage,
-  SHELL_MESSAGES,
+  seeOther,
   signInFirst,
   Translator,
   UnreadNotifications,
@@ -76,7 +77,7 @@ export class NotificationsPagesController {
   @Post('read-all')
   async readAll(@Web() web: WebRequest, @Res() response: Response): Promise<void> {
     if (web.principal) await this.notifications.markAllRead(web.principal.userId);
-    response.redirect(303, '/notifications');
+    seeOther(response, '/notifications');
   }
 
   @Post(':id/read')
@@ -88,7 +89,7 @@ export class NotificationsPagesController {
         if (!(error instanceof ProblemException && error.getStatus() === 404)) throw error;
       });
     }
-    response.redirect(303, '/notifications');
+    seeOther(response, '/notifications');
   }
 
   @Get('settings')
@@ -109,10 +110,10 @@ export class NotificationsPagesController {
       EMAIL_FREQUENCIES.includes(form[kind] as EmailFrequency) ? [{ kind, email: form[kind] as EmailFrequency }] : [],
     );
     await this.notifications.setPreferences(web.principal.userId, chosen);
-    response.redirect(303, '/notifications/settings?saved=1');
+    seeOther(response, '/notifications/settings?saved=1');
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, NOTIFICATIONS_MESSAGES, NOTIFICATION_TEXTS], web.timeZone);
+    return pageTranslator(web, NOTIFICATIONS_MESSAGES, NOTIFICATION_TEXTS);
   }
 }

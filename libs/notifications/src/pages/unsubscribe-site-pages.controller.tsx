@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ProblemException, Public, SiteConfig } from '@polity/platform';
-import { formText, HTML, MessagePage, PostForm, renderPage, SHELL_MESSAGES, Translator, Web, type WebRequest } from '@polity/web';
+import { formText, HTML, MessagePage, pageTranslator, PostForm, renderPage, Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { NotificationsService } from '../inbox/notifications.service';
 import { NOTIFICATIONS_MESSAGES } from './notifications.messages';
@@ -82,6 +82,6 @@ export class UnsubscribeSitePagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, NOTIFICATIONS_MESSAGES], web.timeZone);
+    return pageTranslator(web, NOTIFICATIONS_MESSAGES);
   }
 }

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { ProposalView } from '@polity/contracts';
-import { DistrictsService } from '@polity/districts';
-import { isUuid, ProblemException, Public, renderMarkdown, SiteConfig } from '@polity/platform';
-import { type FieldError, formText, HTML, renderPage, SHELL_MESSAGES, signInFirst, Translator, Web, type WebRequest } from '@polity/web';
+import { isUuid, ProblemException, Public, SiteConfig } from '@polity/platform';
+import { type FieldError, formText, HTML, pageTranslator, renderPage, seeOther, signInFirst, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { ProposalsQuery } from '../proposals.query';
 import { ProposalsService } from '../proposals.service';
-import { proposalRefusal, readProposalForm } from './proposal-form';
-import { type ProposalDraft, ProposalFormPage } from './proposal-form.page';
+import { ProposalForms } from './proposal-forms';
+import type { ProposalDraft } from './proposal-form.page';
 import { PROPOSALS_MESSAGES } from './proposals.messages';
 import { WithdrawProposalPage } from './withdraw-proposal.page';
 
@@ -26,7 +25,7 @@ export class ProposalAuthorPagesController {
   constructor(
     private readonly query: ProposalsQuery,
     private readonly proposals: ProposalsService,
-    private readonly districts: DistrictsService,
+    private readonly forms: ProposalForms,
     private readonly site: SiteConfig,
   ) {}
 
@@ -35,14 +34,14 @@ export class ProposalAuthorPagesController {
   async editForm(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
     const proposal = await this.own(web, id, response);
     if (!proposal) return undefined;
-    if (!proposal.editable) return this.back(response, id);
+    if (!proposal.editable) return seeOther(response, `/proposals/${id}`);
     const draft: ProposalDraft = {
       title: proposal.title,
       body: proposal.body,
       tags: proposal.tags.join(', '),
       district: proposal.district ?? '',
     };
-    return this.editPage(web, id, draft, []);
+    return this.forms.page(web, draft, [], { editing: id });
   }
 
   @Post('edit')
@@ -54,20 +53,18 @@ export class ProposalAuthorPagesController {
     @Body() form: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if (!(await this.own(web, id, response)) || !web.principal) return undefined;
-    const t = this.translator(web);
-    const { draft, input, errors } = await readProposalForm(form, t);
-    if (form.action === 'preview' || errors.length > 0) {
-      if (errors.length > 0) response.status(422);
-      return this.editPage(web, id, draft, errors, form.action === 'preview' ? renderMarkdown(input.body ?? '') : undefined);
-    }
-    try {
-      await this.proposals.update(web.principal, id, { ...input, district: input.district ?? null });
-      return this.back(response, id);
-    } catch (error) {
-      response.status(422);
-      return this.editPage(web, id, draft, [proposalRefusal(refusalBody(error), t, 'proposals.edit.closed')]);
-    }
+    const author = web.principal;
+    if (!(await this.own(web, id, response)) || !author) return undefined;
+    return this.forms.submit(
+      web,
+      form,
+      response,
+      async (input) => {
+        await this.proposals.update(author, id, { ...input, district: input.district ?? null });
+        return id;
+      },
+      id,
+    );
   }
 
   @Get('withdraw')
@@ -76,7 +73,13 @@ export class ProposalAuthorPagesController {
     const proposal = await this.own(web, id, response);
     if (!proposal) return undefined;
     return renderPage(
-      <WithdrawProposalPage t={this.translator(web)} siteName={this.site.name} web={web} proposal={proposal} errors={[]} />,
+      <WithdrawProposalPage
+        t={pageTranslator(web, PROPOSALS_MESSAGES)}
+        siteName={this.site.name}
+        web={web}
+        proposal={proposal}
+        errors={[]}
+      />,
     );
   }
 
@@ -91,14 +94,14 @@ export class ProposalAuthorPagesController {
   ) {
     const proposal = await this.own(web, id, response);
     if (!proposal || !web.principal) return undefined;
-    const t = this.translator(web);
+    const t = pageTranslator(web, PROPOSALS_MESSAGES);
     const reason = formText(form.reason, 1000).trim();
     const errors: FieldError[] = [];
     if (reason.length < 3) errors.push({ field: 'reason', message: t.t('proposals.withdraw.reasonMissing') });
     else {
       try {
         await this.proposals.withdraw(web.principal, id, { reason });
-        return this.back(response, id);
+        return seeOther(response, `/proposals/${id}`);
       } catch (error) {
         errors.push({ field: 'reason', message: t.t('proposals.withdraw.refused', { reason: refusalBody(error).detail ?? '' }) });
       }
@@ -115,29 +118,5 @@ export class ProposalAuthorPagesController {
     const proposal = await this.query.get(id, web.principal).catch(() => null);
     if (!proposal || proposal.author.id !== web.principal.userId) throw new NotFoundException();
     return proposal;
-  }
-
-  private async editPage(web: WebRequest, id: string, draft: ProposalDraft, errors: FieldError[], previewHtml?: string): Promise<string> {
-    return renderPage(
-      <ProposalFormPage
-        t={this.translator(web)}
-        siteName={this.site.name}
-        web={web}
-        districts={await this.districts.list()}
-        draft={draft}
-        errors={errors}
-        previewHtml={previewHtml}
-        editing={id}
-      />,
-    );
-  }
-
-  private back(response: Response, id: string): undefined {
-    response.redirect(303, `/proposals/${id}`);
-    return undefined;
-  }
-
-  private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES], web.timeZone);
   }
 }

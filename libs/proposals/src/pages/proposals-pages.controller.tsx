@@ -18,8 +18,9 @@ import {
   type LiveAction,
   LivePages,
   NotFoundPage,
+  pageTranslator,
   renderPage,
-  SHELL_MESSAGES,
+  seeOther,
   signInFirst,
   Translator,
   Web,
@@ -92,8 +93,7 @@ export class ProposalsPagesController {
     };
     if (filters.sort === 'random' && !filters.seed) {
       // A shuffle keeps its order from page to page only with its seed in the address.
-      response.redirect(303, `/proposals?${this.search({ ...filters, seed: randomBytes(6).toString('hex') })}`);
-      return undefined;
+      return seeOther(response, `/proposals?${this.search({ ...filters, seed: randomBytes(6).toString('hex') })}`);
     }
     const query = Object.assign(new ListProposalsQueryDto(), { ...filters, cursor: param(raw.cursor, 500) });
     const [page, districts] = await Promise.all([
@@ -145,7 +145,7 @@ export class ProposalsPagesController {
     await change.catch((error: unknown) => {
       if (!(error instanceof ProblemException) || error.getStatus() !== 409) throw error;
     });
-    response.redirect(303, `/proposals/${id}`);
+    seeOther(response, `/proposals/${id}`);
   }
 
   /** Follows the proposal, or stops (the form says which), then back to it. */
@@ -162,7 +162,7 @@ export class ProposalsPagesController {
     if (!(await this.proposals.get(id, web.principal).catch(() => null))) throw new NotFoundException();
     if (form.follow === 'remove') await this.follows.unfollow('proposals', id, web.principal.userId);
     else await this.follows.follow('proposals', id, web.principal.userId);
-    response.redirect(303, `/proposals/${id}`);
+    seeOther(response, `/proposals/${id}`);
   }
 
   /** Publishes the reader's comment and shows it in place; a refused one comes back with the text kept. */
@@ -179,8 +179,7 @@ export class ProposalsPagesController {
     if (!web.principal) return signInFirst(response, `/proposals/${id}`);
     const published = await this.commentForms.publish(web.principal, 'proposals', id, form, this.translator(web));
     if ('id' in published) {
-      response.redirect(303, `/proposals/${id}#comment-${published.id}`);
-      return undefined;
+      return seeOther(response, `/proposals/${id}#comment-${published.id}`);
     }
     return this.proposalPage(web, id, { sort: 'oldest' }, published, response);
   }
@@ -228,7 +227,7 @@ export class ProposalsPagesController {
   }
 
   private translator(web: WebRequest): Translator {
-    return new Translator(web.locale, [SHELL_MESSAGES, PROPOSALS_MESSAGES, COMMENTS_MESSAGES], web.timeZone);
+    return pageTranslator(web, PROPOSALS_MESSAGES, COMMENTS_MESSAGES);
   }
 
   private async conversation(

@@ -2,11 +2,10 @@ import { Controller, Get, Header, type OnApplicationBootstrap } from '@nestjs/co
 import { DiscoveryService } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public, SiteConfig } from '@polity/platform';
-import { Translator } from '../i18n/translator';
 import { Layout } from '../page/layout';
+import { pageTranslator } from '../page/page-translator';
 import { HTML, renderPage } from '../page/render-page';
 import { Web, type WebRequest } from '../page/web-request';
-import { SHELL_MESSAGES } from '../shell.messages';
 import { HomeSection, type HomeSectionProvider } from './home-section';
 
 @ApiExcludeController()
@@ -34,7 +33,7 @@ export class HomeController implements OnApplicationBootstrap {
   @Get()
   @Header('content-type', HTML)
   async home(@Web() web: WebRequest): Promise<string> {
-    const t = new Translator(web.locale, [SHELL_MESSAGES, ...this.sections.map((section) => section.catalogue)], web.timeZone);
+    const t = pageTranslator(web, ...this.sections.map((section) => section.catalogue));
     const rendered = (await Promise.all(this.sections.map((section) => section.render(t)))).filter((section) => section !== null);
     return renderPage(
       <Layout t={t} siteName={this.site.name} web={web} title={t.t('home.title')} section="home">

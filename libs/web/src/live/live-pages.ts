@@ -17,11 +17,14 @@ export class LivePages {
   constructor(private readonly sequence: RoomSequence) {}
 
   async config(web: WebRequest, rooms: readonly string[], on: Record<string, LiveAction> = {}): Promise<LiveConfig> {
-    const all = web.principal ? [...rooms, userRoom(web.principal.userId)] : [...rooms];
-    const seqs = await this.sequence.currentMany(all);
-    return {
-      rooms: Object.fromEntries(all.map((room, index) => [room, seqs[index]])),
-      on: web.principal ? { ...on, 'notification.unread_count': { count: UNREAD_BADGE_ID, field: 'unread' } } : on,
-    };
+    const actions = web.principal ? { ...on, 'notification.unread_count': { count: UNREAD_BADGE_ID, field: 'unread' } } : on;
+    // The live client refetching a page reads only its parts, never its configuration: no numbers to read.
+    if (web.liveFetch) return { rooms: {}, on: actions };
+    // The reader's own room was read for the header already (by the middleware, for every signed-in page).
+    const known = web.live?.rooms ?? {};
+    const wanted = web.principal ? [...rooms, userRoom(web.principal.userId)] : [...rooms];
+    const toRead = wanted.filter((room) => known[room] === undefined);
+    const read = new Map((await this.sequence.currentMany(toRead)).map((seq, index) => [toRead[index], seq]));
+    return { rooms: Object.fromEntries(wanted.map((room) => [room, known[room] ?? read.get(room) ?? 0])), on: actions };
   }
 }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ErrorPages, type PageProblem, SiteConfig } from '@polity/platform';
 import type { Request } from 'express';
 import { negotiateLocale } from '../i18n/locales';
-import { Translator } from '../i18n/translator';
-import { SHELL_MESSAGES } from '../shell.messages';
+import type { Translator } from '../i18n/translator';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
+import { pageTranslator } from './page-translator';
 import { renderPage } from './render-page';
 import { isPagePath, type RequestWithWeb, type WebRequest } from './web-request';
 
@@ -37,7 +37,7 @@ export class WebErrorPages extends ErrorPages {
       csrfToken: '',
       timeZone: this.site.timeZone,
     };
-    const t = new Translator(web.locale, [SHELL_MESSAGES], web.timeZone);
+    const t = pageTranslator(web);
     if (problem.status === 404) return renderPage(<NotFoundPage t={t} siteName={this.site.name} web={web} />);
     const { title, body } = explain(t, problem);
     return renderPage(

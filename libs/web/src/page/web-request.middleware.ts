@@ -4,6 +4,7 @@ import { cookieValue, HttpConfig, Problems, SESSION_COOKIE, SiteConfig } from '@
 import type { NextFunction, Response } from 'express';
 import { negotiateLocale } from '../i18n/locales';
 import { VISITOR_COOKIE, WebSessions } from '../session/web-sessions';
+import { LIVE_HEADER } from '../live/live-config';
 import { LivePages } from '../live/live-pages';
 import { UnreadNotifications } from '../live/unread-notifications';
 import { isPagePath, type RequestWithWeb } from './web-request';
@@ -59,7 +60,8 @@ export class WebRequestMiddleware implements NestMiddleware, OnModuleInit {
       timeZone: this.site.timeZone,
       ...(this.site.logoUrl && { logoUrl: this.site.logoUrl }),
     };
-    if (principal && request.method === 'GET') {
+    if (request.headers[LIVE_HEADER] !== undefined) request.web.liveFetch = true;
+    else if (principal && request.method === 'GET') {
       const [unread, live] = await Promise.all([this.unread?.count(principal.userId), this.live.config(request.web, [])]);
       Object.assign(request.web, { unread, live });
     }

@@ -19,6 +19,8 @@ export interface WebRequest {
   logoUrl?: string;
   /** For the header's badge: the signed-in reader's unread notifications (undefined without that feature). */
   unread?: number;
+  /** The live client fetching a fragment or a page's live parts (LIVE_HEADER): no header badge or live configuration needed. */
+  liveFetch?: boolean;
   /** What a page without live parts of its own follows: the reader's own room, for the badge. */
   live?: LiveConfig;
 }
