@@ -5,7 +5,7 @@ import type { Translator } from '@polity/web';
 /** A proposal's tags, each a link to the proposals with that tag. */
 export function ProposalTags({ tags, t }: { tags: string[]; t: Translator }) {
   return (
-    <p class="polity-meta">
+    <p class="polity-tags">
       {t.t('proposals.tags')}{' '}
       {tags.map((tag, index) => (
         <Fragment key={tag}>

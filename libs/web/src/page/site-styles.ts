@@ -81,6 +81,7 @@ body.polity { margin: 0; font-family: var(--utrecht-document-font-family); font-
 .polity-list > li { border-block-start: 1px solid #d9d9d9; padding-block: 1rem; }
 .polity-meta { color: #474747; font-size: 0.9375rem; margin: 0.25rem 0 0; }
 .polity-meta > * + *::before { content: " · "; }
+.polity-tags { color: #474747; font-size: 0.9375rem; margin: 0.25rem 0 0; }
 .polity-facts { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0 0 1rem; padding: 0; list-style: none; }
 .polity-body { overflow-wrap: anywhere; }
 .polity-filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; margin-block-end: 1.5rem; }
