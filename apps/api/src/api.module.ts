@@ -8,7 +8,7 @@ import { NotificationsHttpModule, NotificationsPagesModule } from '@polity/notif
 import { OpenDataHttpModule } from '@polity/open-data';
 import { CommentsHttpModule, CommentsPagesModule } from '@polity/comments';
 import { DistrictsHttpModule } from '@polity/districts';
-import { FollowsHttpModule } from '@polity/follows';
+import { FollowsHttpModule, FollowsPagesModule } from '@polity/follows';
 import { IdentityHttpModule, IdentityPagesModule } from '@polity/identity';
 import { ModerationHttpModule, ModerationPagesModule } from '@polity/moderation';
 import {
@@ -68,6 +68,7 @@ export class ApiModule {
         SurveysPagesModule,
         CodesignPagesModule,
         CouncilPagesModule,
+        FollowsPagesModule,
       ],
       providers: [
         KindCatalogueCheck({ discussion: DiscussionOf, room: RoomPolicyFor, moderation: ModeratableKind, decisions: DecisionSubjectKind }),

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { BudgetProjectsService, BudgetsService, CreateBudgetDto, CreateBudgetProjectDto } from '@polity/budgets';
 import { CreateThreadDto, ThreadsService } from '@polity/codesign';
 import { CreateMeetingDto, MeetingsService } from '@polity/council';
 import { CreateSurveyDto, SurveysService } from '@polity/surveys';
@@ -14,6 +13,7 @@ import { ListProposalsQueryDto, ProposalsQuery, ProposalsService, ProposalSuppor
 import * as argon2 from 'argon2';
 import { DemoModule } from './cli.module';
 import { migrate } from './migration-commands';
+import { seedPublishedBudget, seedVotingBudget } from './seed-demo-budgets';
 
 /** Every demo account signs in with this password (never in production: the command refuses there). */
 export const DEMO_PASSWORD = 'polity-demo-password';
@@ -54,28 +54,9 @@ const PROPOSALS = [
 const principal = (userId: string, roles: Role[]): Principal => ({ userId, roles, sessionId: randomUUID() });
 
 /** A budget in its voting phase, an open survey, a co-design thread and next week's council meeting, for the home page. */
-async function seedWhatIsOpen(app: INestApplicationContext, official: Principal, clerk: Principal): Promise<void> {
-  const budgets = app.get(BudgetsService);
-  const budget = await budgets.create(
-    official,
-    plainToInstance(CreateBudgetDto, {
-      title: 'Greener neighbourhoods',
-      description: 'Residents decide how to spend 200,000 EUR of the parks budget.',
-      currency: 'EUR',
-      totalAmount: 200_000,
-      ballot: { kind: 'approval' },
-      schedule: { votingEndsAt: new Date(Date.now() + 21 * DAY_MS).toISOString() },
-    }),
-  );
-  for (const [title, cost] of [
-    ['Forty trees along the canal', 80_000],
-    ['A community garden in the north', 45_000],
-    ['Benches and shade in Market Square', 60_000],
-  ] as const)
-    await app
-      .get(BudgetProjectsService)
-      .create(official, budget.id, plainToInstance(CreateBudgetProjectDto, { title, description: title, cost, feasibility: 'feasible' }));
-  await budgets.changePhase(official, budget.id, 'voting');
+async function seedWhatIsOpen(app: INestApplicationContext, official: Principal, clerk: Principal, residents: Principal[]): Promise<void> {
+  await seedVotingBudget(app, official, residents);
+  await seedPublishedBudget(app, official);
   const surveys = app.get(SurveysService);
   const survey = await surveys.create(
     official,
@@ -157,7 +138,7 @@ export async function seedDemo(config: PolityConfig): Promise<void> {
       status: 'accepted',
       answer: 'Thank you. The parks department will install fountains in all three parks this spring.',
     });
-    await seedWhatIsOpen(app, official, clerk);
+    await seedWhatIsOpen(app, official, clerk, [amina, jonas, lucie]);
     console.log(
       `Demo data added: ${PEOPLE.length} people (password ${DEMO_PASSWORD}), ${created.length} proposals, a budget in its vote, a survey, a co-design thread and a council meeting. Open http://localhost:3000/`,
     );

@@ -6,6 +6,8 @@ import { IdentityModule } from '@polity/identity';
 import { ModerationModule } from '@polity/moderation';
 import { ProposalsModule } from '@polity/proposals';
 import { QueueModule } from '@polity/queue';
+import { CommentsModule, CommentsPagesModule } from '@polity/comments';
+import { WebModule } from '@polity/web';
 import { BroadcastModule } from '@polity/realtime';
 import { BallotsController } from './ballots/ballots.controller';
 import { BallotsService } from './ballots/ballots.service';
@@ -39,6 +41,9 @@ import { BudgetProjectsService } from './projects/budget-projects.service';
 import { BudgetTallies } from './tallies/budget-tallies';
 import { SyncTallyHandler } from './tallies/sync-tally.handler';
 import { BudgetsHomeSection } from './pages/budgets-home.section';
+import { BallotPagesController } from './pages/ballot-pages.controller';
+import { BudgetPagesController } from './pages/budget-pages.controller';
+import { VoterStandings } from './pages/voter-standings';
 
 export const BUDGETS_ENTITIES = [
   BudgetEntity,
@@ -98,7 +103,8 @@ export class BudgetsJobsModule {}
 
 /** Its part of the web site: for now, what is open on the home page. */
 @Module({
-  imports: [BudgetsModule],
-  providers: [BudgetsHomeSection],
+  imports: [BudgetsModule, IdentityModule, CommentsModule, CommentsPagesModule, FollowsModule, WebModule],
+  controllers: [BallotPagesController, BudgetPagesController],
+  providers: [BudgetsHomeSection, VoterStandings],
 })
 export class BudgetsPagesModule {}

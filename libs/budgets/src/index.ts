@@ -6,3 +6,5 @@ export * from './outcomes/outcomes.service';
 export { BUDGETS_MIGRATIONS } from './migrations';
 export { CreateBudgetDto } from './budgets/budgets.dto';
 export { CreateBudgetProjectDto } from './projects/budget-projects.dto';
+export * from './ballots/ballots.service';
+export * from './ballots/paper-ballots.service';

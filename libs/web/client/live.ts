@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import type { LiveAction, LiveConfig } from '../src/live/live-config';
 import { LIVE_HEADER } from '../src/live/live-config';
 import { announce, mergeParts, placeItem } from './live-parts';
+import { enhanceRunningTotals } from './running-total';
 
 interface RoomMessage {
   room: string;
@@ -13,6 +14,7 @@ const config = readConfig();
 if (config) start(config);
 enhanceForms();
 enhancePreviews();
+enhanceRunningTotals();
 
 function readConfig(): LiveConfig | null {
   const script = document.getElementById('polity-live');

@@ -22,3 +22,5 @@ export * from './session/sign-in-first';
 export * from './home/home-list';
 export * from './page/see-other';
 export * from './page/page-translator';
+export * from './page/bar-chart';
+export * from './page/follow-form';

@@ -5,7 +5,7 @@ import type { BudgetEntity } from '../entities/budget.entity';
 import { BudgetProjectEntity } from '../entities/budget-project.entity';
 import { type BallotChoice, type BallotSubmission, checkBallot } from '../rules/ballot-rules';
 
-export type CheckedBallot = { ok: true; pot: BudgetPot; choices: BallotChoice[] } | { ok: false; problems: FieldProblem[] };
+export type CheckedBallot = { ok: true; pot: BudgetPot; choices: BallotChoice[]; totalCost: number } | { ok: false; problems: FieldProblem[] };
 
 /** What a ballot is checked against: the budget's pots and the feasible projects in each. */
 export class BallotContext {
@@ -49,6 +49,6 @@ export class BallotContext {
     const rules = { kind: this.budget.ballotKind, ...this.budget.ballotLimits };
     const checked = checkBallot(rules, submission, this.onBallot.get(found.pot.district) ?? new Map(), found.pot.amount);
     if (!checked.ok) return { ok: false, problems: checked.problems.map((p) => ({ ...p, field: `${prefix}${p.field}` })) };
-    return { ok: true, pot: found.pot, choices: checked.choices };
+    return { ok: true, pot: found.pot, choices: checked.choices, totalCost: checked.totalCost };
   }
 }

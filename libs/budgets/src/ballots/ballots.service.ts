@@ -11,7 +11,17 @@ import { BudgetBallotEntity } from '../entities/budget-ballot.entity';
 import { BallotContext } from './ballot-context';
 import { presentBallots } from './ballot-views';
 import { deleteBallots, writeBallots } from './ballot-writer';
-import type { BallotDto, CastBallotDto } from './ballots.dto';
+import type { BallotChoicesDto, BallotDto, CastBallotDto } from './ballots.dto';
+
+/** What the review step learns from a ballot that would be accepted. */
+export interface CheckedBallotSummary {
+  district: string | null;
+  potAmount: number;
+  totalCost: number;
+}
+
+/** What of the voter the rules look at. */
+type Voter = { verifiedAt: Date | null; residentDistrict: string | null };
 
 /** Residents' own ballots: one each (per district where they vote in each), editable while voting. */
 @Injectable()
@@ -25,22 +35,7 @@ export class BallotsService {
   async cast(principal: Principal, budgetId: string, input: CastBallotDto): Promise<BallotDto> {
     const voter = await this.users.get(principal.userId);
     return this.unitOfWork.run(async (tx) => {
-      const budget = await this.votingBudget(tx, budgetId, principal);
-      if (budget.requireVerified && voter.verifiedAt === null) {
-        throw Problems.forbidden('verification_required', 'This vote is for verified residents; verify at /api/v1/me/verification.');
-      }
-      const context = await BallotContext.load(tx.manager, budget);
-      const district = input.district ?? (context.hasDistricts && voter.residentDistrict ? voter.residentDistrict : undefined);
-      if (context.hasDistricts && budget.districtVoting === 'one' && voter.residentDistrict && district !== voter.residentDistrict) {
-        throw Problems.unprocessable('wrong_district', `Residents vote in their own district, ${voter.residentDistrict}.`, [
-          { field: 'district', rule: 'resident_district', message: `must be ${voter.residentDistrict}` },
-        ]);
-      }
-      // A district the budget lacks is the same answer here as everywhere else, not one of the ballot's problems.
-      context.pot(district);
-      const checked = context.check({ ...input, district });
-      if (!checked.ok) throw Problems.unprocessable('ballot_invalid', checked.problems[0].message, checked.problems);
-      const slot = context.slotFor(checked.pot);
+      const { budget, slot, checked } = await this.checked(tx, principal, voter, budgetId, input);
       await writeBallots(
         tx,
         budgetId,
@@ -50,6 +45,37 @@ export class BallotsService {
       if (input.follow ?? true) await this.follows.follow('budgets', budgetId, principal.userId, tx.manager);
       return this.ownBallot(tx, budget, principal, slot);
     });
+  }
+
+  /**
+   * Checks a ballot exactly as casting it would, and casts nothing: the site's review step. Throws
+   * what `cast` would throw; otherwise says which pot it is for and what the choices cost.
+   */
+  async check(principal: Principal, budgetId: string, input: BallotChoicesDto): Promise<CheckedBallotSummary> {
+    const voter = await this.users.get(principal.userId);
+    return this.unitOfWork.run(async (tx) => {
+      const { checked } = await this.checked(tx, principal, voter, budgetId, input);
+      return { district: checked.pot.district, potAmount: checked.pot.amount, totalCost: checked.totalCost };
+    });
+  }
+
+  private async checked(tx: Transaction, principal: Principal, voter: Voter, budgetId: string, input: BallotChoicesDto) {
+    const budget = await this.votingBudget(tx, budgetId, principal);
+    if (budget.requireVerified && voter.verifiedAt === null) {
+      throw Problems.forbidden('verification_required', 'This vote is for verified residents; verify at /api/v1/me/verification.');
+    }
+    const context = await BallotContext.load(tx.manager, budget);
+    const district = input.district ?? (context.hasDistricts && voter.residentDistrict ? voter.residentDistrict : undefined);
+    if (context.hasDistricts && budget.districtVoting === 'one' && voter.residentDistrict && district !== voter.residentDistrict) {
+      throw Problems.unprocessable('wrong_district', `Residents vote in their own district, ${voter.residentDistrict}.`, [
+        { field: 'district', rule: 'resident_district', message: `must be ${voter.residentDistrict}` },
+      ]);
+    }
+    // A district the budget lacks is the same answer here as everywhere else, not one of the ballot's problems.
+    context.pot(district);
+    const checked = context.check({ ...input, district });
+    if (!checked.ok) throw Problems.unprocessable('ballot_invalid', checked.problems[0].message, checked.problems);
+    return { budget, checked, slot: context.slotFor(checked.pot) };
   }
 
   async mine(principal: Principal, budgetId: string, district: string | undefined): Promise<BallotDto> {

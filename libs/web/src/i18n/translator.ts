@@ -6,9 +6,9 @@ type Values = Record<string, string | number | Date>;
 
 const compiled = new Map<string, IntlMessageFormat>();
 // Building an Intl formatter costs far more than using one, and a page formats hundreds of dates.
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
 
-function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => F): F {
   let found = formatters.get(key) as F | undefined;
   if (!found) formatters.set(key, (found = make()));
   return found;
@@ -60,6 +60,29 @@ export class Translator {
 
   number(value: number): string {
     return formatter(`number:${this.locale}`, () => new Intl.NumberFormat(this.locale)).format(value);
+  }
+
+  /** An amount in whole units of a currency (budgets count in them), with cents only when it has some. */
+  amount(value: number, currency: string): string {
+    const whole = Number.isInteger(value);
+    return formatter(`amount:${this.locale}:${currency}:${whole}`, () =>
+      new Intl.NumberFormat(this.locale, { style: 'currency', currency, ...(whole && { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }),
+    ).format(value);
+  }
+
+  /** How far off a moment is ("in 3 days", "2 hours ago"), in the largest unit that is at least one. */
+  relative(iso: string | Date, now: Date = new Date()): string {
+    const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
+    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+      ['day', 86_400],
+      ['hour', 3_600],
+      ['minute', 60],
+    ];
+    const [unit, size] = units.find(([, length]) => Math.abs(seconds) >= length) ?? units[2];
+    return formatter(`relative:${this.locale}`, () => new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' })).format(
+      Math.round(seconds / size),
+      unit,
+    );
   }
 
   /** An amount in minor units (cents) of a currency. */

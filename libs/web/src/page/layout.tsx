@@ -16,7 +16,7 @@ export interface LayoutProps {
   /** The page's own title: its h1, and the first part of the document's title. */
   title: string;
   /** Which navigation entry is this page's section. */
-  section?: 'home' | 'proposals' | 'notifications' | 'account';
+  section?: 'home' | 'proposals' | 'budgets' | 'surveys' | 'threads' | 'meetings' | 'notifications' | 'account';
   /** What the page follows live (see LivePages); without it, the reader's own room for the badge. */
   live?: LiveConfig;
   children: ComponentChildren;
@@ -33,6 +33,10 @@ export function Layout({ t, siteName, web, title, section, live, children }: Lay
   const navigation = [
     { key: 'home', href: '/', label: t.t('shell.nav.home') },
     { key: 'proposals', href: '/proposals', label: t.t('shell.nav.proposals') },
+    { key: 'budgets', href: '/budgets', label: t.t('shell.nav.budgets') },
+    { key: 'surveys', href: '/surveys', label: t.t('shell.nav.surveys') },
+    { key: 'threads', href: '/threads', label: t.t('shell.nav.threads') },
+    { key: 'meetings', href: '/meetings', label: t.t('shell.nav.meetings') },
   ];
   return (
     <html lang={t.locale}>

@@ -130,5 +130,30 @@ fieldset.polity-field { border: 0; padding: 0; margin-inline: 0; }
 .polity-link-button[aria-pressed="true"] { font-weight: 700; text-decoration-thickness: 3px; }
 .polity-sort ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0; margin: 0 0 1rem; }
 .polity-sort [aria-current] { font-weight: 700; }
+.polity-deadline { font-weight: 700; margin: 0 0 1rem; }
+.polity-chart { margin: 1rem 0 1.5rem; max-inline-size: 40rem; }
+.polity-chart__caption { font-weight: 700; margin-block-end: 0.5rem; }
+.polity-chart__image { display: block; inline-size: 100%; block-size: auto; margin-block-end: 0.75rem; }
+.polity-chart__label { font-size: 13px; fill: #1a1a1a; }
+.polity-chart__value { font-size: 13px; fill: #1a1a1a; font-weight: 700; }
+.polity-chart__bar { fill: var(--polity-brand); }
+.polity-table-scroll { overflow-x: auto; max-inline-size: 100%; }
+.polity-table { border-collapse: collapse; margin-block: 0.5rem 1rem; font-size: 0.9375rem; }
+.polity-table th, .polity-table td { border-block-end: 1px solid #b3b3b3; padding: 0.375rem 0.75rem 0.375rem 0; text-align: start; vertical-align: top; }
+.polity-table thead th { border-block-end: 2px solid #1a1a1a; }
+.polity-table td { font-variant-numeric: tabular-nums; }
+.polity-rules { border-inline-start: 0.375rem solid var(--polity-brand); padding: 0.25rem 1rem; background: #f3f3f3; margin-block: 1rem; }
+.polity-rules .utrecht-heading-2 { margin-block-start: 0.5rem; }
+.polity-ballot__project { display: flex; flex-direction: column; gap: 0.25rem; }
+.polity-ballot__title { font-weight: 700; }
+.polity-ballot__description { margin: 0; }
+.polity-ballot__control { margin-block: 0.25rem 0; }
+.polity-ballot__control input { max-inline-size: 8rem; }
+.polity-ballot__projects { border: 0; padding: 0; margin: 0; }
+.polity-ballot__total { position: sticky; inset-block-end: 0; background: #ffffff; border-block-start: 3px solid var(--polity-brand);
+  padding: 0.5rem 0; margin-block-start: 1rem; }
+.polity-ballot__total .utrecht-paragraph { margin: 0; }
+.polity-choices li { margin-block-end: 0.25rem; }
+.polity-rounds > li { margin-block-end: 0.75rem; }
 @media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; } }
 `;

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { BudgetView } from '@polity/contracts';
+import { UsersService } from '@polity/identity';
+import type { Principal } from '@polity/platform';
+import type { BallotDto } from '../ballots/ballots.dto';
+import { BallotsService } from '../ballots/ballots.service';
+import type { VoterStanding } from './budget.page';
+
+/** Where a signed-in reader stands in a budget: their district, whether they must verify first, their ballots. */
+@Injectable()
+export class VoterStandings {
+  constructor(
+    private readonly users: UsersService,
+    private readonly ballots: BallotsService,
+  ) {}
+
+  async of(principal: Principal | undefined, budget: BudgetView): Promise<VoterStanding | null> {
+    if (!principal) return null;
+    const user = await this.users.get(principal.userId).catch(() => null);
+    if (!user) return null;
+    const ballots = await this.ballotsOf(principal, budget);
+    return {
+      verifiedNeeded: budget.requireVerified && user.verifiedAt === null,
+      residentDistrict: user.residentDistrict,
+      votedIn: ballots.map((ballot) => ballot.district),
+    };
+  }
+
+  /** Every project the reader chose, over their ballots in this budget. */
+  async votedFor(principal: Principal | undefined, budget: BudgetView): Promise<string[]> {
+    if (!principal) return [];
+    return (await this.ballotsOf(principal, budget)).flatMap((ballot) => ballot.projectIds);
+  }
+
+  /** One ballot, or one per district where residents vote in each: none is not an error here. */
+  async ballotsOf(principal: Principal, budget: BudgetView): Promise<BallotDto[]> {
+    const districts = budget.districtVoting === 'all' ? budget.districts.map((d) => d.code) : [undefined];
+    const found = await Promise.all(districts.map((district) => this.ballots.mine(principal, budget.id, district).catch(() => null)));
+    return found.filter((ballot): ballot is BallotDto => ballot !== null);
+  }
+}
