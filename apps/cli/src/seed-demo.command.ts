@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CreateThreadDto, ThreadsService } from '@polity/codesign';
-import { CreateMeetingDto, MeetingsService } from '@polity/council';
 import { CreateSurveyDto, SurveysService } from '@polity/surveys';
 import { plainToInstance } from 'class-transformer';
 import type { Role } from '@polity/contracts';
@@ -14,6 +13,7 @@ import * as argon2 from 'argon2';
 import { DemoModule } from './cli.module';
 import { migrate } from './migration-commands';
 import { seedPublishedBudget, seedVotingBudget } from './seed-demo-budgets';
+import { seedMeetings } from './seed-demo-council';
 
 /** Every demo account signs in with this password (never in production: the command refuses there). */
 export const DEMO_PASSWORD = 'polity-demo-password';
@@ -54,7 +54,14 @@ const PROPOSALS = [
 const principal = (userId: string, roles: Role[]): Principal => ({ userId, roles, sessionId: randomUUID() });
 
 /** A budget in its voting phase, an open survey, a co-design thread and next week's council meeting, for the home page. */
-async function seedWhatIsOpen(app: INestApplicationContext, official: Principal, clerk: Principal, residents: Principal[]): Promise<void> {
+async function seedWhatIsOpen(
+  app: INestApplicationContext,
+  official: Principal,
+  clerk: Principal,
+  residents: Principal[],
+  proposalId: string,
+): Promise<void> {
+  await seedMeetings(app, clerk, proposalId);
   await seedVotingBudget(app, official, residents);
   await seedPublishedBudget(app, official);
   const surveys = app.get(SurveysService);
@@ -75,15 +82,6 @@ async function seedWhatIsOpen(app: INestApplicationContext, official: Principal,
       serviceName: 'Public libraries',
       department: 'Culture',
       description: 'When should the libraries open? Tell us what would work for you.',
-    }),
-  );
-  await app.get(MeetingsService).create(
-    clerk,
-    plainToInstance(CreateMeetingDto, {
-      body: 'City council',
-      title: 'Monthly council meeting',
-      place: 'Town hall, council chamber',
-      scheduledAt: new Date(Date.now() + 7 * DAY_MS).toISOString(),
     }),
   );
 }
@@ -138,7 +136,7 @@ export async function seedDemo(config: PolityConfig): Promise<void> {
       status: 'accepted',
       answer: 'Thank you. The parks department will install fountains in all three parks this spring.',
     });
-    await seedWhatIsOpen(app, official, clerk, [amina, jonas, lucie]);
+    await seedWhatIsOpen(app, official, clerk, [amina, jonas, lucie], created[0].id);
     console.log(
       `Demo data added: ${PEOPLE.length} people (password ${DEMO_PASSWORD}), ${created.length} proposals, a budget in its vote, a survey, a co-design thread and a council meeting. Open http://localhost:3000/`,
     );

@@ -89,7 +89,8 @@ export type NotifyingEvent =
   | DomainEvent<'budget.outcome_published'>
   | DomainEvent<'meeting.decision_recorded'>
   | DomainEvent<'moderation.decided'>
-  | DomainEvent<'thread.stage_changed'>;
+  | DomainEvent<'thread.stage_changed'>
+  | DomainEvent<'meeting.status_changed'>;
 
 type JobsTakingEvent<T extends DomainEventType> = {
   [J in JobName]: DomainEvent<T> extends JobPayloads[J] ? J : never;
@@ -126,6 +127,7 @@ export const EVENT_JOB_ROUTES: { [T in DomainEventType]?: readonly JobsTakingEve
   'meeting.decision_recorded': ['notifications.fan-out'],
   'moderation.decided': ['notifications.fan-out'],
   'thread.stage_changed': ['notifications.fan-out'],
+  'meeting.status_changed': ['notifications.fan-out'],
   'account.link_requested': ['mail.account-link'],
   'account.registration_repeated': ['mail.account-link'],
   'account.password_reset_requested': ['mail.account-link'],

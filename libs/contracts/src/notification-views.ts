@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'council_decision',
   'moderation_decision',
   'stage_changed',
+  'meeting_started',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -24,6 +25,8 @@ export const DEFAULT_EMAIL_FREQUENCY: Record<NotificationKind, EmailFrequency> =
   council_decision: 'immediate',
   moderation_decision: 'immediate',
   stage_changed: 'daily',
+  // A meeting one follows is worth hearing of while it can still be watched.
+  meeting_started: 'immediate',
 };
 
 /** The values a notification's words are made of: the subject's title, a status, a count, a stage… */

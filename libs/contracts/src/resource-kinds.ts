@@ -62,7 +62,7 @@ export const KIND_REGISTRATIONS: Readonly<Record<ResourceKind, readonly KindRegi
   'survey-answers': ['moderation'],
   threads: ['discussion', 'room', 'decisions'],
   'thread-posts': ['moderation'],
-  meetings: ['room'],
+  meetings: ['discussion', 'room'],
 };
 
 /** The kinds with a given registration, as the catalogue above requires. */

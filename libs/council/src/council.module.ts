@@ -1,4 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { FollowsModule } from '@polity/follows';
+import { DecisionPanels, WebModule } from '@polity/web';
+import { CouncilDecisionPanels } from './pages/council-decision-panels';
+import { CouncilPagesController } from './pages/council-pages.controller';
+import { LinkTitlesReader } from './pages/link-titles';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@polity/identity';
 import { BroadcastModule } from '@polity/realtime';
@@ -13,7 +18,7 @@ import { DecisionEntity } from './entities/decision.entity';
 import { DecisionCorrectionEntity } from './entities/decision-correction.entity';
 import { MeetingEntity } from './entities/meeting.entity';
 import { CouncilLiveListener } from './live/council-live.listener';
-import { MeetingRoomPolicy } from './live/meeting-rooms';
+import { MeetingDiscussion, MeetingRoomPolicy } from './live/meeting-rooms';
 import { LiveControlService } from './meetings/live-control.service';
 import { MeetingPresenter } from './meetings/meeting-presenter';
 import { MeetingsController } from './meetings/meetings.controller';
@@ -36,7 +41,8 @@ const SERVICES = [
 /** Council meetings, agendas and decisions; services only. Meetings hold no personal data of citizens (clerks act in office). */
 @Module({
   imports: [TypeOrmModule.forFeature(COUNCIL_ENTITIES), IdentityModule],
-  providers: [...SERVICES, CouncilOpenData],
+  // MeetingDiscussion in both processes: follows in the api, titles for the worker's notifications.
+  providers: [...SERVICES, CouncilOpenData, MeetingDiscussion],
   exports: SERVICES,
 })
 export class CouncilModule {}
@@ -60,9 +66,13 @@ export class CouncilHttpModule {}
 @Module({ imports: [CouncilModule, CouncilLiveModule] })
 export class CouncilJobsModule {}
 
-/** Its part of the web site: for now, what is open on the home page. */
+/** Its part of the web site: the meetings' pages, the next meetings on the home page, decisions on others' pages. */
+@Global()
 @Module({
-  imports: [CouncilModule],
-  providers: [CouncilHomeSection],
+  imports: [CouncilModule, FollowsModule, WebModule],
+  controllers: [CouncilPagesController],
+  providers: [CouncilHomeSection, LinkTitlesReader, { provide: DecisionPanels, useClass: CouncilDecisionPanels }],
+  // Global: proposal and thread pages show the council's decisions without importing the council.
+  exports: [DecisionPanels],
 })
 export class CouncilPagesModule {}

@@ -42,6 +42,8 @@ export const NOTIFICATION_TEXTS = defineCatalogue({
     'notification.stage_changed.title': '“{title}” moved to the stage “{to}”',
     'notification.stage_changed.body':
       'The co-design thread “{title}” is now at the stage “{to}”; its facilitators summarised the stage before.',
+    'notification.meeting_started.title': '“{title}” has started',
+    'notification.meeting_started.body': 'The meeting “{title}” has started: watch it and follow its decisions as they are made.',
     'mail.open': 'Open it',
     'mail.why': 'You get this because you follow it or it is about your contribution.',
     'mail.settings': 'Email settings',
@@ -72,6 +74,8 @@ export const NOTIFICATION_TEXTS = defineCatalogue({
     'notification.stage_changed.title': '« {title} » passe à l’étape « {to} »',
     'notification.stage_changed.body':
       'Le fil de co-construction « {title} » est maintenant à l’étape « {to} » ; ses animateurs ont résumé l’étape précédente.',
+    'notification.meeting_started.title': '« {title} » a commencé',
+    'notification.meeting_started.body': 'La séance « {title} » a commencé : regardez-la et suivez ses décisions au moment où elles sont prises.',
     'mail.open': 'Y aller',
     'mail.why': 'Vous recevez ceci parce que vous le suivez ou qu’il concerne votre contribution.',
     'mail.settings': 'Réglages des e-mails',

@@ -24,3 +24,4 @@ export * from './page/see-other';
 export * from './page/page-translator';
 export * from './page/bar-chart';
 export * from './page/follow-form';
+export * from './page/decision-panels';

@@ -22,8 +22,9 @@ export class BudgetsHomeSection implements HomeSectionProvider {
         title={t.t('budgets.home.title')}
         items={voting.items}
         keyOf={(budget) => budget.id}
+        more={{ href: '/budgets', label: t.t('budgets.home.all') }}
         render={(budget) => (
-          <HomeItem title={budget.title}>
+          <HomeItem title={budget.title} href={`/budgets/${budget.id}`}>
             {budget.schedule.votingEndsAt
               ? t.t('budgets.home.closes', { date: t.date(budget.schedule.votingEndsAt) })
               : t.t('budgets.home.open')}

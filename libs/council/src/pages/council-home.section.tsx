@@ -23,8 +23,9 @@ export class CouncilHomeSection implements HomeSectionProvider {
         title={t.t('council.home.title')}
         items={shown}
         keyOf={(meeting) => meeting.id}
+        more={{ href: '/meetings', label: t.t('council.home.all') }}
         render={(meeting) => (
-          <HomeItem title={meeting.title}>
+          <HomeItem title={meeting.title} href={`/meetings/${meeting.id}`}>
             <span>{meeting.body}</span>
             <span>{t.t('council.home.when', { date: t.date(meeting.scheduledAt), place: meeting.place })}</span>
             {meeting.status === 'live' ? (

@@ -128,9 +128,11 @@ export class NotificationPlanner {
         }));
       }
       case 'meeting.decision_recorded': {
-        const { outcome, links } = event.payload;
+        const { outcome, links, meetingId } = event.payload;
+        // Followers of what the decision is about first; then the meeting's own followers.
+        const subjects = [...links, { kind: 'meetings', id: meetingId }];
         const plans = await Promise.all(
-          links.map((link) =>
+          subjects.map((link) =>
             this.toFollowers(lookups, 'council_decision', link.kind, link.id, [], (title) => ({
               title: `Council decision on ${quoted(title)}: ${outcome}`,
               body: `The council decided about ${quoted(title)} (${outcome}) in its meeting.`,
@@ -155,6 +157,15 @@ export class NotificationPlanner {
             params: { what: kind, action, final },
           },
         ];
+      }
+      case 'meeting.status_changed': {
+        const { meetingId, to } = event.payload;
+        if (to !== 'live') return [];
+        return this.toFollowers(lookups, 'meeting_started', 'meetings', meetingId, [], (title) => ({
+          title: `${quoted(title)} has started`,
+          body: `The meeting ${quoted(title)} has started: watch it and follow its decisions as they are made.`,
+          params: { title },
+        }));
       }
       case 'thread.stage_changed': {
         const { threadId, to } = event.payload;

@@ -43,6 +43,10 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
           upgradeInsecureRequests: production ? [] : null,
           // The municipality's logo may live on its own site; no other image comes from elsewhere.
           imgSrc: ["'self'", 'data:', ...logoOrigin(app.get(SiteConfig).logoUrl)],
+          // Council meetings are streamed from YouTube, Vimeo or any PeerTube instance (the clerk's
+          // address is checked and the embed address rebuilt from it), or played from an HLS playlist.
+          frameSrc: ["'self'", 'https:'],
+          mediaSrc: ["'self'", 'https:'],
         },
       },
       // Under no-referrer a browser sends `Origin: null` even with a form posted to this very site,

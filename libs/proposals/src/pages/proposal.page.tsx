@@ -1,5 +1,6 @@
 import { type CommentDraft, type CommentSort, type CommentThreadDto, Conversation } from '@polity/comments';
 import type { ProposalReaderView } from '@polity/contracts';
+import type { VNode } from 'preact';
 import { CountText, Layout, type LiveConfig, type Translator, type WebRequest } from '@polity/web';
 import { ReaderActions, SupportAction } from './proposal-actions';
 import { ProposalTags } from './proposal-summary';
@@ -14,6 +15,8 @@ export interface ProposalPageProps {
   commentDraft: CommentDraft;
   commentSort: CommentSort;
   following: boolean;
+  /** The council's decisions about it, where the council feature is there. */
+  decisions: VNode | null;
   live: LiveConfig;
 }
 
@@ -74,6 +77,7 @@ export function ProposalPage(props: ProposalPageProps) {
           </section>
         )}
       </div>
+      {props.decisions}
       <Conversation
         t={t}
         web={web}

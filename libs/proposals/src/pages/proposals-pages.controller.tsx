@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, NotFoundException, Optional, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   type CommentDraft,
@@ -14,6 +14,7 @@ import { PROPOSAL_STATUSES, type ProposalView, roomName } from '@polity/contract
 import { DistrictsService } from '@polity/districts';
 import { isUuid, type Page, ProblemException, Public, SiteConfig } from '@polity/platform';
 import {
+  DecisionPanels,
   HTML,
   type LiveAction,
   LivePages,
@@ -48,6 +49,8 @@ const LIVE_PROPOSAL: Record<string, LiveAction> = {
   'proposal.answered': { refresh: true },
   'proposal.updated': { refresh: true },
   'proposal.removed': { refresh: true },
+  'decision.recorded': { refresh: true },
+  'decision.corrected': { refresh: true },
 };
 
 /** A query parameter as the page uses it: one short string, or nothing (an empty field is nothing). */
@@ -74,6 +77,7 @@ export class ProposalsPagesController {
     private readonly districts: DistrictsService,
     private readonly site: SiteConfig,
     private readonly live: LivePages,
+    @Optional() private readonly decisionPanels?: DecisionPanels,
   ) {}
 
   @Get()
@@ -197,10 +201,11 @@ export class ProposalsPagesController {
     const live = await this.live.config(web, [roomName('proposals', id)], LIVE_PROPOSAL);
     const shared = await this.proposals.get(id, web.principal).catch(() => null);
     if (!shared) return this.notFound(web, response);
-    const [proposal, conversation, following] = await Promise.all([
+    const [proposal, conversation, following, decisions] = await Promise.all([
       this.readerViews.one(shared, web.principal),
       this.conversation(shared, comments, web),
       web.principal ? this.follows.isFollowing('proposals', id, web.principal.userId) : false,
+      this.decisionPanels?.render(web, 'proposals', id) ?? null,
     ]);
     const more = conversation.nextCursor
       ? `/proposals/${id}?${this.search({ sort: comments.sort, comments: conversation.nextCursor })}#comments-title`
@@ -216,6 +221,7 @@ export class ProposalsPagesController {
         commentDraft={draft}
         commentSort={comments.sort}
         following={following}
+        decisions={decisions}
         live={live}
       />,
     );

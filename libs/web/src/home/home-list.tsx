@@ -34,11 +34,19 @@ export function HomeList<T>({ id, title, items, keyOf, render, more }: HomeListP
   );
 }
 
-/** One open thing on the home page, without a page of its own yet: its name, and when and where it stands. */
-export function HomeItem({ title, children }: { title: string; children: ComponentChildren }) {
+/** One open thing on the home page: its name (a link to its page), and when and where it stands. */
+export function HomeItem({ title, href, children }: { title: string; href?: string; children: ComponentChildren }) {
   return (
     <>
-      <h3 class="utrecht-heading-3">{title}</h3>
+      <h3 class="utrecht-heading-3">
+        {href ? (
+          <a class="utrecht-link" href={href}>
+            {title}
+          </a>
+        ) : (
+          title
+        )}
+      </h3>
       <p class="polity-meta">{children}</p>
     </>
   );
