@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CreateThreadDto, ThreadsService } from '@polity/codesign';
 import { CreateSurveyDto, SurveysService } from '@polity/surveys';
 import { plainToInstance } from 'class-transformer';
 import type { Role } from '@polity/contracts';
@@ -14,6 +13,7 @@ import { DemoModule } from './cli.module';
 import { migrate } from './migration-commands';
 import { seedPublishedBudget, seedVotingBudget } from './seed-demo-budgets';
 import { seedMeetings } from './seed-demo-council';
+import { seedThread } from './seed-demo-codesign';
 
 /** Every demo account signs in with this password (never in production: the command refuses there). */
 export const DEMO_PASSWORD = 'polity-demo-password';
@@ -75,15 +75,7 @@ async function seedWhatIsOpen(
     }),
   );
   await surveys.publish(official, survey.id);
-  await app.get(ThreadsService).create(
-    official,
-    plainToInstance(CreateThreadDto, {
-      title: 'Library opening hours',
-      serviceName: 'Public libraries',
-      department: 'Culture',
-      description: 'When should the libraries open? Tell us what would work for you.',
-    }),
-  );
+  await seedThread(app, official, residents, proposalId);
 }
 
 /** `seed:demo`: a few residents, proposals, supports, comments and an official answer, to look at the site. Refused in production. */

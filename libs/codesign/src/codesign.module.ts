@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { WebModule } from '@polity/web';
+import { CodesignPagesController } from './pages/codesign-pages.controller';
+import { ThreadPageData } from './pages/thread-page-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FollowsModule } from '@polity/follows';
 import { IdentityModule } from '@polity/identity';
@@ -64,9 +67,10 @@ export class CodesignHttpModule {}
 })
 export class CodesignJobsModule {}
 
-/** Its part of the web site: for now, what is open on the home page. */
+/** Its part of the web site: the threads' pages, and the open threads on the home page. */
 @Module({
-  imports: [CodesignModule],
-  providers: [CodesignHomeSection],
+  imports: [CodesignModule, FollowsModule, WebModule],
+  controllers: [CodesignPagesController],
+  providers: [CodesignHomeSection, ThreadPageData],
 })
 export class CodesignPagesModule {}
