@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CreateSurveyDto, SurveysService } from '@polity/surveys';
-import { plainToInstance } from 'class-transformer';
 import type { Role } from '@polity/contracts';
 import { CommentsService } from '@polity/comments';
 import { UsersService } from '@polity/identity';
@@ -14,6 +12,7 @@ import { migrate } from './migration-commands';
 import { seedPublishedBudget, seedVotingBudget } from './seed-demo-budgets';
 import { seedMeetings } from './seed-demo-council';
 import { seedThread } from './seed-demo-codesign';
+import { seedSurvey } from './seed-demo-surveys';
 
 /** Every demo account signs in with this password (never in production: the command refuses there). */
 export const DEMO_PASSWORD = 'polity-demo-password';
@@ -26,7 +25,6 @@ const PEOPLE = [
   { email: 'clerk@demo.polity.localhost', displayName: 'Council clerk', roles: ['citizen', 'council'] as Role[] },
 ];
 
-const DAY_MS = 24 * 3600 * 1000;
 
 const PROPOSALS = [
   {
@@ -64,17 +62,7 @@ async function seedWhatIsOpen(
   await seedMeetings(app, clerk, proposalId);
   await seedVotingBudget(app, official, residents);
   await seedPublishedBudget(app, official);
-  const surveys = app.get(SurveysService);
-  const survey = await surveys.create(
-    official,
-    plainToInstance(CreateSurveyDto, {
-      title: 'Our streets in 2030',
-      description: 'How should the streets of the old town change?',
-      closesAt: new Date(Date.now() + 14 * DAY_MS).toISOString(),
-      questions: [{ key: 'happy', type: 'scale', title: 'How happy are you with your street?', scalePoints: 5, required: true }],
-    }),
-  );
-  await surveys.publish(official, survey.id);
+  await seedSurvey(app, official, [...residents, official, clerk]);
   await seedThread(app, official, residents, proposalId);
 }
 

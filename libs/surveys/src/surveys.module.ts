@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { FollowsModule } from '@polity/follows';
+import { WebModule } from '@polity/web';
+import { SurveyPagesController } from './pages/survey-pages.controller';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DistrictsModule } from '@polity/districts';
 import { IdentityModule } from '@polity/identity';
@@ -89,9 +92,10 @@ export class SurveysHttpModule {}
 })
 export class SurveysJobsModule {}
 
-/** Its part of the web site: for now, what is open on the home page. */
+/** Its part of the web site: the surveys' pages, and the open surveys on the home page. */
 @Module({
-  imports: [SurveysModule],
+  imports: [SurveysModule, IdentityModule, FollowsModule, WebModule],
+  controllers: [SurveyPagesController],
   providers: [SurveysHomeSection],
 })
 export class SurveysPagesModule {}

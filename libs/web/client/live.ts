@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import type { LiveAction, LiveConfig } from '../src/live/live-config';
 import { LIVE_HEADER } from '../src/live/live-config';
 import { announce, mergeParts, placeItem } from './live-parts';
+import { enhanceConditions } from './conditions';
 import { enhanceRunningTotals } from './running-total';
 
 interface RoomMessage {
@@ -15,6 +16,7 @@ if (config) start(config);
 enhanceForms();
 enhancePreviews();
 enhanceRunningTotals();
+enhanceConditions();
 
 function readConfig(): LiveConfig | null {
   const script = document.getElementById('polity-live');

@@ -27,8 +27,9 @@ export class SurveysHomeSection implements HomeSectionProvider {
         title={t.t('surveys.home.title')}
         items={open}
         keyOf={(survey) => survey.id}
+        more={{ href: '/surveys', label: t.t('surveys.home.all') }}
         render={(survey) => (
-          <HomeItem title={survey.title}>
+          <HomeItem title={survey.title} href={`/surveys/${survey.id}`}>
             <span>{t.t('surveys.home.closes', { date: t.date(survey.closesAt) })}</span>
             {survey.audience !== 'everyone' && <span>{t.t('surveys.home.residents')}</span>}
           </HomeItem>

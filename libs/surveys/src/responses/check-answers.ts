@@ -183,3 +183,29 @@ export function checkAnswers(questions: QuestionView[], given: Record<string, un
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, answers };
 }
+
+/**
+ * The questions (and sections) shown for the answers given so far: the same walk as checkAnswers,
+ * so a page-by-page form asks exactly what the check will want. Answers that do not pass their
+ * question's check count as not given.
+ */
+export function shownQuestions(questions: QuestionView[], given: Record<string, unknown>): Set<string> {
+  const answers: StoredAnswers = {};
+  const shown = new Set<string>();
+  let sectionShown = true;
+  for (const question of questions) {
+    const holds = question.condition === null || conditionHolds(question.condition, answers);
+    if (question.type === 'section') {
+      sectionShown = holds;
+      if (holds) shown.add(question.key);
+      continue;
+    }
+    if (!sectionShown || !holds) continue;
+    shown.add(question.key);
+    const raw = given[question.key];
+    if (isEmpty(raw)) continue;
+    const checked = checkOne(question, raw);
+    if (!('problem' in checked) && !isEmpty(checked.value)) answers[question.key] = checked.value;
+  }
+  return shown;
+}
