@@ -23,7 +23,13 @@ async function addProjects(
   const ids: string[] = [];
   for (const [title, cost, district] of projects) {
     const description = `${title}. Costed by the parks department, ready to start within a year of the vote.`;
-    const input = plainToInstance(CreateBudgetProjectDto, { title, description, cost, feasibility: 'feasible', ...(district && { district }) });
+    const input = plainToInstance(CreateBudgetProjectDto, {
+      title,
+      description,
+      cost,
+      feasibility: 'feasible',
+      ...(district && { district }),
+    });
     ids.push((await app.get(BudgetProjectsService).create(official, budgetId, input)).id);
   }
   return ids;
@@ -60,7 +66,10 @@ export async function seedVotingBudget(app: INestApplicationContext, official: P
   await budgets.changePhase(official, budget.id, 'voting');
   const ballots = app.get(BallotsService);
   for (const [index, voter] of voters.entries()) {
-    await ballots.cast(voter, budget.id, { district: 'north', projectIds: index === 0 ? [trees] : [trees, garden].slice(0, 1 + (index % 2)) });
+    await ballots.cast(voter, budget.id, {
+      district: 'north',
+      projectIds: index === 0 ? [trees] : [trees, garden].slice(0, 1 + (index % 2)),
+    });
   }
 }
 

@@ -1,5 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CreateAgendaItemDto, CreateMeetingDto, DecisionsService, LiveControlService, MeetingsService, RecordDecisionDto } from '@polity/council';
+import {
+  CreateAgendaItemDto,
+  CreateMeetingDto,
+  DecisionsService,
+  LiveControlService,
+  MeetingsService,
+  RecordDecisionDto,
+} from '@polity/council';
 import type { Principal } from '@polity/platform';
 import { plainToInstance } from 'class-transformer';
 
@@ -24,7 +31,11 @@ export async function seedMeetings(app: INestApplicationContext, clerk: Principa
   );
   const items = [];
   for (const item of [
-    { title: 'Shade trees along Station Road', description: 'A residents’ proposal with enough supports.', links: [{ kind: 'proposals', id: proposalId }] },
+    {
+      title: 'Shade trees along Station Road',
+      description: 'A residents’ proposal with enough supports.',
+      links: [{ kind: 'proposals', id: proposalId }],
+    },
     { title: 'Report of the parks department', description: 'Spring planting and the state of the playgrounds.' },
     { title: 'Questions from residents' },
   ])

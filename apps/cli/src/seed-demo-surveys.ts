@@ -31,7 +31,15 @@ const QUESTIONS = [
     condition: { question: 'mode', operator: 'equals', value: 'bike' },
   },
   { key: 'street', type: 'section', title: 'Your street' },
-  { key: 'happy', type: 'scale', title: 'How happy are you with your street?', required: true, scalePoints: 5, lowLabel: 'not at all', highLabel: 'very happy' },
+  {
+    key: 'happy',
+    type: 'scale',
+    title: 'How happy are you with your street?',
+    required: true,
+    scalePoints: 5,
+    lowLabel: 'not at all',
+    highLabel: 'very happy',
+  },
   {
     key: 'priorities',
     type: 'ranking',
@@ -98,5 +106,6 @@ export async function seedSurvey(app: INestApplicationContext, official: Princip
     { mode: { choice: 'bike' }, bike_safety: 3, happy: 5, priorities: ['parking', 'trees', 'benches'], age: 34 },
     { mode: { other: 'Scooter' }, happy: 1, why: 'No shade, no benches.', changes: { choices: ['car_free'] } },
   ];
-  for (const [index, respondent] of respondents.entries()) await responses.submit(respondent, survey.id, { answers: answers[index % answers.length] });
+  for (const [index, respondent] of respondents.entries())
+    await responses.submit(respondent, survey.id, { answers: answers[index % answers.length] });
 }

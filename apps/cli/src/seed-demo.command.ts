@@ -25,7 +25,6 @@ const PEOPLE = [
   { email: 'clerk@demo.polity.localhost', displayName: 'Council clerk', roles: ['citizen', 'council'] as Role[] },
 ];
 
-
 const PROPOSALS = [
   {
     title: 'Shade trees along Station Road',

@@ -75,7 +75,8 @@ export const NOTIFICATION_TEXTS = defineCatalogue({
     'notification.stage_changed.body':
       'Le fil de co-construction « {title} » est maintenant à l’étape « {to} » ; ses animateurs ont résumé l’étape précédente.',
     'notification.meeting_started.title': '« {title} » a commencé',
-    'notification.meeting_started.body': 'La séance « {title} » a commencé : regardez-la et suivez ses décisions au moment où elles sont prises.',
+    'notification.meeting_started.body':
+      'La séance « {title} » a commencé : regardez-la et suivez ses décisions au moment où elles sont prises.',
     'mail.open': 'Y aller',
     'mail.why': 'Vous recevez ceci parce que vous le suivez ou qu’il concerne votre contribution.',
     'mail.settings': 'Réglages des e-mails',

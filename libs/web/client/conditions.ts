@@ -9,7 +9,9 @@ interface Condition {
 
 /** What the form holds for a question now: the chosen keys, or the typed value. */
 function answerOf(form: HTMLFormElement, key: string): string[] {
-  const controls = Array.from(form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="q.${CSS.escape(key)}"]`));
+  const controls = Array.from(
+    form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="q.${CSS.escape(key)}"]`),
+  );
   return controls
     .filter((control) => !(control instanceof HTMLInputElement) || !['radio', 'checkbox'].includes(control.type) || control.checked)
     .map((control) => control.value)
@@ -20,7 +22,9 @@ function holds(condition: Condition, given: string[]): boolean {
   if (given.length === 0) return false;
   switch (condition.operator) {
     case 'equals':
-      return given.length === 1 && (typeof condition.value === 'number' ? Number(given[0]) === condition.value : given[0] === condition.value);
+      return (
+        given.length === 1 && (typeof condition.value === 'number' ? Number(given[0]) === condition.value : given[0] === condition.value)
+      );
     case 'includes':
       return given.includes(String(condition.value));
     case 'in_range': {

@@ -39,7 +39,8 @@ export function enhanceRunningTotals(): void {
       let points = 0;
       for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-cost]')) {
         const cost = Number(control.dataset.cost);
-        const value = control instanceof HTMLInputElement && control.type === 'checkbox' ? (control.checked ? 1 : 0) : Number(control.value) || 0;
+        const value =
+          control instanceof HTMLInputElement && control.type === 'checkbox' ? (control.checked ? 1 : 0) : Number(control.value) || 0;
         if (value <= 0) continue;
         chosen += 1;
         spent += cost;
@@ -54,7 +55,10 @@ export function enhanceRunningTotals(): void {
       set('count', counted(templates.count, chosen));
       if (templates.maxPoints !== undefined) {
         const left = templates.maxPoints - points;
-        set('points', `${counted(templates.given, points)} ${counted(left < 0 ? templates.pointsOver : templates.pointsLeft, Math.abs(left))}`);
+        set(
+          'points',
+          `${counted(templates.given, points)} ${counted(left < 0 ? templates.pointsOver : templates.pointsLeft, Math.abs(left))}`,
+        );
       }
       let line = templates.spent.replace('¤', money(spent));
       if (templates.limit !== undefined) {

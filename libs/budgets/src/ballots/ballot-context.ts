@@ -5,7 +5,8 @@ import type { BudgetEntity } from '../entities/budget.entity';
 import { BudgetProjectEntity } from '../entities/budget-project.entity';
 import { type BallotChoice, type BallotSubmission, checkBallot } from '../rules/ballot-rules';
 
-export type CheckedBallot = { ok: true; pot: BudgetPot; choices: BallotChoice[]; totalCost: number } | { ok: false; problems: FieldProblem[] };
+export type CheckedBallot =
+  { ok: true; pot: BudgetPot; choices: BallotChoice[]; totalCost: number } | { ok: false; problems: FieldProblem[] };
 
 /** What a ballot is checked against: the budget's pots and the feasible projects in each. */
 export class BallotContext {

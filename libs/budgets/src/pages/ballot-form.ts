@@ -52,7 +52,9 @@ export function readBallotForm(
   t: Translator,
 ): { draft: BallotDraft; choices: BallotChoicesDto; errors: BallotErrors } {
   const district = formText(form.district, 40) || null;
-  const ticked = new Set((Array.isArray(form.project) ? form.project : [form.project]).filter((id): id is string => typeof id === 'string'));
+  const ticked = new Set(
+    (Array.isArray(form.project) ? form.project : [form.project]).filter((id): id is string => typeof id === 'string'),
+  );
   const draft: BallotDraft = { district, chosen: [], points: {}, ranks: {} };
   const errors = noErrors();
   const choices: BallotChoicesDto = district ? { district } : {};

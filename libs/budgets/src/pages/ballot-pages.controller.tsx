@@ -19,7 +19,16 @@ import type { BallotChoicesDto } from '../ballots/ballots.dto';
 import { BallotsService } from '../ballots/ballots.service';
 import { BudgetsService } from '../budgets/budgets.service';
 import { BudgetProjectsService } from '../projects/budget-projects.service';
-import { type BallotDraft, type BallotErrors, ballotErrorsOf, draftOf, emptyDraft, hasErrors, noErrors, readBallotForm } from './ballot-form';
+import {
+  type BallotDraft,
+  type BallotErrors,
+  ballotErrorsOf,
+  draftOf,
+  emptyDraft,
+  hasErrors,
+  noErrors,
+  readBallotForm,
+} from './ballot-form';
 import { BallotPage } from './ballot.page';
 import { BallotReceiptPage } from './ballot-receipt.page';
 import { BallotReviewPage } from './ballot-review.page';
@@ -174,7 +183,12 @@ export class BallotPagesController {
   }
 
   @Post('withdraw')
-  async withdraw(@Web() web: WebRequest, @Param('id') id: string, @Body() form: Record<string, unknown>, @Res() response: Response): Promise<void> {
+  async withdraw(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
     const ready = await this.ready(web, id, response);
     if (!ready) return;
     const district = formText(form.district, 40) || null;
@@ -209,7 +223,13 @@ export class BallotPagesController {
     const codes = budget.districts.map((d) => d.code);
     if (codes.length === 0) {
       const projects = await this.projects.list(budget.id, principal, { feasibility: 'feasible' });
-      return { district: null, potAmount: budget.totalAmount, fixedDistrict: null, districtChoices: [], projects: projects.filter(onBallot) };
+      return {
+        district: null,
+        potAmount: budget.totalAmount,
+        fixedDistrict: null,
+        districtChoices: [],
+        projects: projects.filter(onBallot),
+      };
     }
     const standing = await this.standings.of(principal, budget);
     const own = standing?.residentDistrict && codes.includes(standing.residentDistrict) ? standing.residentDistrict : null;
@@ -242,7 +262,14 @@ export class BallotPagesController {
     );
   }
 
-  private refused(web: WebRequest, response: Response, budget: BudgetView, setting: BallotSetting, draft: BallotDraft, errors: BallotErrors): string {
+  private refused(
+    web: WebRequest,
+    response: Response,
+    budget: BudgetView,
+    setting: BallotSetting,
+    draft: BallotDraft,
+    errors: BallotErrors,
+  ): string {
     response.status(422);
     return this.ballotPage(web, budget, setting, draft, errors);
   }
@@ -262,7 +289,14 @@ export class BallotPagesController {
     const errors =
       error.getStatus() === 409
         ? { byProject: {}, general: [t.t('budgets.error.not_voting')] }
-        : ballotErrorsOf(error.problem.errors ?? [{ field: 'ballot', rule: error.problem.code, message: '' }], choices, budget, setting.projects, setting.potAmount, t);
+        : ballotErrorsOf(
+            error.problem.errors ?? [{ field: 'ballot', rule: error.problem.code, message: '' }],
+            choices,
+            budget,
+            setting.projects,
+            setting.potAmount,
+            t,
+          );
     return this.refused(web, response, budget, setting, draft, errors);
   }
 

@@ -47,7 +47,10 @@ export function BallotReceiptPage({ t, siteName, web, budget, projects, ballot, 
           )}
           {voting && (
             <div class="polity-actions">
-              <a class="polity-button" href={`/budgets/${budget.id}/ballot${ballot.district ? `?district=${encodeURIComponent(ballot.district)}` : ''}`}>
+              <a
+                class="polity-button"
+                href={`/budgets/${budget.id}/ballot${ballot.district ? `?district=${encodeURIComponent(ballot.district)}` : ''}`}
+              >
                 {t.t('budgets.vote.change')}
               </a>
               <PostForm web={web} action={`/budgets/${budget.id}/ballot/withdraw`}>

@@ -53,8 +53,7 @@ export function BallotRules({ t, budget, potAmount }: { t: Translator; budget: B
   );
 }
 
-const costLimit = (rules: BallotRulesView, potAmount: number): number | null =>
-  rules.maxCost === 'budget' ? potAmount : rules.maxCost;
+const costLimit = (rules: BallotRulesView, potAmount: number): number | null => (rules.maxCost === 'budget' ? potAmount : rules.maxCost);
 
 /** Ballots of every kind: ticks, points or ranks per project, a running total, then the review step. */
 export function BallotPage(props: BallotPageProps) {

@@ -38,9 +38,14 @@ import { VoterStandings } from './voter-standings';
 
 /** Everything that changes a budget's page is in its room; the page refetches its live parts. */
 const LIVE_BUDGET: Record<string, LiveAction> = Object.fromEntries(
-  ['budget.tally', 'budget.updated', 'budget.phase_changed', 'budget.project_updated', 'budget.project_removed', 'budget.outcome_published'].map(
-    (event) => [event, { refresh: true }],
-  ),
+  [
+    'budget.tally',
+    'budget.updated',
+    'budget.phase_changed',
+    'budget.project_updated',
+    'budget.project_removed',
+    'budget.outcome_published',
+  ].map((event) => [event, { refresh: true }]),
 );
 const LIVE_PROJECT: Record<string, LiveAction> = {
   'comment.created': { fragment: '/comments/{id}' },
@@ -120,7 +125,9 @@ export class BudgetPagesController {
     // The published outcome only, whoever reads: officials compare unpublished ones in their console.
     const outcome = budget.publishedOutcomeId ? await this.outcomes.byId(undefined, id, budget.publishedOutcomeId) : null;
     const mine = outcome ? await this.standings.votedFor(web.principal, budget) : [];
-    return renderPage(<ResultsPage t={this.translator(web)} siteName={this.site.name} web={web} budget={budget} outcome={outcome} mine={mine} />);
+    return renderPage(
+      <ResultsPage t={this.translator(web)} siteName={this.site.name} web={web} budget={budget} outcome={outcome} mine={mine} />,
+    );
   }
 
   @Get(':id/projects/:projectId')
@@ -134,7 +141,14 @@ export class BudgetPagesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const order = COMMENT_SORTS.includes(sort as CommentSort) ? (sort as CommentSort) : 'oldest';
-    return this.projectPage(web, id, projectId, { sort: order, cursor: typeof cursor === 'string' ? cursor : undefined }, { errors: [] }, response);
+    return this.projectPage(
+      web,
+      id,
+      projectId,
+      { sort: order, cursor: typeof cursor === 'string' ? cursor : undefined },
+      { errors: [] },
+      response,
+    );
   }
 
   /** Publishes the reader's comment on a project; a refused one comes back with the text kept. */
@@ -158,13 +172,22 @@ export class BudgetPagesController {
 
   @Get(':id/suggest')
   @Header('content-type', HTML)
-  async suggestForm(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<string | undefined> {
+  async suggestForm(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | undefined> {
     const budget = isUuid(id) ? await this.readable(id) : null;
     if (!budget) return this.notFound(web, response);
     if (!web.principal) return signInFirst(response, `/budgets/${id}/suggest`);
     const standing = await this.standings.of(web.principal, budget);
     const draft = { title: '', description: '', cost: '', district: standing?.residentDistrict ?? '' };
-    return this.suggestPage(web, budget, draft, budget.phase === 'proposing' ? [] : [{ field: 'title', message: this.translator(web).t('budgets.suggest.closed') }]);
+    return this.suggestPage(
+      web,
+      budget,
+      draft,
+      budget.phase === 'proposing' ? [] : [{ field: 'title', message: this.translator(web).t('budgets.suggest.closed') }],
+    );
   }
 
   @Post(':id/suggest')
@@ -211,7 +234,9 @@ export class BudgetPagesController {
   }
 
   private suggestPage(web: WebRequest, budget: BudgetView, draft: ProjectDraft, errors: FieldError[]): string {
-    return renderPage(<SuggestProjectPage t={this.translator(web)} siteName={this.site.name} web={web} budget={budget} draft={draft} errors={errors} />);
+    return renderPage(
+      <SuggestProjectPage t={this.translator(web)} siteName={this.site.name} web={web} budget={budget} draft={draft} errors={errors} />,
+    );
   }
 
   private async projectPage(

@@ -6,8 +6,10 @@ export function BudgetFacts({ t, budget }: { t: Translator; budget: BudgetView }
   const { schedule } = budget;
   const dates: string[] = [];
   if (budget.phase === 'draft' || budget.phase === 'proposing') {
-    if (schedule.proposingStartsAt) dates.push(t.t('budgets.dates.proposing', { date: t.date(schedule.proposingStartsAt, { dateOnly: true }) }));
-    if (schedule.reviewingStartsAt) dates.push(t.t('budgets.dates.reviewing', { date: t.date(schedule.reviewingStartsAt, { dateOnly: true }) }));
+    if (schedule.proposingStartsAt)
+      dates.push(t.t('budgets.dates.proposing', { date: t.date(schedule.proposingStartsAt, { dateOnly: true }) }));
+    if (schedule.reviewingStartsAt)
+      dates.push(t.t('budgets.dates.reviewing', { date: t.date(schedule.reviewingStartsAt, { dateOnly: true }) }));
   }
   if (schedule.votingStartsAt && ['draft', 'proposing', 'reviewing'].includes(budget.phase)) {
     dates.push(t.t('budgets.dates.votingStarts', { date: t.date(schedule.votingStartsAt) }));

@@ -112,7 +112,9 @@ function BudgetActions({ t, web, budget, standing }: BudgetPageProps) {
     );
   }
   const voted = standing.votedIn.length > 0;
-  const receipt = standing.votedIn[0] ? `${base}/ballot/receipt?district=${encodeURIComponent(standing.votedIn[0])}` : `${base}/ballot/receipt`;
+  const receipt = standing.votedIn[0]
+    ? `${base}/ballot/receipt?district=${encodeURIComponent(standing.votedIn[0])}`
+    : `${base}/ballot/receipt`;
   return (
     <div class="polity-actions">
       {voted && <p class="utrecht-paragraph">{t.t('budgets.vote.yours')}</p>}

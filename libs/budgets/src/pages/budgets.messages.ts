@@ -86,7 +86,8 @@ export const BUDGETS_MESSAGES = defineCatalogue({
     'budgets.ballot.rules': 'How this vote works',
     'budgets.ballot.rules.approval': 'Tick the projects you want funded.',
     'budgets.ballot.rules.cumulative': 'Share your points among the projects you want: more points for what matters most to you.',
-    'budgets.ballot.rules.ordinal': 'Rank the projects you want: 1 for your first choice, 2 for the next, and so on. Leave the others blank.',
+    'budgets.ballot.rules.ordinal':
+      'Rank the projects you want: 1 for your first choice, 2 for the next, and so on. Leave the others blank.',
     'budgets.ballot.rules.minProjects': 'Choose at least ' + PROJECTS + '.',
     'budgets.ballot.rules.maxProjects': 'Choose at most ' + PROJECTS + '.',
     'budgets.ballot.rules.maxCost': 'The projects you choose may cost at most {amount} together.',
@@ -149,13 +150,15 @@ export const BUDGETS_MESSAGES = defineCatalogue({
     'budgets.results.rule.greedy': 'most votes first',
     'budgets.results.rule.equal-shares': 'the Method of Equal Shares',
     'budgets.results.method': 'The winners were chosen by {rule}.',
-    'budgets.results.summary': '{count, plural, one {# project is} other {# projects are}} funded, for {spent} of {budget}. {left} is left.',
+    'budgets.results.summary':
+      '{count, plural, one {# project is} other {# projects are}} funded, for {spent} of {budget}. {left} is left.',
     'budgets.results.voters': '{count, plural, one {# voter} other {# voters}} took part.',
     'budgets.results.pot': 'District {district}',
     'budgets.results.explain.greedy': 'Projects were funded in order of their votes, each one that still fitted in the money left.',
     'budgets.results.explain.equal-shares':
       'The money was shared out equally: {share} for each of the {voters} voters. Round by round, the project whose supporters could pay for it with the smallest payment each was funded, paid for from its supporters’ shares. A project whose supporters had too little left between them was not funded, however many votes it had.',
-    'budgets.results.explain.completion': 'Money still left after the rounds was then spent on the projects with the most votes that fitted.',
+    'budgets.results.explain.completion':
+      'Money still left after the rounds was then spent on the projects with the most votes that fitted.',
     'budgets.results.winners': 'Funded projects',
     'budgets.results.notFunded': 'Not funded',
     'budgets.results.project': 'Project',
@@ -233,8 +236,7 @@ export const BUDGETS_MESSAGES = defineCatalogue({
     'budgets.vote.start': 'Voter',
     'budgets.vote.change': 'Modifier votre bulletin',
     'budgets.vote.signIn': 'Connectez-vous pour voter',
-    'budgets.vote.verify':
-      'Ce vote est réservé aux habitants vérifiés : vérifiez que vous habitez ici dans votre compte, puis revenez.',
+    'budgets.vote.verify': 'Ce vote est réservé aux habitants vérifiés : vérifiez que vous habitez ici dans votre compte, puis revenez.',
     'budgets.vote.verifyLink': 'Vérifier dans votre compte',
     'budgets.vote.yours': 'Vous avez voté. Vous pouvez modifier votre bulletin jusqu’à la fin du vote.',
     'budgets.vote.receipt': 'Voir votre bulletin',
@@ -289,8 +291,7 @@ export const BUDGETS_MESSAGES = defineCatalogue({
     'budgets.ballot.points': 'Points pour {title}',
     'budgets.ballot.rank': 'Rang de {title}',
     'budgets.ballot.unranked': 'Non classé',
-    'budgets.ballot.chosen':
-      '{count, plural, =0 {Rien de choisi pour l’instant} one {# projet choisi} other {# projets choisis}}',
+    'budgets.ballot.chosen': '{count, plural, =0 {Rien de choisi pour l’instant} one {# projet choisi} other {# projets choisis}}',
     'budgets.ballot.ranked': '{count, plural, =0 {Rien de classé pour l’instant} one {# projet classé} other {# projets classés}}',
     'budgets.ballot.spent': 'Vos choix coûtent {amount}.',
     'budgets.ballot.left': 'Il vous reste {amount}.',

@@ -10,7 +10,11 @@ export function mostVotesFirst(pot: PotOutcomeDto): string[] {
   const projects = [...pot.winners, ...pot.notFunded];
   const election = {
     budget: pot.budget,
-    projects: projects.map((project) => ({ id: project.projectId, cost: project.cost, ...(project.externalId && { tieBreak: project.externalId }) })),
+    projects: projects.map((project) => ({
+      id: project.projectId,
+      cost: project.cost,
+      ...(project.externalId && { tieBreak: project.externalId }),
+    })),
     ballots: [],
   };
   const support = { votes: projects.map((project) => project.votes), score: projects.map((project) => project.points) };

@@ -26,7 +26,16 @@ export function ResultsPage({ t, siteName, web, budget, outcome, mine }: Results
             {t.t('budgets.results.method', { rule: t.t(`budgets.results.rule.${outcome.rule}`) })}
           </p>
           {pots.map((pot, index) => (
-            <PotResults key={pot.district ?? index} t={t} budget={budget} outcome={outcome} pot={pot} mine={mine} index={index} many={pots.length > 1} />
+            <PotResults
+              key={pot.district ?? index}
+              t={t}
+              budget={budget}
+              outcome={outcome}
+              pot={pot}
+              mine={mine}
+              index={index}
+              many={pots.length > 1}
+            />
           ))}
         </>
       )}
@@ -163,7 +172,10 @@ function Rounds({ t, budget, pot, id }: { t: Translator; budget: BudgetView; pot
   const perVoter = (total: string) => (pot.voters > 0 ? Math.round((Number(total) / pot.voters) * 100) / 100 : 0);
   const stages = [
     { label: t.t('budgets.results.money.start'), value: Number(report.share) },
-    ...report.rounds.map((round) => ({ label: t.t('budgets.results.money.after', { round: round.round }), value: perVoter(round.moneyLeft) })),
+    ...report.rounds.map((round) => ({
+      label: t.t('budgets.results.money.after', { round: round.round }),
+      value: perVoter(round.moneyLeft),
+    })),
   ];
   return (
     <>

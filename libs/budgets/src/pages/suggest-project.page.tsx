@@ -1,5 +1,15 @@
 import type { BudgetView } from '@polity/contracts';
-import { ErrorSummary, type FieldError, Layout, PostForm, SelectField, TextAreaField, TextField, type Translator, type WebRequest } from '@polity/web';
+import {
+  ErrorSummary,
+  type FieldError,
+  Layout,
+  PostForm,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type Translator,
+  type WebRequest,
+} from '@polity/web';
 
 export interface ProjectDraft {
   title: string;
@@ -32,7 +42,12 @@ export function SuggestProjectPage(props: {
           error={error('description')}
           rows={8}
         />
-        <TextField name="cost" label={t.t('budgets.suggest.cost', { currency: budget.currency })} value={draft.cost} error={error('cost')} />
+        <TextField
+          name="cost"
+          label={t.t('budgets.suggest.cost', { currency: budget.currency })}
+          value={draft.cost}
+          error={error('cost')}
+        />
         {budget.districts.length > 0 && (
           <SelectField
             name="district"

@@ -5,7 +5,6 @@ import { FollowsService } from '@polity/follows';
 import { isUuid, ProblemException, Public, SiteConfig } from '@polity/platform';
 import {
   DecisionPanels,
-  type FieldError,
   formText,
   HTML,
   LIVE_HEADER,
@@ -66,7 +65,9 @@ export class CodesignPagesController {
         this.threads.list(Object.assign(new ListThreadsQueryDto(), { status, limit: 50 }), web.principal),
       ),
     );
-    return renderPage(<ThreadListPage t={this.translator(web)} siteName={this.site.name} web={web} threads={[...open.items, ...closed.items]} />);
+    return renderPage(
+      <ThreadListPage t={this.translator(web)} siteName={this.site.name} web={web} threads={[...open.items, ...closed.items]} />,
+    );
   }
 
   @Get('threads/:id')
@@ -98,8 +99,10 @@ export class CodesignPagesController {
       body: formText(parentId ? form[`reply-${parentId}`] : form.body, 10_001),
       errors: [],
     };
-    if (!parentId && !RESIDENT_TYPES.includes(draft.type as ThreadPostType)) draft.errors.push({ field: 'type', message: t.t('codesign.form.invalid.type') });
-    if (draft.body.trim() === '' || draft.body.length > 10_000) draft.errors.push({ field: 'body', message: t.t('codesign.form.invalid.body') });
+    if (!parentId && !RESIDENT_TYPES.includes(draft.type as ThreadPostType))
+      draft.errors.push({ field: 'type', message: t.t('codesign.form.invalid.type') });
+    if (draft.body.trim() === '' || draft.body.length > 10_000)
+      draft.errors.push({ field: 'body', message: t.t('codesign.form.invalid.body') });
     if (draft.errors.length === 0) {
       try {
         const input = parentId ? { parentId, body: draft.body } : { type: draft.type as ThreadPostType, body: draft.body };
@@ -138,7 +141,12 @@ export class CodesignPagesController {
 
   /** A post's address: its place in its thread, or (for the live client) the post alone. */
   @Get('thread-posts/:id')
-  async postOf(@Web() web: WebRequest, @Param('id') id: string, @Headers(LIVE_HEADER) live: string | undefined, @Res() response: Response): Promise<void> {
+  async postOf(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Headers(LIVE_HEADER) live: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
     const post = isUuid(id) ? await this.data.post(id, web.principal) : null;
     if (!post) throw new NotFoundException();
     if (!live) return seeOther(response, `/threads/${post.threadId}#post-${post.id}`);
@@ -146,7 +154,11 @@ export class CodesignPagesController {
     const mine = await this.data.reactionsOf(web.principal, [post.id]);
     response
       .type(HTML)
-      .send(renderToString(<PostItem t={this.translator(web)} web={web} post={post} replies={[]} mine={mine} threadOpen={thread.status === 'open'} />));
+      .send(
+        renderToString(
+          <PostItem t={this.translator(web)} web={web} post={post} replies={[]} mine={mine} threadOpen={thread.status === 'open'} />,
+        ),
+      );
   }
 
   private async threadPage(web: WebRequest, id: string, after: string | undefined, draft: PostDraft, response: Response): Promise<string> {
@@ -164,7 +176,10 @@ export class CodesignPagesController {
       web.principal ? this.follows.isFollowing('threads', id, web.principal.userId) : false,
       this.decisionPanels?.render(web, 'threads', id) ?? null,
     ]);
-    const mine = await this.data.reactionsOf(web.principal, [...posts, ...[...replies.values()].flat()].map((post) => post.id));
+    const mine = await this.data.reactionsOf(
+      web.principal,
+      [...posts, ...[...replies.values()].flat()].map((post) => post.id),
+    );
     return renderPage(
       <ThreadPage
         t={this.translator(web)}

@@ -53,7 +53,8 @@ export const CODESIGN_MESSAGES = defineCatalogue({
     'codesign.post.actions': 'What you can do with this post',
     'codesign.reaction.support': '{count, plural, =0 {Support} other {Support (#)}}',
     'codesign.reaction.me_too': '{count, plural, =0 {Me too} other {Me too (#)}}',
-    'codesign.reaction.counts': '{support, plural, one {# support} other {# supports}}, {meToo, plural, one {# “me too”} other {# “me too”}}',
+    'codesign.reaction.counts':
+      '{support, plural, one {# support} other {# supports}}, {meToo, plural, one {# “me too”} other {# “me too”}}',
     'codesign.reply.open': 'Reply',
     'codesign.reply.label': 'Your reply',
     'codesign.reply.send': 'Send the reply',
@@ -133,7 +134,8 @@ export const CODESIGN_MESSAGES = defineCatalogue({
     'codesign.post.actions': 'Ce que vous pouvez faire de cette contribution',
     'codesign.reaction.support': '{count, plural, =0 {Soutenir} other {Soutenir (#)}}',
     'codesign.reaction.me_too': '{count, plural, =0 {Moi aussi} other {Moi aussi (#)}}',
-    'codesign.reaction.counts': '{support, plural, one {# soutien} other {# soutiens}}, {meToo, plural, one {# « moi aussi »} other {# « moi aussi »}}',
+    'codesign.reaction.counts':
+      '{support, plural, one {# soutien} other {# soutiens}}, {meToo, plural, one {# « moi aussi »} other {# « moi aussi »}}',
     'codesign.reply.open': 'Répondre',
     'codesign.reply.label': 'Votre réponse',
     'codesign.reply.send': 'Envoyer la réponse',

@@ -50,7 +50,10 @@ export class ThreadPageData {
   async linkTitles(links: readonly { kind: string; id: string }[], reader: Principal | undefined): Promise<Map<string, string>> {
     const titled = await Promise.all(
       links.map(async (link) => {
-        const visible = await this.resources.get(link.kind).roomFor(link.id, reader).catch(() => null);
+        const visible = await this.resources
+          .get(link.kind)
+          .roomFor(link.id, reader)
+          .catch(() => null);
         const title = visible ? await this.resources.titleOf(link.kind, link.id) : null;
         return [`${link.kind}:${link.id}`, title] as [string, string | null];
       }),

@@ -18,7 +18,8 @@ export interface PostItemProps {
 
 function PostText({ t, post, own }: { t: Translator; post: ThreadPostView; own: boolean }) {
   if (post.deleted) return <p class="utrecht-paragraph">{t.t('codesign.post.deleted')}</p>;
-  if (post.bodyHtml === null) return <p class="utrecht-paragraph">{t.t(post.moderationState === 'hidden' ? 'codesign.post.hidden' : 'codesign.post.held')}</p>;
+  if (post.bodyHtml === null)
+    return <p class="utrecht-paragraph">{t.t(post.moderationState === 'hidden' ? 'codesign.post.hidden' : 'codesign.post.held')}</p>;
   return (
     <>
       {own && post.moderationState === 'held' && <p class="polity-notice">{t.t('codesign.post.heldYours')}</p>}
@@ -36,7 +37,12 @@ function PostBody({ t, web, post, mine, threadOpen }: Omit<PostItemProps, 'repli
   const given = mine.get(post.id) ?? [];
   const back = encodeURIComponent(`/threads/${post.threadId}#post-${post.id}`);
   return (
-    <article id={`post-${post.id}`} class={`polity-post${post.official ? ' polity-post--official' : ''}`} data-live-body aria-label={t.t('codesign.post.by', { author, date: t.date(post.createdAt) })}>
+    <article
+      id={`post-${post.id}`}
+      class={`polity-post${post.official ? ' polity-post--official' : ''}`}
+      data-live-body
+      aria-label={t.t('codesign.post.by', { author, date: t.date(post.createdAt) })}
+    >
       <p class="polity-post__marks">
         {post.type && <span class="polity-mark">{t.t(`codesign.post.type.${post.type}`)}</span>}
         {post.official && <span class="polity-mark polity-mark--official">{t.t('codesign.post.official')}</span>}

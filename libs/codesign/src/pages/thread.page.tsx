@@ -57,7 +57,9 @@ export function ThreadPage(props: ThreadPageProps) {
           <span>{t.t(open ? 'codesign.thread.open' : 'codesign.thread.closed')}</span>
         </p>
         {thread.facilitators.length > 0 && (
-          <p class="polity-meta">{t.t('codesign.thread.facilitators', { names: thread.facilitators.map((f) => f.displayName).join(', ') })}</p>
+          <p class="polity-meta">
+            {t.t('codesign.thread.facilitators', { names: thread.facilitators.map((f) => f.displayName).join(', ') })}
+          </p>
         )}
       </div>
       <div class="polity-body" dangerouslySetInnerHTML={{ __html: thread.descriptionHtml }} />
@@ -106,7 +108,11 @@ function Stages({ t, thread, summaries }: ThreadPageProps) {
         {thread.stages.map((stage, index) => {
           const state = index < current ? 'done' : index === current ? 'current' : 'next';
           return (
-            <li key={stage} class={`polity-stages__stage polity-stages__stage--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <li
+              key={stage}
+              class={`polity-stages__stage polity-stages__stage--${state}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+            >
               <p class="polity-stages__name">
                 <strong>{stageName(t, stage)}</strong> <span class="polity-meta">({t.t(`codesign.stages.${state}`)})</span>
               </p>
@@ -179,11 +185,20 @@ function Timeline(props: ThreadPageProps) {
             if (entry.type === 'stage_changed') {
               const change = entry.stageChange;
               return (
-                <li key={change.id} class="polity-timeline__entry polity-timeline__stage" data-live-key={`stage-${change.id}`} data-live-in="timeline">
+                <li
+                  key={change.id}
+                  class="polity-timeline__entry polity-timeline__stage"
+                  data-live-key={`stage-${change.id}`}
+                  data-live-in="timeline"
+                >
                   <p class="utrecht-paragraph">
                     <strong>
                       {change.from
-                        ? t.t('codesign.timeline.stage', { by: change.by.displayName, from: stageName(t, change.from), to: stageName(t, change.to) })
+                        ? t.t('codesign.timeline.stage', {
+                            by: change.by.displayName,
+                            from: stageName(t, change.from),
+                            to: stageName(t, change.to),
+                          })
                         : t.t('codesign.timeline.start', { to: stageName(t, change.to) })}
                     </strong>
                   </p>
@@ -194,10 +209,18 @@ function Timeline(props: ThreadPageProps) {
             }
             const decision = entry.decision;
             return (
-              <li key={decision.decisionId} class="polity-timeline__entry" data-live-key={`decision-${decision.decisionId}`} data-live-in="timeline">
+              <li
+                key={decision.decisionId}
+                class="polity-timeline__entry"
+                data-live-key={`decision-${decision.decisionId}`}
+                data-live-in="timeline"
+              >
                 <p class="utrecht-paragraph">
                   <a class="utrecht-link" href={`/meetings/${decision.meetingId}#decision-${decision.decisionId}`}>
-                    {t.t('codesign.timeline.decision', { meeting: decision.meetingTitle, outcome: t.t(`codesign.outcome.${decision.outcome}`) })}
+                    {t.t('codesign.timeline.decision', {
+                      meeting: decision.meetingTitle,
+                      outcome: t.t(`codesign.outcome.${decision.outcome}`),
+                    })}
                   </a>
                 </p>
                 <p class="polity-meta">{t.date(decision.decidedAt)}</p>

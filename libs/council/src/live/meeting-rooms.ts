@@ -30,7 +30,9 @@ export class MeetingDiscussion implements DiscussableResource {
   }
 
   assertOpenForContribution(): Promise<void> {
-    return Promise.reject(Problems.conflict('no_comments', 'Council meetings take no comments; discuss the proposals and threads on the agenda.'));
+    return Promise.reject(
+      Problems.conflict('no_comments', 'Council meetings take no comments; discuss the proposals and threads on the agenda.'),
+    );
   }
 
   async titleOf(id: string): Promise<string | null> {

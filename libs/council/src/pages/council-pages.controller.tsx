@@ -3,7 +3,17 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { type MeetingSummaryView, roomName } from '@polity/contracts';
 import { FollowsService } from '@polity/follows';
 import { isUuid, Public, SiteConfig } from '@polity/platform';
-import { HTML, type LiveAction, LivePages, NotFoundPage, pageTranslator, renderPage, type Translator, Web, type WebRequest } from '@polity/web';
+import {
+  HTML,
+  type LiveAction,
+  LivePages,
+  NotFoundPage,
+  pageTranslator,
+  renderPage,
+  type Translator,
+  Web,
+  type WebRequest,
+} from '@polity/web';
 import type { Response } from 'express';
 import { ListMeetingsQueryDto } from '../meetings/meetings.dto';
 import { MeetingsQuery } from '../meetings/meetings.query';
@@ -14,7 +24,10 @@ import { MeetingPage } from './meeting.page';
 
 /** Every step the clerk takes reaches the meeting's room; the page brings its parts up to date (decisions item by item). */
 const LIVE_MEETING: Record<string, LiveAction> = Object.fromEntries(
-  ['meeting.updated', 'meeting.status', 'meeting.item', 'decision.recorded', 'decision.corrected'].map((event) => [event, { refresh: true }]),
+  ['meeting.updated', 'meeting.status', 'meeting.item', 'decision.recorded', 'decision.corrected'].map((event) => [
+    event,
+    { refresh: true },
+  ]),
 );
 const PAST_SHOWN = 30;
 
@@ -66,7 +79,15 @@ export class CouncilPagesController {
       web.principal ? this.follows.isFollowing('meetings', id, web.principal.userId) : false,
     ]);
     return renderPage(
-      <MeetingPage t={this.translator(web)} siteName={this.site.name} web={web} meeting={meeting} titles={titles} following={following} live={live} />,
+      <MeetingPage
+        t={this.translator(web)}
+        siteName={this.site.name}
+        web={web}
+        meeting={meeting}
+        titles={titles}
+        following={following}
+        live={live}
+      />,
     );
   }
 

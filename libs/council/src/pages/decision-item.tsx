@@ -84,7 +84,9 @@ export function DecisionItem({
         )}
         {decision.corrections.map((correction) => (
           <div class="polity-notice" key={correction.revision}>
-            <p class="utrecht-paragraph">{t.t('council.decision.corrected', { date: t.date(correction.correctedAt), reason: correction.reason })}</p>
+            <p class="utrecht-paragraph">
+              {t.t('council.decision.corrected', { date: t.date(correction.correctedAt), reason: correction.reason })}
+            </p>
             <p class="utrecht-paragraph">
               {t.t('council.decision.previously', {
                 outcome: t.t(`council.decision.outcome.${correction.previous.outcome}`),

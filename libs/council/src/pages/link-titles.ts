@@ -12,7 +12,10 @@ export class LinkTitlesReader {
     const unique = [...new Map(links.map((link) => [linkKey(link), link])).values()];
     const titled = await Promise.all(
       unique.map(async (link) => {
-        const visible = await this.resources.get(link.kind).roomFor(link.id, web.principal).catch(() => null);
+        const visible = await this.resources
+          .get(link.kind)
+          .roomFor(link.id, web.principal)
+          .catch(() => null);
         return [linkKey(link), visible ? await this.resources.titleOf(link.kind, link.id) : null] as const;
       }),
     );

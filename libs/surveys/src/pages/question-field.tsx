@@ -17,7 +17,9 @@ function chosenKeys(answer: Answer): string[] {
   return [];
 }
 const otherText = (answer: Answer): string =>
-  answer && typeof answer === 'object' && typeof (answer as { other?: unknown }).other === 'string' ? (answer as { other: string }).other : '';
+  answer && typeof answer === 'object' && typeof (answer as { other?: unknown }).other === 'string'
+    ? (answer as { other: string }).other
+    : '';
 
 export interface QuestionFieldProps {
   t: Translator;
@@ -86,7 +88,14 @@ export function QuestionField({ t, question, answer, error }: QuestionFieldProps
             {title}
           </label>
           {help}
-          <textarea id={id} name={name} rows={5} maxLength={question.maxLength ?? undefined} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+          <textarea
+            id={id}
+            name={name}
+            rows={5}
+            maxLength={question.maxLength ?? undefined}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={describedBy}
+          >
             {typeof answer === 'string' ? answer : ''}
           </textarea>
         </div>
@@ -99,7 +108,8 @@ export function QuestionField({ t, question, answer, error }: QuestionFieldProps
         question.type === 'scale'
           ? Array.from({ length: question.scalePoints ?? 5 }, (_, index) => ({ key: String(index + 1), label: String(index + 1) }))
           : [...(question.options ?? []), ...(question.allowOther ? [{ key: OTHER, label: t.t('surveys.answer.other') }] : [])];
-      const chosen = question.type === 'scale' ? [answer === undefined || answer === null ? '' : String(answer)] : chosenKeys(answer);
+      const chosen =
+        question.type === 'scale' ? [typeof answer === 'number' || typeof answer === 'string' ? String(answer) : ''] : chosenKeys(answer);
       return (
         <fieldset class={`utrecht-form-fieldset polity-field ${wrapper}`} aria-describedby={describedBy}>
           <legend class="utrecht-form-label">{title}</legend>
@@ -109,7 +119,13 @@ export function QuestionField({ t, question, answer, error }: QuestionFieldProps
               const optionId = index === 0 ? id : `${id}-${option.key}`;
               return (
                 <div class="polity-choice" key={option.key}>
-                  <input type={multiple ? 'checkbox' : 'radio'} id={optionId} name={name} value={option.key} checked={chosen.includes(option.key)} />
+                  <input
+                    type={multiple ? 'checkbox' : 'radio'}
+                    id={optionId}
+                    name={name}
+                    value={option.key}
+                    checked={chosen.includes(option.key)}
+                  />
                   <label for={optionId}>{option.label}</label>
                 </div>
               );
@@ -120,7 +136,14 @@ export function QuestionField({ t, question, answer, error }: QuestionFieldProps
               <label class="utrecht-form-label" for={`${id}-other-text`}>
                 {t.t('surveys.answer.otherSay')}
               </label>
-              <input class="utrecht-textbox" id={`${id}-other-text`} name={fieldName(question, 'other')} type="text" maxLength={500} value={otherText(answer)} />
+              <input
+                class="utrecht-textbox"
+                id={`${id}-other-text`}
+                name={fieldName(question, 'other')}
+                type="text"
+                maxLength={500}
+                value={otherText(answer)}
+              />
             </div>
           )}
         </fieldset>
@@ -211,7 +234,13 @@ function hintsOf(t: Translator, question: QuestionView): string[] {
     else if (min) hints.push(t.t('surveys.answer.chooseAtLeast', { min }));
     else if (max) hints.push(t.t('surveys.answer.chooseAtMost', { max }));
   }
-  if (question.type === 'number' && question.min !== null && question.min !== undefined && question.max !== null && question.max !== undefined)
+  if (
+    question.type === 'number' &&
+    question.min !== null &&
+    question.min !== undefined &&
+    question.max !== null &&
+    question.max !== undefined
+  )
     hints.push(t.t('surveys.answer.between', { min: question.min, max: question.max }));
   if (question.type === 'scale') {
     if (question.lowLabel) hints.push(t.t('surveys.answer.scaleFrom', { label: question.lowLabel }));

@@ -65,7 +65,12 @@ export function SurveyAnswerPage(props: SurveyAnswerPageProps) {
           const dependsHere = question.condition !== null && onPage.has(question.condition.question);
           if (!visible && !dependsHere) return null;
           return (
-            <div key={question.key} hidden={!visible || undefined} data-question={question.key} data-condition={dependsHere ? JSON.stringify(question.condition) : undefined}>
+            <div
+              key={question.key}
+              hidden={!visible || undefined}
+              data-question={question.key}
+              data-condition={dependsHere ? JSON.stringify(question.condition) : undefined}
+            >
               <QuestionField t={t} question={question} answer={answers[question.key]} error={errors.get(question.key)} />
             </div>
           );

@@ -77,7 +77,9 @@ export function readPageAnswers(
       }
       case 'matrix': {
         const chosen = Object.fromEntries(
-          (question.rows ?? []).map((row) => [row.key, formText(form[fieldName(question, row.key)], 60)] as const).filter(([, column]) => column),
+          (question.rows ?? [])
+            .map((row) => [row.key, formText(form[fieldName(question, row.key)], 60)] as const)
+            .filter(([, column]) => column),
         );
         if (Object.keys(chosen).length > 0) answers[question.key] = chosen;
         break;
@@ -138,7 +140,8 @@ export function editableAnswers(questions: readonly QuestionView[], stored: Reco
   const types = new Map(questions.map((question) => [question.key, question.type]));
   return Object.fromEntries(
     Object.entries(stored).map(([key, answer]) => {
-      if (types.get(key) !== 'single_choice' || typeof answer !== 'object' || answer === null || Array.isArray(answer)) return [key, answer];
+      if (types.get(key) !== 'single_choice' || typeof answer !== 'object' || answer === null || Array.isArray(answer))
+        return [key, answer];
       const { choices, other } = answer as { choices?: string[]; other?: string };
       return [key, other !== undefined ? { other } : { choice: choices?.[0] }];
     }),

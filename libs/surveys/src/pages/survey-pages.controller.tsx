@@ -96,18 +96,31 @@ export class SurveyPagesController {
     const survey = live && (await this.readable(id, web.principal));
     if (!live || !survey) return this.notFound(web, response);
     const results = resultsPublic(survey) ? await this.results.forReader(id, web.principal, {}) : null;
-    return renderPage(<SurveyResultsPage t={this.translator(web)} siteName={this.site.name} web={web} survey={survey} results={results} live={live} />);
+    return renderPage(
+      <SurveyResultsPage t={this.translator(web)} siteName={this.site.name} web={web} survey={survey} results={results} live={live} />,
+    );
   }
 
   /** The first page, with the resident's earlier answers where the survey can give them back. */
   @Get(':id/answer')
   @Header('content-type', HTML)
-  async start(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<string | undefined> {
+  async start(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | undefined> {
     const ready = await this.ready(web, id, response);
     if (!ready) return undefined;
     const mine = await this.responses.mine(ready.principal, id, undefined);
     if (mine.responded && !mine.editable) return seeOther(response, `/surveys/${id}`);
-    return this.answerPage(web, ready.survey, { answers: editableAnswers(ready.survey.questions, mine.answers), index: 0, receipt: null }, new Map(), 0, mine.responded);
+    return this.answerPage(
+      web,
+      ready.survey,
+      { answers: editableAnswers(ready.survey.questions, mine.answers), index: 0, receipt: null },
+      new Map(),
+      0,
+      mine.responded,
+    );
   }
 
   /** An anonymous survey's answers, given back for the receipt that goes with them. */
@@ -126,9 +139,24 @@ export class SurveyPagesController {
     if (!mine?.answers) {
       response.status(422);
       const t = this.translator(web);
-      return this.answerPage(web, ready.survey, { answers: {}, index: 0, receipt: null }, new Map(), 0, true, t.t('surveys.answer.receiptUnknown'));
+      return this.answerPage(
+        web,
+        ready.survey,
+        { answers: {}, index: 0, receipt: null },
+        new Map(),
+        0,
+        true,
+        t.t('surveys.answer.receiptUnknown'),
+      );
     }
-    return this.answerPage(web, ready.survey, { answers: editableAnswers(ready.survey.questions, mine.answers), index: 0, receipt }, new Map(), 0, false);
+    return this.answerPage(
+      web,
+      ready.survey,
+      { answers: editableAnswers(ready.survey.questions, mine.answers), index: 0, receipt },
+      new Map(),
+      0,
+      false,
+    );
   }
 
   /** A page sent: back, on to the next page shown, or (from the last) the answers sent. */
@@ -216,7 +244,9 @@ export class SurveyPagesController {
   ): string {
     const pages = surveyPages(survey.questions);
     const shown = shownQuestions(survey.questions, state.answers);
-    const visible = pages.map((_, at) => at).filter((at) => at === index || pages[at].questions.some((question) => shown.has(question.key)));
+    const visible = pages
+      .map((_, at) => at)
+      .filter((at) => at === index || pages[at].questions.some((question) => shown.has(question.key)));
     return renderPage(
       <SurveyAnswerPage
         t={this.translator(web)}

@@ -13,7 +13,14 @@ export interface SurveyResultsPageProps {
 /** A survey's results: a chart per question with its table, each matrix row its own, suppressed groups said as such. */
 export function SurveyResultsPage({ t, siteName, web, survey, results, live }: SurveyResultsPageProps) {
   return (
-    <Layout t={t} siteName={siteName} web={web} title={t.t('surveys.results.title', { survey: survey.title })} section="surveys" live={live}>
+    <Layout
+      t={t}
+      siteName={siteName}
+      web={web}
+      title={t.t('surveys.results.title', { survey: survey.title })}
+      section="surveys"
+      live={live}
+    >
       <div data-live-part="results" data-announce={t.t('surveys.results.announce')}>
         {!results ? (
           <p class="utrecht-paragraph">{t.t('surveys.results.hidden')}</p>
@@ -21,7 +28,9 @@ export function SurveyResultsPage({ t, siteName, web, survey, results, live }: S
           <p class="polity-notice">{t.t('surveys.results.suppressed', { min: results.minGroupSize })}</p>
         ) : (
           <>
-            <p class="utrecht-paragraph utrecht-paragraph--lead">{t.t('surveys.results.respondents', { count: results.respondents ?? 0 })}</p>
+            <p class="utrecht-paragraph utrecht-paragraph--lead">
+              {t.t('surveys.results.respondents', { count: results.respondents ?? 0 })}
+            </p>
             {results.questions.map((question) => (
               <QuestionResult key={question.key} t={t} question={question} />
             ))}
@@ -44,7 +53,11 @@ function QuestionResult({ t, question }: { t: Translator; question: QuestionResu
   const id = `result-${question.key}`;
   const people = { label: t.t('surveys.results.option'), value: t.t('surveys.results.people') };
   const optionRows = (options: { label: string; count: number; share: number }[]): ChartRow[] =>
-    options.map((option) => ({ label: option.label, value: option.count, shown: t.t('surveys.results.count', { count: option.count, share: percent(t, option.share) }) }));
+    options.map((option) => ({
+      label: option.label,
+      value: option.count,
+      shown: t.t('surveys.results.count', { count: option.count, share: percent(t, option.share) }),
+    }));
   return (
     <section aria-labelledby={`${id}-title`} class="polity-result">
       <h2 class="utrecht-heading-2" id={`${id}-title`}>
@@ -59,7 +72,16 @@ function QuestionResult({ t, question }: { t: Translator; question: QuestionResu
           rows={[
             ...optionRows(question.options),
             ...(question.other !== undefined && question.other > 0
-              ? [{ label: t.t('surveys.results.other'), value: question.other, shown: t.t('surveys.results.count', { count: question.other, share: percent(t, question.answered ? question.other / question.answered : 0) }) }]
+              ? [
+                  {
+                    label: t.t('surveys.results.other'),
+                    value: question.other,
+                    shown: t.t('surveys.results.count', {
+                      count: question.other,
+                      share: percent(t, question.answered ? question.other / question.answered : 0),
+                    }),
+                  },
+                ]
               : []),
           ]}
           headings={people}
@@ -68,13 +90,22 @@ function QuestionResult({ t, question }: { t: Translator; question: QuestionResu
       {question.distribution && (
         <>
           {question.mean !== null && question.mean !== undefined && (
-            <p class="utrecht-paragraph">{t.t('surveys.results.mean', { mean: t.number(Math.round(question.mean * 10) / 10), median: t.number(question.median ?? 0) })}</p>
+            <p class="utrecht-paragraph">
+              {t.t('surveys.results.mean', { mean: t.number(Math.round(question.mean * 10) / 10), median: t.number(question.median ?? 0) })}
+            </p>
           )}
           <BarChart
             t={t}
             id={id}
             title={question.title}
-            rows={question.distribution.map((bucket) => ({ label: t.number(bucket.value), value: bucket.count, shown: t.t('surveys.results.count', { count: bucket.count, share: percent(t, question.answered ? bucket.count / question.answered : 0) }) }))}
+            rows={question.distribution.map((bucket) => ({
+              label: t.number(bucket.value),
+              value: bucket.count,
+              shown: t.t('surveys.results.count', {
+                count: bucket.count,
+                share: percent(t, question.answered ? bucket.count / question.answered : 0),
+              }),
+            }))}
             headings={{ label: t.t('surveys.results.value'), value: t.t('surveys.results.people') }}
           />
         </>
@@ -86,7 +117,11 @@ function QuestionResult({ t, question }: { t: Translator; question: QuestionResu
             t={t}
             id={id}
             title={question.title}
-            rows={question.ranking.map((option) => ({ label: option.label, value: option.borda, shown: t.t('surveys.results.bordaPoints', { count: option.borda }) }))}
+            rows={question.ranking.map((option) => ({
+              label: option.label,
+              value: option.borda,
+              shown: t.t('surveys.results.bordaPoints', { count: option.borda }),
+            }))}
             headings={{ label: t.t('surveys.results.option'), value: t.t('surveys.results.borda') }}
           />
         </>

@@ -3,10 +3,7 @@ import { FollowForm, Layout, type LiveConfig, signInPath, type Translator, type 
 
 /** Whether the reader may answer, and whether they have. */
 export type RespondentStanding =
-  | { state: 'signed_out' }
-  | { state: 'verify' }
-  | { state: 'not_for_you' }
-  | { state: 'may_answer'; responded: boolean; editable: boolean };
+  { state: 'signed_out' } | { state: 'verify' } | { state: 'not_for_you' } | { state: 'may_answer'; responded: boolean; editable: boolean };
 
 export interface SurveyPageProps {
   t: Translator;
@@ -29,7 +26,9 @@ export function SurveyPage({ t, siteName, web, survey, standing, resultsPublic, 
           <span>{phaseText(t, survey)}</span>
           <span>{t.t('surveys.questions', { count: questions })}</span>
         </p>
-        {survey.phase === 'open' && <p class="polity-deadline">{t.t('surveys.closesIn', { relative: t.relative(survey.closesAt), date: t.date(survey.closesAt) })}</p>}
+        {survey.phase === 'open' && (
+          <p class="polity-deadline">{t.t('surveys.closesIn', { relative: t.relative(survey.closesAt), date: t.date(survey.closesAt) })}</p>
+        )}
       </div>
       {survey.description && <p class="utrecht-paragraph polity-body">{survey.description}</p>}
       <ul class="polity-rules">

@@ -49,7 +49,8 @@ export const SURVEYS_MESSAGES = defineCatalogue({
     'surveys.answer.otherSay': 'Other, please say',
     'surveys.answer.rankOf': 'Rank of “{option}”',
     'surveys.answer.unranked': 'Not ranked',
-    'surveys.answer.rankHint': '{count, plural, one {Rank your favourite: 1 for your first choice.} other {Rank your # favourites: 1 for your first choice, 2 for the next, and so on.}}',
+    'surveys.answer.rankHint':
+      '{count, plural, one {Rank your favourite: 1 for your first choice.} other {Rank your # favourites: 1 for your first choice, 2 for the next, and so on.}}',
     'surveys.answer.rankAll': 'Rank every option: 1 for your first choice, 2 for the next, and so on.',
     'surveys.answer.chooseBetween': 'Choose between {min} and {max}.',
     'surveys.answer.chooseAtLeast': 'Choose at least {min}.',
@@ -86,7 +87,8 @@ export const SURVEYS_MESSAGES = defineCatalogue({
     'surveys.error.refused': 'Your answers were not recorded: {reason}',
     'surveys.results.title': 'Results: {survey}',
     'surveys.results.respondents': '{count, plural, one {# person answered} other {# people answered}}.',
-    'surveys.results.suppressed': 'Fewer than {min} people have answered: the results are shown once more have, so that nobody’s answers can be told apart.',
+    'surveys.results.suppressed':
+      'Fewer than {min} people have answered: the results are shown once more have, so that nobody’s answers can be told apart.',
     'surveys.results.hidden': 'The results are not public yet.',
     'surveys.results.answered': '{count, plural, one {# answer} other {# answers}}',
     'surveys.results.option': 'Answer',
@@ -109,7 +111,8 @@ export const SURVEYS_MESSAGES = defineCatalogue({
     'surveys.home.residents': 'Réservé aux habitants vérifiés',
     'surveys.home.all': 'Toutes les enquêtes',
     'surveys.list.title': 'Enquêtes',
-    'surveys.list.intro': 'Dites à la ville ce que vous pensez. Chaque enquête dit qui peut répondre, jusqu’à quand, et qui voit les résultats.',
+    'surveys.list.intro':
+      'Dites à la ville ce que vous pensez. Chaque enquête dit qui peut répondre, jusqu’à quand, et qui voit les résultats.',
     'surveys.list.empty': 'Il n’y a pas encore d’enquête.',
     'surveys.phase.upcoming': 'Ouvre le {date}',
     'surveys.phase.open': 'Ouverte jusqu’au {date}',
@@ -150,7 +153,8 @@ export const SURVEYS_MESSAGES = defineCatalogue({
     'surveys.answer.otherSay': 'Autre, précisez',
     'surveys.answer.rankOf': 'Rang de « {option} »',
     'surveys.answer.unranked': 'Non classé',
-    'surveys.answer.rankHint': '{count, plural, one {Classez votre préféré : 1 pour votre premier choix.} other {Classez vos # préférés : 1 pour votre premier choix, 2 pour le suivant, et ainsi de suite.}}',
+    'surveys.answer.rankHint':
+      '{count, plural, one {Classez votre préféré : 1 pour votre premier choix.} other {Classez vos # préférés : 1 pour votre premier choix, 2 pour le suivant, et ainsi de suite.}}',
     'surveys.answer.rankAll': 'Classez toutes les options : 1 pour votre premier choix, 2 pour le suivant, et ainsi de suite.',
     'surveys.answer.chooseBetween': 'Choisissez entre {min} et {max}.',
     'surveys.answer.chooseAtLeast': 'Choisissez-en au moins {min}.',

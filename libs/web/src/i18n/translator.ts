@@ -65,8 +65,14 @@ export class Translator {
   /** An amount in whole units of a currency (budgets count in them), with cents only when it has some. */
   amount(value: number, currency: string): string {
     const whole = Number.isInteger(value);
-    return formatter(`amount:${this.locale}:${currency}:${whole}`, () =>
-      new Intl.NumberFormat(this.locale, { style: 'currency', currency, ...(whole && { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }),
+    return formatter(
+      `amount:${this.locale}:${currency}:${whole}`,
+      () =>
+        new Intl.NumberFormat(this.locale, {
+          style: 'currency',
+          currency,
+          ...(whole && { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+        }),
     ).format(value);
   }
 
