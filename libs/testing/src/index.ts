@@ -10,3 +10,4 @@ export * from './council-factory';
 export * from './mail-catcher';
 export * from './free-port';
 export * from './browser';
+export * from './web-helpers';

@@ -47,7 +47,8 @@ export function Layout({ t, siteName, web, title, section, live, children }: Lay
         <link rel="stylesheet" href="/assets/utrecht.css" />
         <link rel="stylesheet" href="/assets/theme.css" />
         <link rel="stylesheet" href="/assets/site.css" />
-        {liveConfig && <script src="/assets/live.js" defer />}
+        {/* On every page: it enhances forms (previews, running totals, conditions); it connects only where the page is live. */}
+        <script src="/assets/live.js" defer />
       </head>
       <body class="utrecht-document polity">
         <a class="polity-skip-link" href="#main">

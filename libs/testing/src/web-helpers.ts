@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import type { TestBrowser } from './browser';
+import type { RunningApp } from './test-app';
+import type { TestUser } from './user-factory';
+
+export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** A new browser context signed in as `user` through the site's own form. */
+export async function signedInPage(
+  browser: TestBrowser,
+  api: RunningApp,
+  user: TestUser,
+  options: { locale?: string; javaScript?: boolean; width?: number } = {},
+): Promise<Page> {
+  const context = await browser.context({
+    locale: options.locale ?? 'en-GB',
+    javaScript: options.javaScript ?? false,
+    width: options.width,
+  });
+  const page = await context.newPage();
+  await page.goto(`${api.url}/sign-in`);
+  await page.locator('#email').fill(user.email);
+  await page.locator('#password').fill(user.password);
+  await page.locator('main form button[type=submit]').click();
+  return page;
+}
+
+/** Presses Tab until the element matching `selector` has the focus, as a keyboard user reaches it; fails if it never does. */
+export async function tabTo(page: Page, selector: string, limit = 120): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} was not reached with the Tab key`);
+}
+
+/** The page's WCAG 2.0/2.1 A and AA violations, by rule and element (axe needs JavaScript on in the page's context). */
+export async function axeViolations(page: Page): Promise<{ rule: string; targets: string[] }[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+  return violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
+
+/** Records what the polite status region says from now on, as a screen reader would hear it in turn. */
+export async function listenToStatus(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    const region = document.getElementById('live-status') as HTMLElement;
+    new MutationObserver(() => region.textContent && said.push(region.textContent)).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+}
+
+export const statusSaid = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { said: string[] }).said);
+
+/** Marks the page so that a later check can tell it was never reloaded. */
+export async function markUnreloaded(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
+}
+export const wasNotReloaded = (page: Page): Promise<boolean | undefined> =>
+  page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded);
+
+export const liveReady = (page: Page) => page.waitForSelector('html[data-live="ready"]', { timeout: 10_000 });
