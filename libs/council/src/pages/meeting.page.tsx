@@ -88,13 +88,13 @@ export function MeetingPage({ t, siteName, web, meeting, titles, following, live
         <h2 class="utrecht-heading-2" id="decisions-title">
           {t.t('council.decisions.title')}
         </h2>
-        <div data-live-part="decisions">
+        <div data-live-part="decisions" role="log" aria-labelledby="decisions-title">
           {decisions.length === 0 && (
             <p class="utrecht-paragraph" data-live-empty="decisions">
               {t.t('council.decisions.none')}
             </p>
           )}
-          <ol class="polity-list polity-decisions" role="log" aria-labelledby="decisions-title" data-live-list="decisions">
+          <ol class="polity-list polity-decisions" data-live-list="decisions">
             {decisions.map((decision: DecisionView) => (
               <DecisionItem key={decision.id} t={t} decision={decision} titles={titles} />
             ))}
