@@ -112,7 +112,8 @@ export class SurveyPagesController {
     const ready = await this.ready(web, id, response);
     if (!ready) return undefined;
     const mine = await this.responses.mine(ready.principal, id, undefined);
-    if (mine.responded && !mine.editable) return seeOther(response, `/surveys/${id}`);
+    // Final answers cannot change; an anonymous survey's come back only with their receipt (asked for on the page).
+    if (mine.responded && ready.survey.responseMode !== 'editable') return seeOther(response, `/surveys/${id}`);
     return this.answerPage(
       web,
       ready.survey,
