@@ -76,9 +76,9 @@ describe('co-design threads on the web site', () => {
     await page.getByRole('button', { name: 'Post it' }).click();
     const idea = page.locator('article', { hasText: 'Sunday' });
     await expect(idea.innerText()).resolves.toContain('Idea');
-    const [post] = (await api.http.get(`/api/v1/threads/${thread.id}/timeline`).expect(200)).body.items.filter(
-      (entry: { type: string }) => entry.type === 'post',
-    ) as { post: { id: string; type: string; author: { id: string } } }[];
+    const timeline = await api.http.get(`/api/v1/threads/${thread.id}/timeline`).expect(200);
+    const entries = timeline.body.items as { type: string; post: { id: string; type: string; author: { id: string } } }[];
+    const [post] = entries.filter((entry) => entry.type === 'post');
     expect(post.post).toMatchObject({ type: 'idea', author: { id: user.id } });
 
     // Another resident replies and says "me too".
