@@ -2,7 +2,8 @@
 // `npm run screenshots`: the README's pictures of the site, regenerated from a running site with the
 // demo data (`npm start`, then `npm run seed:demo`; SITE_URL for another address). Writes
 // docs/screenshots/<page>-<locale>-<width>.png: the home page and a proposal page, 320 and 1280 px
-// wide, in English and French, and the proposal page as a signed-in demo resident sees it.
+// wide, in English and French; the proposal page as a signed-in demo resident sees it; and, in both
+// languages, a ballot being filled in, a budget's published outcome and a council meeting under way.
 const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { chromium } = require('playwright-core');
@@ -37,6 +38,7 @@ async function main() {
         await context.close();
       }
     }
+    await participation(browser, probe);
     // Signed in, with JavaScript: the actions on the proposal and its comments, the notifications badge.
     const context = await browser.newContext({ locale: 'en', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -52,6 +54,52 @@ async function main() {
   } finally {
     await browser.close();
   }
+}
+
+/** The address of the first link on a list page whose text is `name`. */
+async function find(page, path, name) {
+  await page.goto(`${site}${path}`);
+  const href = await page.getByRole('link', { name, exact: true }).first().getAttribute('href');
+  if (!href) throw new Error(`No “${name}” at ${site}${path}: run npm run seed:demo first.`);
+  return href;
+}
+
+/** The budget, survey and council pages of the demo: a ballot (signed in), an outcome, a live meeting. */
+async function participation(browser, probe) {
+  const voting = await find(probe, '/budgets', 'Greener neighbourhoods');
+  const published = await find(probe, '/budgets', 'Playgrounds for every neighbourhood');
+  const meeting = await find(probe, '/meetings', 'Monthly council meeting');
+  for (const locale of ['en', 'fr']) {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${site}/sign-in?next=${encodeURIComponent(`${voting}/ballot`)}`);
+    await page.fill('#email', 'lucie@demo.polity.localhost');
+    await page.fill('#password', 'polity-demo-password');
+    await page.click('main form button[type=submit]');
+    await page.waitForSelector('form.polity-ballot');
+    // One more project ticked: the running total moves, as the resident sees it while choosing.
+    await page.locator('form.polity-ballot input[type=checkbox]:not(:checked)').first().check();
+    await shoot(page, `ballot-${locale}-1280`);
+    for (const [name, path] of [
+      ['outcome', `${published}/results`],
+      ['meeting', meeting],
+    ]) {
+      await page.goto(`${site}${path}`);
+      await shoot(page, `${name}-${locale}-1280`);
+    }
+    await context.close();
+  }
+  const narrow = await browser.newContext({ locale: 'en', viewport: { width: 320, height: 800 }, javaScriptEnabled: false });
+  const page = await narrow.newPage();
+  await page.goto(`${site}${published}/results`);
+  await shoot(page, 'outcome-en-320');
+  await narrow.close();
+}
+
+async function shoot(page, name) {
+  const file = join(out, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(file);
 }
 
 main().catch((error) => {

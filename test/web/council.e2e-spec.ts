@@ -132,29 +132,31 @@ describe('council meetings on the web site', () => {
     expect(await axeViolations(proposalPage)).toEqual([]);
   });
 
-  it('follows a meeting without JavaScript; its followers are told when it starts, with a link to it', async () => {
-    const meeting = await streamedMeeting('Follow me');
-    const { user, page } = await reader();
-    await page.goto(`${api.url}/meetings/${meeting.id}`);
-    await page.getByRole('button', { name: 'Follow this meeting' }).click();
-    expect(new URL(page.url()).pathname).toBe(`/meetings/${meeting.id}`);
-    await expect(page.getByRole('button', { name: 'Stop following' }).isVisible()).resolves.toBe(true);
-    await api.http.post(`/api/v1/meetings/${meeting.id}/start`).set('Authorization', clerk.auth).expect(200);
-    const told = await expectEventually(
-      async () => {
-        const inbox = await api.http.get('/api/v1/notifications').set('Authorization', user.auth).expect(200);
-        const found = (inbox.body.items as { kind: string; resource: { id: string } }[]).find((n) => n.kind === 'meeting_started');
-        expect({ items: inbox.body.items, found }).toEqual(expect.objectContaining({ found: expect.anything() }));
-        return found;
-      },
-      15_000,
-      200,
-    );
-    expect(told?.resource.id).toBe(meeting.id);
-    await page.goto(`${api.url}/notifications`);
-    const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '“Follow me” has started' }) });
-    await expect(entry.getByRole('link').first().getAttribute('href')).resolves.toBe(`/meetings/${meeting.id}`);
-  }, 60_000);
+  for (const javaScript of [false, true]) {
+    it(`follows a meeting; its followers are told when it starts, with a link to it (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const meeting = await streamedMeeting(`Follow me ${javaScript ? 'live' : 'plain'}`);
+      const { user, page } = await reader({ javaScript });
+      await page.goto(`${api.url}/meetings/${meeting.id}`);
+      await page.getByRole('button', { name: 'Follow this meeting' }).click();
+      await page.getByRole('button', { name: 'Stop following' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/meetings/${meeting.id}`);
+      await api.http.post(`/api/v1/meetings/${meeting.id}/start`).set('Authorization', clerk.auth).expect(200);
+      const told = await expectEventually(
+        async () => {
+          const inbox = await api.http.get('/api/v1/notifications').set('Authorization', user.auth).expect(200);
+          const found = (inbox.body.items as { kind: string; resource: { id: string } }[]).find((n) => n.kind === 'meeting_started');
+          expect({ items: inbox.body.items, found }).toEqual(expect.objectContaining({ found: expect.anything() }));
+          return found;
+        },
+        15_000,
+        200,
+      );
+      expect(told?.resource.id).toBe(meeting.id);
+      await page.goto(`${api.url}/notifications`);
+      const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `“${meeting.title}” has started` }) });
+      await expect(entry.getByRole('link').first().getAttribute('href')).resolves.toBe(`/meetings/${meeting.id}`);
+    }, 60_000);
+  }
 
   it('has no WCAG 2.1 AA violation on the meetings list and a meeting scheduled, live, ended and cancelled, in both languages', async () => {
     const scheduled = await streamedMeeting('Scheduled');

@@ -117,72 +117,74 @@ describe('surveys on the web site', () => {
   /** The page's main button: Next, or Send on the last page shown. */
   const next = (page: Page) => Promise.all([page.waitForNavigation(), page.locator('button[name=step]').first().click()]);
 
-  it('answers page by page without JavaScript: a condition on the same page asked on the next step, errors per question, a page shown by an earlier answer', async () => {
-    const survey = await openSurvey();
-    const { user, page } = await reader();
-    await page.goto(`${api.url}/surveys/${survey.id}`);
-    await page.getByRole('link', { name: 'Answer the survey' }).click();
-    await expect(page.locator('main').innerText()).resolves.toContain('Page 1 of 2');
-    await expect(page.getByRole('group', { name: /How safe do you feel cycling/ }).isVisible()).resolves.toBe(false);
-    await page.getByLabel('By bike').check();
-    await next(page);
-    // Still page 1: the question the answer just revealed is asked before going on.
-    await expect(page.getByRole('group', { name: /How safe do you feel cycling/ }).isVisible()).resolves.toBe(true);
-    await page
-      .getByRole('group', { name: /How safe do you feel cycling/ })
-      .getByLabel('2')
-      .check();
-    await next(page);
-    await expect(page.getByRole('heading', { name: 'Your street' }).isVisible()).resolves.toBe(true);
-    await next(page);
-    const summary = page.getByRole('alert');
-    await expect(summary.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual([
-      '#q-happy',
-      '#q-state',
-    ]);
-    await expect(page.locator('#q-state-error').innerText()).resolves.toBe('Answer this question.');
-    await page
-      .getByRole('group', { name: /How happy are you/ })
-      .getByLabel('2')
-      .check();
-    await page.getByLabel('Rank of “Trees”').selectOption('1');
-    await page.getByLabel('Rank of “Crossings”').selectOption('1');
-    await page.getByRole('radio', { name: 'Noise Poor' }).check();
-    await page.getByRole('radio', { name: 'Safety Good' }).check();
-    for (const label of ['Car-free Sundays', 'Play streets', 'A market']) await page.getByLabel(label).check();
-    await page.getByLabel('Your age').fill('twelve');
-    await next(page);
-    await expect(page.locator('#q-priorities-error').innerText()).resolves.toBe(
-      'Two options have the same rank: give each its own number.',
-    );
-    await expect(page.locator('#q-changes-error').innerText()).resolves.toBe('Choose at most 2.');
-    await expect(page.locator('#q-age-error').innerText()).resolves.toBe('Give a number.');
-    // What was answered stays.
-    await expect(page.getByRole('radio', { name: 'Noise Poor' }).isChecked()).resolves.toBe(true);
-    await page.getByLabel('Rank of “Crossings”').selectOption('2');
-    await page.getByLabel('A market').uncheck();
-    await page.getByLabel('Your age').fill('41');
-    await next(page);
-    // Unhappy: the last page is shown, and now there are three.
-    await expect(page.locator('main').innerText()).resolves.toContain('Page 3 of 3');
-    await page.getByLabel(/What bothers you most/).fill('Lorries at night.');
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send my answers' }).click()]);
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Thank you');
-    const stored = await api.http.get(`/api/v1/surveys/${survey.id}/response`).set('Authorization', user.auth).expect(200);
-    expect(stored.body.answers).toEqual({
-      mode: { choices: ['bike'] },
-      bike_safety: 2,
-      happy: 2,
-      priorities: ['trees', 'crossings'],
-      state: { noise: 'poor', safety: 'good' },
-      changes: { choices: ['car_free', 'play'] },
-      age: 41,
-      why: 'Lorries at night.',
-    });
-    // Changing the answers brings them back, page by page.
-    await page.goto(`${api.url}/surveys/${survey.id}/answer`);
-    await expect(page.getByLabel('By bike').isChecked()).resolves.toBe(true);
-  }, 60_000);
+  for (const javaScript of [false, true]) {
+    it(`answers page by page: a condition on the same page (asked at once with JavaScript, on the next step without), errors per question, a page shown by an earlier answer (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const survey = await openSurvey();
+      const { user, page } = await reader({ javaScript });
+      await page.goto(`${api.url}/surveys/${survey.id}`);
+      await page.getByRole('link', { name: 'Answer the survey' }).click();
+      await expect(page.locator('main').innerText()).resolves.toContain('Page 1 of 2');
+      await expect(page.getByRole('group', { name: /How safe do you feel cycling/ }).isVisible()).resolves.toBe(false);
+      await page.getByLabel('By bike').check();
+      // With JavaScript the question appears at once; without, the next step stays on page 1 to ask it.
+      if (!javaScript) await next(page);
+      await expect(page.getByRole('group', { name: /How safe do you feel cycling/ }).isVisible()).resolves.toBe(true);
+      await page
+        .getByRole('group', { name: /How safe do you feel cycling/ })
+        .getByLabel('2')
+        .check();
+      await next(page);
+      await expect(page.getByRole('heading', { name: 'Your street' }).isVisible()).resolves.toBe(true);
+      await next(page);
+      const summary = page.getByRole('alert');
+      await expect(summary.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual([
+        '#q-happy',
+        '#q-state',
+      ]);
+      await expect(page.locator('#q-state-error').innerText()).resolves.toBe('Answer this question.');
+      await page
+        .getByRole('group', { name: /How happy are you/ })
+        .getByLabel('2')
+        .check();
+      await page.getByLabel('Rank of “Trees”').selectOption('1');
+      await page.getByLabel('Rank of “Crossings”').selectOption('1');
+      await page.getByRole('radio', { name: 'Noise Poor' }).check();
+      await page.getByRole('radio', { name: 'Safety Good' }).check();
+      for (const label of ['Car-free Sundays', 'Play streets', 'A market']) await page.getByLabel(label).check();
+      await page.getByLabel('Your age').fill('twelve');
+      await next(page);
+      await expect(page.locator('#q-priorities-error').innerText()).resolves.toBe(
+        'Two options have the same rank: give each its own number.',
+      );
+      await expect(page.locator('#q-changes-error').innerText()).resolves.toBe('Choose at most 2.');
+      await expect(page.locator('#q-age-error').innerText()).resolves.toBe('Give a number.');
+      // What was answered stays.
+      await expect(page.getByRole('radio', { name: 'Noise Poor' }).isChecked()).resolves.toBe(true);
+      await page.getByLabel('Rank of “Crossings”').selectOption('2');
+      await page.getByLabel('A market').uncheck();
+      await page.getByLabel('Your age').fill('41');
+      await next(page);
+      // Unhappy: the last page is shown, and now there are three.
+      await expect(page.locator('main').innerText()).resolves.toContain('Page 3 of 3');
+      await page.getByLabel(/What bothers you most/).fill('Lorries at night.');
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send my answers' }).click()]);
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Thank you');
+      const stored = await api.http.get(`/api/v1/surveys/${survey.id}/response`).set('Authorization', user.auth).expect(200);
+      expect(stored.body.answers).toEqual({
+        mode: { choices: ['bike'] },
+        bike_safety: 2,
+        happy: 2,
+        priorities: ['trees', 'crossings'],
+        state: { noise: 'poor', safety: 'good' },
+        changes: { choices: ['car_free', 'play'] },
+        age: 41,
+        why: 'Lorries at night.',
+      });
+      // Changing the answers brings them back, page by page.
+      await page.goto(`${api.url}/surveys/${survey.id}/answer`);
+      await expect(page.getByLabel('By bike').isChecked()).resolves.toBe(true);
+    }, 60_000);
+  }
 
   it('with JavaScript, a question appears as soon as the answer it depends on is given', async () => {
     const survey = await openSurvey();

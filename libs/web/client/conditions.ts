@@ -47,6 +47,12 @@ export function enhanceConditions(): void {
         const condition = JSON.parse(element.dataset.condition ?? '{}') as Condition;
         element.hidden = !holds(condition, answerOf(form, condition.question));
       }
+      // The server asks a question revealed on this page before going on, unless the resident has seen it here.
+      const shown = form.querySelector<HTMLInputElement>('input[name="shown"]');
+      if (shown) {
+        const visible = Array.from(form.querySelectorAll<HTMLElement>('[data-question]')).filter((element) => !element.hidden);
+        shown.value = visible.map((element) => element.dataset.question).join(',');
+      }
     };
     form.addEventListener('change', apply);
     form.addEventListener('input', apply);
