@@ -1,6 +1,8 @@
 import type { BudgetProjectView, BudgetView } from '@polity/contracts';
 import {
+  addProject,
   axeViolations,
+  createBudget,
   createTestApp,
   createUserWithRoles,
   expectEventually,
@@ -8,6 +10,7 @@ import {
   listenToStatus,
   liveReady,
   markUnreloaded,
+  movePhase,
   registerUser,
   type RunningApp,
   signedInPage,
@@ -16,6 +19,7 @@ import {
   tabTo,
   type TestBrowser,
   type TestUser,
+  verifiedResident,
   votingBudget,
   wasNotReloaded,
 } from '@polity/testing';
@@ -192,6 +196,37 @@ describe('participatory budgets on the web site', () => {
       await expect(page.locator(`#rank-${projects[0].id}`).inputValue()).resolves.toBe('2');
     });
   }
+
+  it('with districts: the resident’s own district, by its name, is chosen for them on the budget and held on the ballot', async () => {
+    const admin = await createUserWithRoles(api, ['admin']);
+    for (const [code, name] of [
+      ['hill', 'Hill quarter'],
+      ['port', 'Harbour'],
+    ])
+      await api.http.put(`/api/v1/admin/districts/${code}`).set('Authorization', admin.auth).send({ name }).expect(200);
+    const budget = await createBudget(api, official, {
+      totalAmount: 2000,
+      districts: [
+        { code: 'hill', amount: 1000 },
+        { code: 'port', amount: 1000 },
+      ],
+      districtVoting: 'one',
+    });
+    for (const district of ['hill', 'port'])
+      await addProject(api, official, budget.id, { title: `A park in ${district}`, cost: 500, district });
+    await movePhase(api, official, budget.id, 'voting');
+    const resident = await verifiedResident(api, admin, `R-${Date.now()}`, 'port');
+    const page = await signedInPage(browser, api, resident);
+    pages.push(page);
+    await page.goto(`${api.url}/budgets/${budget.id}`);
+    await expect(page.locator('#district option:checked').innerText()).resolves.toBe('Harbour');
+    await expect(page.getByRole('region', { name: 'Districts' }).innerText()).resolves.toContain('Harbour: €1,000 (your district)');
+    await expect(page.getByRole('region', { name: 'Projects' }).innerText()).resolves.not.toContain('A park in hill');
+    await page.goto(`${api.url}/budgets/${budget.id}/ballot`);
+    await expect(page.locator('main').innerText()).resolves.toContain('You vote in your district, Harbour.');
+    await expect(page.locator('form.polity-ballot').innerText()).resolves.toContain('A park in port');
+    await expect(page.locator('form.polity-ballot').innerText()).resolves.not.toContain('A park in hill');
+  });
 
   it('withdraws a ballot, and after voting closed offers no ballot at all', async () => {
     const { budget, projects } = await votingBudget(api, official, [100]);

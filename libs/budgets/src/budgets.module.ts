@@ -44,6 +44,7 @@ import { BudgetsHomeSection } from './pages/budgets-home.section';
 import { BallotPagesController } from './pages/ballot-pages.controller';
 import { BudgetPagesController } from './pages/budget-pages.controller';
 import { VoterStandings } from './pages/voter-standings';
+import { DistrictPlaces } from './pages/district-places';
 import { ProjectLinkController } from './pages/project-link.controller';
 
 export const BUDGETS_ENTITIES = [
@@ -104,8 +105,8 @@ export class BudgetsJobsModule {}
 
 /** Its part of the web site: for now, what is open on the home page. */
 @Module({
-  imports: [BudgetsModule, IdentityModule, CommentsModule, CommentsPagesModule, FollowsModule, WebModule],
+  imports: [BudgetsModule, IdentityModule, DistrictsModule, CommentsModule, CommentsPagesModule, FollowsModule, WebModule],
   controllers: [BallotPagesController, BudgetPagesController, ProjectLinkController],
-  providers: [BudgetsHomeSection, VoterStandings],
+  providers: [BudgetsHomeSection, VoterStandings, DistrictPlaces],
 })
 export class BudgetsPagesModule {}

@@ -33,6 +33,7 @@ import { BallotPage } from './ballot.page';
 import { BallotReceiptPage } from './ballot-receipt.page';
 import { BallotReviewPage } from './ballot-review.page';
 import { BUDGETS_MESSAGES } from './budgets.messages';
+import { DistrictPlaces } from './district-places';
 import { VoterStandings } from './voter-standings';
 
 /** The pot a ballot is for: its district (if any), its amount, its projects, and whether the reader may choose another. */
@@ -58,6 +59,7 @@ export class BallotPagesController {
     private readonly projects: BudgetProjectsService,
     private readonly ballots: BallotsService,
     private readonly standings: VoterStandings,
+    private readonly places: DistrictPlaces,
     private readonly site: SiteConfig,
   ) {}
 
@@ -106,6 +108,7 @@ export class BallotPagesController {
           choices={choices}
           district={checked.district}
           totalCost={checked.totalCost}
+          place={await this.places.place()}
         />,
       );
     } catch (error) {
@@ -178,6 +181,7 @@ export class BallotPagesController {
         projects={projects}
         ballot={ballot}
         news={news}
+        place={await this.places.place()}
       />,
     );
   }
@@ -245,7 +249,14 @@ export class BallotPagesController {
     };
   }
 
-  private ballotPage(web: WebRequest, budget: BudgetView, setting: BallotSetting, draft: BallotDraft, errors: BallotErrors): string {
+  private async ballotPage(
+    web: WebRequest,
+    budget: BudgetView,
+    setting: BallotSetting,
+    draft: BallotDraft,
+    errors: BallotErrors,
+  ): Promise<string> {
+    const place = await this.places.place();
     return renderPage(
       <BallotPage
         t={this.translator(web)}
@@ -258,6 +269,7 @@ export class BallotPagesController {
         errors={errors}
         districtChoices={setting.districtChoices}
         fixedDistrict={setting.fixedDistrict}
+        place={place}
       />,
     );
   }
@@ -269,7 +281,7 @@ export class BallotPagesController {
     setting: BallotSetting,
     draft: BallotDraft,
     errors: BallotErrors,
-  ): string {
+  ): Promise<string> {
     response.status(422);
     return this.ballotPage(web, budget, setting, draft, errors);
   }
@@ -283,7 +295,7 @@ export class BallotPagesController {
     setting: BallotSetting,
     draft: BallotDraft,
     choices: BallotChoicesDto,
-  ): string {
+  ): Promise<string> {
     if (!(error instanceof ProblemException) || ![409, 422].includes(error.getStatus())) throw error;
     const t = this.translator(web);
     const errors =

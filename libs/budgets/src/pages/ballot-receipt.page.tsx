@@ -3,6 +3,7 @@ import { Layout, PostForm, type Translator, type WebRequest } from '@polity/web'
 import { createHash } from 'node:crypto';
 import type { BallotDto } from '../ballots/ballots.dto';
 import { ChoiceList } from './ballot-review.page';
+import type { Place } from './budget-parts';
 
 /** A short code of what the ballot holds: the same for as long as the ballot is unchanged. */
 export const ballotFingerprint = (ballot: BallotDto): string =>
@@ -22,10 +23,11 @@ export interface BallotReceiptPageProps {
   ballot: BallotDto | null;
   /** Just cast, just withdrawn, or only looked at. */
   news: 'cast' | 'withdrawn' | null;
+  place: Place;
 }
 
 /** The resident's ballot as it was recorded, with a fingerprint to compare later, and a way to withdraw it. */
-export function BallotReceiptPage({ t, siteName, web, budget, projects, ballot, news }: BallotReceiptPageProps) {
+export function BallotReceiptPage({ t, siteName, web, budget, projects, ballot, news, place }: BallotReceiptPageProps) {
   const voting = budget.phase === 'voting';
   return (
     <Layout t={t} siteName={siteName} web={web} title={t.t('budgets.receipt.title')} section="budgets">
@@ -37,7 +39,7 @@ export function BallotReceiptPage({ t, siteName, web, budget, projects, ballot, 
       )}
       {ballot ? (
         <>
-          {ballot.district && <p class="utrecht-paragraph">{t.t('budgets.review.district', { district: ballot.district })}</p>}
+          {ballot.district && <p class="utrecht-paragraph">{t.t('budgets.review.district', { district: place(ballot.district) })}</p>}
           <ChoiceList t={t} budget={budget} projects={projects} choices={ballot} />
           <p class="utrecht-paragraph">{t.t('budgets.review.cost', { amount: t.amount(ballot.totalCost, budget.currency) })}</p>
           <p class="utrecht-paragraph">{t.t('budgets.receipt.recorded', { date: t.date(ballot.updatedAt) })}</p>

@@ -2,6 +2,7 @@ import type { BudgetProjectView, BudgetView } from '@polity/contracts';
 import { Layout, PostForm, type Translator, type WebRequest } from '@polity/web';
 import type { BallotChoicesDto } from '../ballots/ballots.dto';
 import type { BallotDraft } from './ballot-form';
+import type { Place } from './budget-parts';
 import { DraftFields } from './ballot.page';
 
 /** The choices of a ballot in order: ranked first to last, or with their points. */
@@ -52,16 +53,28 @@ export interface BallotReviewPageProps {
   choices: BallotChoicesDto;
   district: string | null;
   totalCost: number;
+  place: Place;
 }
 
 /** The review step: the ballot as it will be cast, then cast it or go back and change it. */
-export function BallotReviewPage({ t, siteName, web, budget, projects, draft, choices, district, totalCost }: BallotReviewPageProps) {
+export function BallotReviewPage({
+  t,
+  siteName,
+  web,
+  budget,
+  projects,
+  draft,
+  choices,
+  district,
+  totalCost,
+  place,
+}: BallotReviewPageProps) {
   const base = `/budgets/${budget.id}/ballot`;
   return (
     <Layout t={t} siteName={siteName} web={web} title={t.t('budgets.review.title')} section="budgets">
       <p class="utrecht-paragraph utrecht-paragraph--lead">{t.t('budgets.ballot.for', { budget: budget.title })}</p>
       <p class="utrecht-paragraph">{t.t('budgets.review.intro')}</p>
-      {district && <p class="utrecht-paragraph">{t.t('budgets.review.district', { district })}</p>}
+      {district && <p class="utrecht-paragraph">{t.t('budgets.review.district', { district: place(district) })}</p>}
       <ChoiceList t={t} budget={budget} projects={projects} choices={choices} />
       <p class="utrecht-paragraph">{t.t('budgets.review.cost', { amount: t.amount(totalCost, budget.currency) })}</p>
       <PostForm web={web} action={base}>

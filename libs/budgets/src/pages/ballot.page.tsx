@@ -1,6 +1,7 @@
 import type { BallotRulesView, BudgetProjectView, BudgetView } from '@polity/contracts';
 import { countForms, ErrorSummary, Layout, PostForm, type Translator, type WebRequest } from '@polity/web';
 import { type BallotDraft, type BallotErrors, summaryOf } from './ballot-form';
+import type { Place } from './budget-parts';
 
 export interface BallotPageProps {
   t: Translator;
@@ -17,6 +18,7 @@ export interface BallotPageProps {
   districtChoices: string[];
   /** The reader's own district when the budget holds them to it. */
   fixedDistrict: string | null;
+  place: Place;
 }
 
 /** The rules of this ballot, said before the resident starts. */
@@ -64,7 +66,9 @@ export function BallotPage(props: BallotPageProps) {
       <p class="utrecht-paragraph utrecht-paragraph--lead">{t.t('budgets.ballot.for', { budget: budget.title })}</p>
       <ErrorSummary t={t} errors={summaryOf(errors, kind, projects[0]?.id)} />
       <BallotRules t={t} budget={budget} potAmount={props.potAmount} />
-      {props.fixedDistrict && <p class="utrecht-paragraph">{t.t('budgets.ballot.district.yours', { district: props.fixedDistrict })}</p>}
+      {props.fixedDistrict && (
+        <p class="utrecht-paragraph">{t.t('budgets.ballot.district.yours', { district: props.place(props.fixedDistrict) })}</p>
+      )}
       {props.districtChoices.length > 1 && (
         <form method="get" action={`/budgets/${budget.id}/ballot`} class="polity-filters">
           <div class="utrecht-form-field">
@@ -74,7 +78,7 @@ export function BallotPage(props: BallotPageProps) {
             <select id="district" name="district">
               {props.districtChoices.map((code) => (
                 <option key={code} value={code} selected={code === draft.district}>
-                  {code}
+                  {props.place(code)}
                 </option>
               ))}
             </select>
@@ -102,7 +106,7 @@ export function BallotPage(props: BallotPageProps) {
   );
 }
 
-function BallotChoices({ t, budget, projects, draft, errors }: BallotPageProps) {
+function BallotChoices({ t, budget, projects, draft, errors, place }: BallotPageProps) {
   const kind = budget.ballot.kind;
   const places = kind === 'ordinal' ? (budget.ballot.maxLength ?? projects.length) : 0;
   return (
@@ -137,7 +141,7 @@ function BallotChoices({ t, budget, projects, draft, errors }: BallotPageProps) 
               )}
               <p class="polity-meta" id={costId}>
                 <span>{t.t('budgets.project.cost', { amount: t.amount(project.cost, budget.currency) })}</span>
-                {project.district && <span>{t.t('budgets.project.district', { district: project.district })}</span>}
+                {project.district && <span>{t.t('budgets.project.district', { district: place(project.district) })}</span>}
               </p>
               <p class="utrecht-paragraph polity-ballot__description">
                 {project.description.length > 240 ? `${project.description.slice(0, 239)}…` : project.description}

@@ -34,6 +34,7 @@ import { BudgetProjectPage } from './budget-project.page';
 import { BUDGETS_MESSAGES } from './budgets.messages';
 import { ResultsPage } from './results.page';
 import { type ProjectDraft, SuggestProjectPage } from './suggest-project.page';
+import { DistrictPlaces } from './district-places';
 import { VoterStandings } from './voter-standings';
 
 /** Everything that changes a budget's page is in its room; the page refetches its live parts. */
@@ -66,6 +67,7 @@ export class BudgetPagesController {
     private readonly tallies: BudgetTallies,
     private readonly outcomes: OutcomesService,
     private readonly standings: VoterStandings,
+    private readonly places: DistrictPlaces,
     private readonly follows: FollowsService,
     private readonly comments: CommentThreadsQuery,
     private readonly commentForms: CommentForms,
@@ -96,10 +98,11 @@ export class BudgetPagesController {
     // The resident's own district first, until they choose another (or all).
     const wanted = typeof asked === 'string' ? asked : (standing?.residentDistrict ?? 'all');
     const district = codes.includes(wanted) ? wanted : null;
-    const [projects, following, tally] = await Promise.all([
+    const [projects, following, tally, place] = await Promise.all([
       this.projects.list(id, web.principal, district ? { district } : {}),
       web.principal ? this.follows.isFollowing('budgets', id, web.principal.userId) : false,
       this.tallyFor(budget),
+      this.places.place(),
     ]);
     return renderPage(
       <BudgetPage
@@ -113,6 +116,7 @@ export class BudgetPagesController {
         standing={standing}
         following={following}
         live={live}
+        place={place}
       />,
     );
   }
@@ -126,7 +130,15 @@ export class BudgetPagesController {
     const outcome = budget.publishedOutcomeId ? await this.outcomes.byId(undefined, id, budget.publishedOutcomeId) : null;
     const mine = outcome ? await this.standings.votedFor(web.principal, budget) : [];
     return renderPage(
-      <ResultsPage t={this.translator(web)} siteName={this.site.name} web={web} budget={budget} outcome={outcome} mine={mine} />,
+      <ResultsPage
+        t={this.translator(web)}
+        siteName={this.site.name}
+        web={web}
+        budget={budget}
+        outcome={outcome}
+        mine={mine}
+        place={await this.places.place()}
+      />,
     );
   }
 
@@ -274,6 +286,7 @@ export class BudgetPagesController {
         commentSort={comments.sort}
         following={following}
         live={live}
+        place={await this.places.place()}
       />,
     );
   }

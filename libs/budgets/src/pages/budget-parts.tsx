@@ -1,6 +1,9 @@
 import type { BudgetProjectView, BudgetTallyView, BudgetView } from '@polity/contracts';
 import { BarChart, type Translator } from '@polity/web';
 
+/** A district's name for its code (the code itself for one the site does not know). */
+export type Place = (code: string) => string;
+
 /** Where a budget stands: its phase, its money, and the dates of its phases, with how long voting has left. */
 export function BudgetFacts({ t, budget }: { t: Translator; budget: BudgetView }) {
   const { schedule } = budget;
@@ -82,11 +85,21 @@ export function TallyChart({
 }
 
 /** One project as the budget's list shows it: what it is, what it costs, where, and whether it can be done. */
-export function ProjectFacts({ t, budget, project }: { t: Translator; budget: BudgetView; project: BudgetProjectView }) {
+export function ProjectFacts({
+  t,
+  budget,
+  project,
+  place,
+}: {
+  t: Translator;
+  budget: BudgetView;
+  project: BudgetProjectView;
+  place: Place;
+}) {
   return (
     <p class="polity-meta">
       <span>{t.t('budgets.project.cost', { amount: t.amount(project.cost, budget.currency) })}</span>
-      {project.district && <span>{t.t('budgets.project.district', { district: project.district })}</span>}
+      {project.district && <span>{t.t('budgets.project.district', { district: place(project.district) })}</span>}
       {project.category && <span>{t.t('budgets.project.category', { category: project.category })}</span>}
       <span>
         {project.feasibility === 'unfeasible' && project.unfeasibleReason

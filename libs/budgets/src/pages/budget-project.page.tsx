@@ -2,7 +2,7 @@ import { type CommentDraft, type CommentSort, type CommentThreadDto, Conversatio
 import type { BudgetProjectView, BudgetView } from '@polity/contracts';
 import { renderMarkdown } from '@polity/platform';
 import { FollowForm, Layout, type LiveConfig, type Translator, type WebRequest } from '@polity/web';
-import { ProjectFacts } from './budget-parts';
+import { type Place, ProjectFacts } from './budget-parts';
 
 export interface BudgetProjectPageProps {
   t: Translator;
@@ -16,6 +16,7 @@ export interface BudgetProjectPageProps {
   commentSort: CommentSort;
   following: boolean;
   live: LiveConfig;
+  place: Place;
 }
 
 /** One project of a budget: what it is, what it costs, whether it can be done, and its conversation. */
@@ -36,7 +37,7 @@ export function BudgetProjectPage(props: BudgetProjectPageProps) {
         </p>
       )}
       <div data-live-part="project" data-live-quiet>
-        <ProjectFacts t={t} budget={budget} project={project} />
+        <ProjectFacts t={t} budget={budget} project={project} place={props.place} />
         {/* Markdown rendered to an allow-listed subset by the platform. */}
         <div class="polity-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(project.description) }} />
       </div>

@@ -1,6 +1,6 @@
 import type { BudgetProjectView, BudgetTallyView, BudgetView } from '@polity/contracts';
 import { FollowForm, Layout, type LiveConfig, signInPath, type Translator, type WebRequest } from '@polity/web';
-import { BudgetFacts, PlainText, ProjectFacts, TallyChart } from './budget-parts';
+import { BudgetFacts, type Place, PlainText, ProjectFacts, TallyChart } from './budget-parts';
 
 /** Where the reader stands in a budget: whether they may vote, and whether they have. */
 export interface VoterStanding {
@@ -22,6 +22,7 @@ export interface BudgetPageProps {
   standing: VoterStanding | null;
   following: boolean;
   live: LiveConfig;
+  place: Place;
 }
 
 /** A participatory budget: what it is, where it stands, how to take part, its projects and (where shown) its votes. */
@@ -59,7 +60,7 @@ export function BudgetPage(props: BudgetPageProps) {
                       {project.title}
                     </a>
                   </h3>
-                  <ProjectFacts t={t} budget={budget} project={project} />
+                  <ProjectFacts t={t} budget={budget} project={project} place={props.place} />
                 </li>
               ))}
             </ul>
@@ -130,7 +131,7 @@ function BudgetActions({ t, web, budget, standing }: BudgetPageProps) {
   );
 }
 
-function Districts({ t, budget, standing }: BudgetPageProps) {
+function Districts({ t, budget, standing, place }: BudgetPageProps) {
   return (
     <section aria-labelledby="districts-title">
       <h2 class="utrecht-heading-2" id="districts-title">
@@ -141,7 +142,7 @@ function Districts({ t, budget, standing }: BudgetPageProps) {
         {budget.districts.map((district) => (
           <li key={district.code}>
             {t.t(district.code === standing?.residentDistrict ? 'budgets.districts.yours' : 'budgets.districts.amount', {
-              district: district.code,
+              district: place(district.code),
               amount: t.amount(district.amount, budget.currency),
             })}
           </li>
@@ -152,7 +153,7 @@ function Districts({ t, budget, standing }: BudgetPageProps) {
 }
 
 /** A plain GET form: the resident's own district is chosen when they arrive. */
-function DistrictFilter({ t, budget, district }: BudgetPageProps) {
+function DistrictFilter({ t, budget, district, place }: BudgetPageProps) {
   return (
     <form method="get" action={`/budgets/${budget.id}`} class="polity-filters">
       <div class="utrecht-form-field">
@@ -165,7 +166,7 @@ function DistrictFilter({ t, budget, district }: BudgetPageProps) {
           </option>
           {budget.districts.map((option) => (
             <option key={option.code} value={option.code} selected={option.code === district}>
-              {option.code}
+              {place(option.code)}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import type { BudgetView } from '@polity/contracts';
 import { BarChart, Layout, type Translator, type WebRequest } from '@polity/web';
 import type { OutcomeDto, PotOutcomeDto } from '../outcomes/outcomes.dto';
+import type { Place } from './budget-parts';
 import { mostVotesFirst } from './most-votes-first';
 
 export interface ResultsPageProps {
@@ -11,10 +12,11 @@ export interface ResultsPageProps {
   outcome: OutcomeDto | null;
   /** The projects the reader voted for, when they did. */
   mine: string[];
+  place: Place;
 }
 
 /** The outcome: what won and why, what was spent and left, Equal Shares round by round, and the comparison. */
-export function ResultsPage({ t, siteName, web, budget, outcome, mine }: ResultsPageProps) {
+export function ResultsPage({ t, siteName, web, budget, outcome, mine, place }: ResultsPageProps) {
   const pots = outcome?.pots ?? [];
   return (
     <Layout t={t} siteName={siteName} web={web} title={t.t('budgets.results.title', { budget: budget.title })} section="budgets">
@@ -33,6 +35,7 @@ export function ResultsPage({ t, siteName, web, budget, outcome, mine }: Results
               outcome={outcome}
               pot={pot}
               mine={mine}
+              place={place}
               index={index}
               many={pots.length > 1}
             />
@@ -56,9 +59,10 @@ interface PotProps {
   mine: string[];
   index: number;
   many: boolean;
+  place: Place;
 }
 
-function PotResults({ t, budget, outcome, pot, mine, index, many }: PotProps) {
+function PotResults({ t, budget, outcome, pot, mine, index, many, place }: PotProps) {
   const money = (amount: number | string) => t.amount(Number(amount), budget.currency);
   const rounds = new Map(pot.equalShares?.rounds.map((round) => [round.projectId, round.round]) ?? []);
   const why = t.t(`budgets.results.why.${outcome.rule}`);
@@ -71,7 +75,7 @@ function PotResults({ t, budget, outcome, pot, mine, index, many }: PotProps) {
     <section aria-labelledby={`${id}-title`}>
       {many && (
         <h2 class="utrecht-heading-2" id={`${id}-title`}>
-          {t.t('budgets.results.pot', { district: pot.district ?? '' })}
+          {t.t('budgets.results.pot', { district: pot.district ? place(pot.district) : '' })}
         </h2>
       )}
       <p class="utrecht-paragraph" id={many ? undefined : `${id}-title`}>
