@@ -77,6 +77,8 @@ async function participation(browser, probe) {
     await page.fill('#password', 'polity-demo-password');
     await page.click('main form button[type=submit]');
     await page.waitForSelector('form.polity-ballot');
+    // The demo accounts speak English: the language switcher shows the site in French all the same.
+    if (locale === 'fr') await page.goto(`${site}/language?to=fr&back=${encodeURIComponent(`${voting}/ballot`)}`);
     // One more project ticked: the running total moves, as the resident sees it while choosing.
     await page.locator('form.polity-ballot input[type=checkbox]:not(:checked)').first().check();
     await shoot(page, `ballot-${locale}-1280`);
@@ -96,9 +98,13 @@ async function participation(browser, probe) {
   await narrow.close();
 }
 
+/** The whole page at once: a window as tall as the page, so what sticks to the window's bottom sits where it belongs. */
 async function shoot(page, name) {
   const file = join(out, `${name}.png`);
+  const { width, height } = page.viewportSize();
+  await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
   await page.screenshot({ path: file, fullPage: true });
+  await page.setViewportSize({ width, height });
   console.log(file);
 }
 

@@ -326,7 +326,7 @@ describe('participatory budgets on the web site', () => {
     expect(main).toContain('Round 1:');
     expect(main).toContain('Compared with most votes first');
     expect(main).toMatch(/Project 3: funded\./);
-    const comparison = minority.locator('table', { has: minority.getByRole('columnheader', { name: 'most votes first' }) });
+    const comparison = minority.locator('table', { has: minority.getByRole('columnheader', { name: 'Most votes first' }) });
     await expect(comparison.getByRole('row', { name: /Project 3/ }).innerText()).resolves.toBe('Project 3\tFunded\tNot funded');
     const chart = minority.locator('figure svg[role="img"]');
     await expect(chart.locator('title').textContent()).resolves.toBe('Money per voter, round by round');

@@ -163,13 +163,13 @@ function PotResults({ t, budget, outcome, pot, mine, index, many, place }: PotPr
           </div>
         </>
       )}
-      {pot.equalShares && pot.equalShares.rounds.length > 0 && <Rounds {...{ t, budget, pot, id }} />}
+      {pot.equalShares && pot.equalShares.rounds.length > 0 && <Rounds {...{ t, budget, pot, id, many }} />}
       {outcome.rule === 'equal-shares' && <Comparison t={t} pot={pot} many={many} />}
     </section>
   );
 }
 
-function Rounds({ t, budget, pot, id }: { t: Translator; budget: BudgetView; pot: PotOutcomeDto; id: string }) {
+function Rounds({ t, budget, pot, id, many }: { t: Translator; budget: BudgetView; pot: PotOutcomeDto; id: string; many: boolean }) {
   const report = pot.equalShares;
   if (!report) return null;
   const money = (amount: number | string) => t.amount(Number(amount), budget.currency);
@@ -183,7 +183,11 @@ function Rounds({ t, budget, pot, id }: { t: Translator; budget: BudgetView; pot
   ];
   return (
     <>
-      <h3 class="utrecht-heading-3">{t.t('budgets.results.rounds')}</h3>
+      {many ? (
+        <h3 class="utrecht-heading-3">{t.t('budgets.results.rounds')}</h3>
+      ) : (
+        <h2 class="utrecht-heading-2">{t.t('budgets.results.rounds')}</h2>
+      )}
       <ol class="polity-rounds">
         {report.rounds.map((round) => (
           <li key={round.round}>
@@ -232,8 +236,8 @@ function Comparison({ t, pot, many }: { t: Translator; pot: PotOutcomeDto; many:
               <thead>
                 <tr>
                   <th scope="col">{t.t('budgets.results.project')}</th>
-                  <th scope="col">{t.t('budgets.results.rule.equal-shares')}</th>
-                  <th scope="col">{t.t('budgets.results.rule.greedy')}</th>
+                  <th scope="col">{t.t('budgets.results.column.equal-shares')}</th>
+                  <th scope="col">{t.t('budgets.results.column.greedy')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -79,7 +79,7 @@ export function ThreadPage(props: ThreadPageProps) {
               {thread.pinnedPosts.map((post) => (
                 <li key={post.id}>
                   <a class="utrecht-link" href={`#post-${post.id}`}>
-                    {post.type ? `${t.t(`codesign.post.type.${post.type}`)}: ` : ''}
+                    {post.type ? `${t.t('shell.labelled', { label: t.t(`codesign.post.type.${post.type}`) })} ` : ''}
                     {(post.body ?? '').slice(0, 120)}
                   </a>
                 </li>
@@ -138,7 +138,7 @@ function Links({ t, thread, linkTitles }: ThreadPageProps) {
           if (!title) return null;
           return (
             <li key={`${link.kind}:${link.id}`}>
-              {t.t(`codesign.links.${link.kind}`)}:{' '}
+              {t.t('shell.labelled', { label: t.t(`codesign.links.${link.kind}`) })}{' '}
               {href ? (
                 <a class="utrecht-link" href={href}>
                   {title}

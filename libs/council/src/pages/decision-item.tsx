@@ -40,7 +40,7 @@ export function DecisionItem({
     >
       <article aria-labelledby={`${id}-title`}>
         <h3 class="utrecht-heading-3" id={`${id}-title`}>
-          {item}: <span class={`polity-outcome polity-outcome--${decision.outcome}`}>{outcome}</span>
+          {t.t('shell.labelled', { label: item })} <span class={`polity-outcome polity-outcome--${decision.outcome}`}>{outcome}</span>
         </h3>
         <p class="polity-meta">
           {showMeeting && (
@@ -103,7 +103,7 @@ export function DecisionItem({
               const title = titles.get(linkKey(link)) ?? t.t('council.links.open');
               return (
                 <li key={linkKey(link)}>
-                  {t.t(`council.links.${link.kind}`)}:{' '}
+                  {t.t('shell.labelled', { label: t.t(`council.links.${link.kind}`) })}{' '}
                   {href ? (
                     <a class="utrecht-link" href={href}>
                       {title}

@@ -132,6 +132,7 @@ fieldset.polity-field { border: 0; padding: 0; margin-inline: 0; }
 .polity-sort [aria-current] { font-weight: 700; }
 .polity-deadline { font-weight: 700; margin: 0 0 1rem; }
 .polity-chart { margin: 1rem 0 1.5rem; max-inline-size: 40rem; }
+.polity-chart svg { max-inline-size: 28rem; }
 .polity-chart__caption { font-weight: 700; margin-block-end: 0.5rem; }
 .polity-chart__image { display: block; inline-size: 100%; block-size: auto; margin-block-end: 0.75rem; }
 .polity-chart__label { font-size: 13px; fill: #1a1a1a; }
@@ -155,5 +156,30 @@ fieldset.polity-field { border: 0; padding: 0; margin-inline: 0; }
 .polity-ballot__total .utrecht-paragraph { margin: 0; }
 .polity-choices li { margin-block-end: 0.25rem; }
 .polity-rounds > li { margin-block-end: 0.75rem; }
+.polity-player { max-inline-size: 40rem; margin-block: 0.5rem; }
+.polity-player iframe, .polity-player video { display: block; inline-size: 100%; block-size: auto; aspect-ratio: 16 / 9; border: 0; background: #1a1a1a; }
+.polity-agenda { padding-inline-start: 1.5rem; }
+.polity-agenda__item { margin-block-end: 0.75rem; }
+.polity-agenda__item--open { border-inline-start: 0.375rem solid var(--polity-brand); padding-inline-start: 0.75rem; }
+.polity-agenda__now, .polity-mark { display: inline-block; border-radius: 0.25rem; padding: 0 0.5rem; font-size: 0.9375rem; font-weight: 700;
+  background: #e8e8e8; color: #1a1a1a; margin-inline-end: 0.25rem; }
+.polity-agenda__now, .polity-mark--official { background: var(--polity-brand); color: var(--polity-on-brand); }
+.polity-mark--answered { background: #1a1a1a; color: #ffffff; }
+.polity-agenda__title { margin: 0 0 0.25rem; }
+.polity-links { padding-inline-start: 1.25rem; margin-block: 0.5rem; }
+.polity-stages { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: 0.5rem; }
+.polity-stages__stage { border-inline-start: 0.375rem solid #d9d9d9; padding: 0.25rem 0.75rem; }
+.polity-stages__stage--done { border-color: #595959; }
+.polity-stages__stage--current { border-color: var(--polity-brand); background: #f3f3f3; }
+.polity-stages__name { margin: 0; }
+.polity-post--official { border-inline-start: 0.375rem solid var(--polity-brand); padding-inline-start: 0.75rem; }
+.polity-post__marks { margin: 0; }
+.polity-timeline__stage { background: #f3f3f3; padding-inline: 0.75rem; }
+.polity-reply summary { cursor: pointer; color: var(--polity-brand); text-decoration: underline; min-block-size: 2.75rem; display: flex; align-items: center; }
+.polity-rank { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-block-end: 0.5rem; }
+.polity-scale { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
+.polity-matrix input { inline-size: 1.25rem; block-size: 1.25rem; }
+.polity-matrix td { text-align: center; }
+.polity-result { margin-block-end: 1.5rem; }
 @media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; } }
 `;
