@@ -3,57 +3,35 @@ import {
   addProject,
   axeViolations,
   createBudget,
-  createTestApp,
   createUserWithRoles,
   expectEventually,
-  launchBrowser,
   listenToStatus,
   liveReady,
   markUnreloaded,
   movePhase,
   registerUser,
-  type RunningApp,
-  signedInPage,
-  startTestWorker,
   statusSaid,
   tabTo,
-  type TestBrowser,
   type TestUser,
   verifiedResident,
   votingBudget,
   wasNotReloaded,
+  webWorld,
 } from '@polity/testing';
 import type { Page } from 'playwright-core';
 
 describe('participatory budgets on the web site', () => {
-  let api: RunningApp;
-  let worker: RunningApp;
-  let browser: TestBrowser;
+  const world = webWorld();
   let official: TestUser;
-  const pages: Page[] = [];
 
   beforeAll(async () => {
-    [api, worker, browser] = await Promise.all([createTestApp(), startTestWorker(), launchBrowser()]);
-    official = await createUserWithRoles(api, ['official']);
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
+    official = await createUserWithRoles(world.api, ['official']);
   });
 
-  async function resident(
-    options: { locale?: string; javaScript?: boolean; width?: number } = {},
-  ): Promise<{ user: TestUser; page: Page }> {
-    const user = await registerUser(api);
-    const page = await signedInPage(browser, api, user, options);
-    pages.push(page);
-    return { user, page };
-  }
+  const resident = (options: { locale?: string; javaScript?: boolean; width?: number } = {}) => world.reader(options);
 
   async function myBallot(user: TestUser, budgetId: string) {
-    return (await api.http.get(`/api/v1/budgets/${budgetId}/ballot`).set('Authorization', user.auth).expect(200)).body as {
+    return (await world.api.http.get(`/api/v1/budgets/${budgetId}/ballot`).set('Authorization', user.auth).expect(200)).body as {
       projectIds: string[];
       points: Record<string, number> | null;
       ranking: string[] | null;
@@ -62,7 +40,7 @@ describe('participatory budgets on the web site', () => {
 
   /** From the budget's page to the ballot, by keyboard: Tab to the link, Enter. */
   async function openBallot(page: Page, budget: BudgetView): Promise<void> {
-    await page.goto(`${api.url}/budgets/${budget.id}`);
+    await page.goto(`${world.api.url}/budgets/${budget.id}`);
     await tabTo(page, `a[href="/budgets/${budget.id}/ballot"]`);
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/budgets/${budget.id}/ballot`);
@@ -77,7 +55,9 @@ describe('participatory budgets on the web site', () => {
 
   for (const javaScript of [false, true]) {
     it(`knapsack ballot by keyboard: rules first, the limit refused, a review, then cast and a receipt (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-      const { budget, projects } = await votingBudget(api, official, [600, 300, 200], { ballot: { kind: 'approval', maxCost: 'budget' } });
+      const { budget, projects } = await votingBudget(world.api, official, [600, 300, 200], {
+        ballot: { kind: 'approval', maxCost: 'budget' },
+      });
       const { user, page } = await resident({ javaScript });
       await openBallot(page, budget);
       await expect(page.getByRole('region', { name: 'How this vote works' }).innerText()).resolves.toContain(
@@ -113,7 +93,7 @@ describe('participatory budgets on the web site', () => {
       await submitBallot(page);
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Check your ballot');
       await expect(page.locator('main').innerText()).resolves.toContain('Together these projects cost €800.');
-      await expect(api.http.get(`/api/v1/budgets/${budget.id}/ballot`).set('Authorization', user.auth)).resolves.toHaveProperty(
+      await expect(world.api.http.get(`/api/v1/budgets/${budget.id}/ballot`).set('Authorization', user.auth)).resolves.toHaveProperty(
         'status',
         404,
       );
@@ -127,7 +107,7 @@ describe('participatory budgets on the web site', () => {
   }
 
   it('k-approval: more than the allowed number is refused, the ballot kept', async () => {
-    const { budget, projects } = await votingBudget(api, official, [100, 100, 100], { ballot: { kind: 'approval', maxProjects: 2 } });
+    const { budget, projects } = await votingBudget(world.api, official, [100, 100, 100], { ballot: { kind: 'approval', maxProjects: 2 } });
     const { page } = await resident();
     await openBallot(page, budget);
     await expect(page.locator('.polity-rules').innerText()).resolves.toContain('Choose at most 2 projects.');
@@ -139,7 +119,7 @@ describe('participatory budgets on the web site', () => {
 
   for (const javaScript of [false, true]) {
     it(`cumulative ballot by keyboard: points per project, the per-project limit shown beside the project, a running total (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-      const { budget, projects } = await votingBudget(api, official, [100, 200, 300], {
+      const { budget, projects } = await votingBudget(world.api, official, [100, 200, 300], {
         ballot: { kind: 'cumulative', maxPoints: 10, maxPointsPerProject: 6 },
       });
       const { user, page } = await resident({ javaScript });
@@ -167,7 +147,7 @@ describe('participatory budgets on the web site', () => {
     });
 
     it(`ordinal ballot by keyboard: a numbered select per project, a shared rank refused beside both, the ranking kept in order (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-      const { budget, projects } = await votingBudget(api, official, [100, 200, 300], { ballot: { kind: 'ordinal', maxLength: 3 } });
+      const { budget, projects } = await votingBudget(world.api, official, [100, 200, 300], { ballot: { kind: 'ordinal', maxLength: 3 } });
       const { user, page } = await resident({ javaScript });
       await openBallot(page, budget);
       const rank = async (project: BudgetProjectView, place: number) => {
@@ -198,13 +178,13 @@ describe('participatory budgets on the web site', () => {
   }
 
   it('with districts: the resident’s own district, by its name, is chosen for them on the budget and held on the ballot', async () => {
-    const admin = await createUserWithRoles(api, ['admin']);
+    const admin = await createUserWithRoles(world.api, ['admin']);
     for (const [code, name] of [
       ['hill', 'Hill quarter'],
       ['port', 'Harbour'],
     ])
-      await api.http.put(`/api/v1/admin/districts/${code}`).set('Authorization', admin.auth).send({ name }).expect(200);
-    const budget = await createBudget(api, official, {
+      await world.api.http.put(`/api/v1/admin/districts/${code}`).set('Authorization', admin.auth).send({ name }).expect(200);
+    const budget = await createBudget(world.api, official, {
       totalAmount: 2000,
       districts: [
         { code: 'hill', amount: 1000 },
@@ -213,49 +193,52 @@ describe('participatory budgets on the web site', () => {
       districtVoting: 'one',
     });
     for (const district of ['hill', 'port'])
-      await addProject(api, official, budget.id, { title: `A park in ${district}`, cost: 500, district });
-    await movePhase(api, official, budget.id, 'voting');
-    const resident = await verifiedResident(api, admin, `R-${Date.now()}`, 'port');
-    const page = await signedInPage(browser, api, resident);
-    pages.push(page);
-    await page.goto(`${api.url}/budgets/${budget.id}`);
+      await addProject(world.api, official, budget.id, { title: `A park in ${district}`, cost: 500, district });
+    await movePhase(world.api, official, budget.id, 'voting');
+    const resident = await verifiedResident(world.api, admin, `R-${Date.now()}`, 'port');
+    const page = await world.pageOf(resident);
+    await page.goto(`${world.api.url}/budgets/${budget.id}`);
     await expect(page.locator('#district option:checked').innerText()).resolves.toBe('Harbour');
     await expect(page.getByRole('region', { name: 'Districts' }).innerText()).resolves.toContain('Harbour: €1,000 (your district)');
     await expect(page.getByRole('region', { name: 'Projects' }).innerText()).resolves.not.toContain('A park in hill');
-    await page.goto(`${api.url}/budgets/${budget.id}/ballot`);
+    await page.goto(`${world.api.url}/budgets/${budget.id}/ballot`);
     await expect(page.locator('main').innerText()).resolves.toContain('You vote in your district, Harbour.');
     await expect(page.locator('form.polity-ballot').innerText()).resolves.toContain('A park in port');
     await expect(page.locator('form.polity-ballot').innerText()).resolves.not.toContain('A park in hill');
   });
 
   it('withdraws a ballot, and after voting closed offers no ballot at all', async () => {
-    const { budget, projects } = await votingBudget(api, official, [100]);
+    const { budget, projects } = await votingBudget(world.api, official, [100]);
     const { user, page } = await resident();
-    await api.http
+    await world.api.http
       .put(`/api/v1/budgets/${budget.id}/ballot`)
       .set('Authorization', user.auth)
       .send({ projectIds: [projects[0].id] })
       .expect(200);
-    await page.goto(`${api.url}/budgets/${budget.id}/ballot/receipt`);
+    await page.goto(`${world.api.url}/budgets/${budget.id}/ballot/receipt`);
     await page.getByRole('button', { name: 'Withdraw my ballot' }).click();
     await expect(page.locator('main [role=status]').innerText()).resolves.toBe('Your ballot is withdrawn: it no longer counts.');
-    await api.http.get(`/api/v1/budgets/${budget.id}/ballot`).set('Authorization', user.auth).expect(404);
-    await api.http.post(`/api/v1/budgets/${budget.id}/phase`).set('Authorization', official.auth).send({ phase: 'closed' }).expect(200);
-    await page.goto(`${api.url}/budgets/${budget.id}/ballot`);
+    await world.api.http.get(`/api/v1/budgets/${budget.id}/ballot`).set('Authorization', user.auth).expect(404);
+    await world.api.http
+      .post(`/api/v1/budgets/${budget.id}/phase`)
+      .set('Authorization', official.auth)
+      .send({ phase: 'closed' })
+      .expect(200);
+    await page.goto(`${world.api.url}/budgets/${budget.id}/ballot`);
     expect(new URL(page.url()).pathname).toBe(`/budgets/${budget.id}`);
     await expect(page.getByRole('link', { name: 'Vote' }).count()).resolves.toBe(0);
   });
 
   it('suggests a project while the budget gathers ideas; a cost that is not a number comes back beside its field', async () => {
-    const created = await api.http
+    const created = await world.api.http
       .post('/api/v1/budgets')
       .set('Authorization', official.auth)
       .send({ title: 'Ideas for the harbour', description: 'Suggest.', currency: 'EUR', totalAmount: 5000, ballot: { kind: 'approval' } })
       .expect(201);
     const id = created.body.id as string;
-    await api.http.post(`/api/v1/budgets/${id}/phase`).set('Authorization', official.auth).send({ phase: 'proposing' }).expect(200);
+    await world.api.http.post(`/api/v1/budgets/${id}/phase`).set('Authorization', official.auth).send({ phase: 'proposing' }).expect(200);
     const { user, page } = await resident();
-    await page.goto(`${api.url}/budgets/${id}`);
+    await page.goto(`${world.api.url}/budgets/${id}`);
     await page.getByRole('link', { name: 'Suggest a project' }).click();
     await page.getByLabel('Name of the project').fill('A harbour swimming spot');
     await page.getByLabel('What it is, where, and who it helps').fill('A safe place to swim in summer.');
@@ -265,22 +248,22 @@ describe('participatory budgets on the web site', () => {
     await page.getByLabel('What you think it costs, in EUR').fill('4000');
     await page.getByRole('button', { name: 'Send the suggestion' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('A harbour swimming spot');
-    const listed = await api.http.get(`/api/v1/budgets/${id}/projects`).set('Authorization', user.auth).expect(200);
+    const listed = await world.api.http.get(`/api/v1/budgets/${id}/projects`).set('Authorization', user.auth).expect(200);
     expect(listed.body.items).toEqual([
       expect.objectContaining({ title: 'A harbour swimming spot', cost: 4000, suggestedBy: expect.objectContaining({ id: user.id }) }),
     ]);
   });
 
   it('live tally: a second reader sees the votes and the chart change without reloading, told politely', async () => {
-    const { budget, projects } = await votingBudget(api, official, [100, 200]);
-    const voter = await registerUser(api);
+    const { budget, projects } = await votingBudget(world.api, official, [100, 200]);
+    const voter = await registerUser(world.api);
     const { page } = await resident({ javaScript: true });
-    await page.goto(`${api.url}/budgets/${budget.id}`);
+    await page.goto(`${world.api.url}/budgets/${budget.id}`);
     await liveReady(page);
     await markUnreloaded(page);
     await listenToStatus(page);
     await expect(page.getByRole('region', { name: 'Votes so far' }).innerText()).resolves.toContain('No ballots yet');
-    await api.http
+    await world.api.http
       .put(`/api/v1/budgets/${budget.id}/ballot`)
       .set('Authorization', voter.auth)
       .send({ projectIds: [projects[1].id] })
@@ -299,27 +282,34 @@ describe('participatory budgets on the web site', () => {
   it('the outcome page: Equal Shares round by round, money per voter before and after, the comparison, and whether my projects won', async () => {
     // 3 voters want A and B (500 each); 2 want C (400). Each voter's share is 200: the majority pays for one
     // of A and B (166.67 each), the minority for C (200 each). Most votes first spends it all on A and B.
-    const { budget, projects } = await votingBudget(api, official, [500, 500, 400], { totalAmount: 1000, liveResults: false });
+    const { budget, projects } = await votingBudget(world.api, official, [500, 500, 400], { totalAmount: 1000, liveResults: false });
     const [a, b, c] = projects;
-    const voters = await Promise.all(Array.from({ length: 5 }, () => registerUser(api)));
+    const voters = await Promise.all(Array.from({ length: 5 }, () => registerUser(world.api)));
     for (const [index, voter] of voters.entries()) {
       const choice = index < 3 ? [a.id, b.id] : [c.id];
-      await api.http.put(`/api/v1/budgets/${budget.id}/ballot`).set('Authorization', voter.auth).send({ projectIds: choice }).expect(200);
+      await world.api.http
+        .put(`/api/v1/budgets/${budget.id}/ballot`)
+        .set('Authorization', voter.auth)
+        .send({ projectIds: choice })
+        .expect(200);
     }
-    await api.http.post(`/api/v1/budgets/${budget.id}/phase`).set('Authorization', official.auth).send({ phase: 'closed' }).expect(200);
-    const outcome = await api.http
+    await world.api.http
+      .post(`/api/v1/budgets/${budget.id}/phase`)
+      .set('Authorization', official.auth)
+      .send({ phase: 'closed' })
+      .expect(200);
+    const outcome = await world.api.http
       .post(`/api/v1/budgets/${budget.id}/outcome`)
       .set('Authorization', official.auth)
       .send({ rule: 'equal-shares' })
       .expect(201);
-    await api.http
+    await world.api.http
       .post(`/api/v1/budgets/${budget.id}/outcomes/${outcome.body.id as string}/publish`)
       .set('Authorization', official.auth)
       .expect(200);
 
-    const minority = await signedInPage(browser, api, voters[4], { width: 320 });
-    pages.push(minority);
-    await minority.goto(`${api.url}/budgets/${budget.id}`);
+    const minority = await world.pageOf(voters[4], { width: 320 });
+    await minority.goto(`${world.api.url}/budgets/${budget.id}`);
     await minority.getByRole('link', { name: 'See the results' }).click();
     const main = await minority.locator('main').innerText();
     expect(main).toContain('The winners were chosen by the Method of Equal Shares.');
@@ -338,22 +328,22 @@ describe('participatory budgets on the web site', () => {
     for (const locale of ['en-GB', 'fr-FR']) {
       const { page } = await resident({ locale, javaScript: true });
       for (const path of [`/budgets/${budget.id}`, `/budgets/${budget.id}/results`]) {
-        await page.goto(`${api.url}${path}`);
+        await page.goto(`${world.api.url}${path}`);
         expect({ path, locale, violations: await axeViolations(page) }).toEqual({ path, locale, violations: [] });
       }
     }
   }, 90_000);
 
   it('has no WCAG 2.1 AA violation on the budget pages in each state and both languages', async () => {
-    const { budget, projects } = await votingBudget(api, official, [300, 200], {
+    const { budget, projects } = await votingBudget(world.api, official, [300, 200], {
       ballot: { kind: 'cumulative', maxPoints: 5, maxPointsPerProject: 3 },
     });
-    const before = await api.http
+    const before = await world.api.http
       .post('/api/v1/budgets')
       .set('Authorization', official.auth)
       .send({ title: 'Before the vote', description: 'Ideas wanted.', currency: 'EUR', totalAmount: 800, ballot: { kind: 'approval' } })
       .expect(201);
-    await api.http
+    await world.api.http
       .post(`/api/v1/budgets/${before.body.id as string}/phase`)
       .set('Authorization', official.auth)
       .send({ phase: 'proposing' })
@@ -361,7 +351,7 @@ describe('participatory budgets on the web site', () => {
     for (const locale of ['en-GB', 'fr-FR']) {
       const { page } = await resident({ locale, javaScript: true });
       const visit = async (path: string) => {
-        await page.goto(`${api.url}${path}`);
+        await page.goto(`${world.api.url}${path}`);
         expect({ path, locale, violations: await axeViolations(page) }).toEqual({ path, locale, violations: [] });
       };
       await visit('/budgets');

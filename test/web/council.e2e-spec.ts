@@ -4,59 +4,38 @@ import {
   axeViolations,
   createMeeting,
   createProposal,
-  createTestApp,
   createUserWithRoles,
   expectEventually,
-  launchBrowser,
   listenToStatus,
   liveReady,
   markUnreloaded,
   openForDecision,
   registerUser,
-  type RunningApp,
-  signedInPage,
-  startTestWorker,
   statusSaid,
-  type TestBrowser,
   type TestUser,
   wasNotReloaded,
+  webWorld,
 } from '@polity/testing';
-import type { Page } from 'playwright-core';
 
 describe('council meetings on the web site', () => {
-  let api: RunningApp;
-  let worker: RunningApp;
-  let browser: TestBrowser;
+  const world = webWorld();
   let clerk: TestUser;
   let author: TestUser;
-  const pages: Page[] = [];
 
   beforeAll(async () => {
-    [api, worker, browser] = await Promise.all([createTestApp(), startTestWorker(), launchBrowser()]);
-    [clerk, author] = await Promise.all([createUserWithRoles(api, ['council']), registerUser(api)]);
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
+    [clerk, author] = await Promise.all([createUserWithRoles(world.api, ['council']), registerUser(world.api)]);
   });
 
-  async function reader(options: { locale?: string; javaScript?: boolean } = {}): Promise<{ user: TestUser; page: Page }> {
-    const user = await registerUser(api);
-    const page = await signedInPage(browser, api, user, options);
-    pages.push(page);
-    return { user, page };
-  }
+  const reader = (options: { locale?: string; javaScript?: boolean; width?: number } = {}) => world.reader(options);
 
   async function streamedMeeting(title = 'Budget council'): Promise<MeetingView> {
-    return createMeeting(api, clerk, { title, streamUrl: 'https://www.youtube.com/watch?v=abcdefghijk' });
+    return createMeeting(world.api, clerk, { title, streamUrl: 'https://www.youtube.com/watch?v=abcdefghijk' });
   }
 
   it('lists meetings with the calendar feed, and shows one with its titled stream frame and a link to watch elsewhere', async () => {
     const meeting = await streamedMeeting('Planning committee');
     const { page } = await reader();
-    await page.goto(`${api.url}/meetings`);
+    await page.goto(`${world.api.url}/meetings`);
     await expect(page.getByRole('link', { name: /iCalendar/ }).getAttribute('href')).resolves.toBe('/api/v1/meetings.ics');
     await page.getByRole('link', { name: 'Planning committee' }).first().click();
     const frame = page.locator('iframe');
@@ -69,17 +48,17 @@ describe('council meetings on the web site', () => {
   });
 
   it('live meeting: the item opened and the decision recorded reach a reader without reload, the log and status region saying so', async () => {
-    const { id: proposalId } = await createProposal(api, author, { title: 'A crossing by the school' });
+    const { id: proposalId } = await createProposal(world.api, author, { title: 'A crossing by the school' });
     const meeting = await streamedMeeting();
-    const item = await addAgendaItem(api, clerk, meeting.id, [{ kind: 'proposals', id: proposalId }], 'School crossing');
+    const item = await addAgendaItem(world.api, clerk, meeting.id, [{ kind: 'proposals', id: proposalId }], 'School crossing');
     const { page } = await reader({ javaScript: true });
     const proposalPage = (await reader({ javaScript: true })).page;
-    await page.goto(`${api.url}/meetings/${meeting.id}`);
-    await proposalPage.goto(`${api.url}/proposals/${proposalId}`);
+    await page.goto(`${world.api.url}/meetings/${meeting.id}`);
+    await proposalPage.goto(`${world.api.url}/proposals/${proposalId}`);
     await Promise.all([liveReady(page), liveReady(proposalPage)]);
     await Promise.all([markUnreloaded(page), markUnreloaded(proposalPage), listenToStatus(page), listenToStatus(proposalPage)]);
 
-    await openForDecision(api, clerk, meeting.id, item.id);
+    await openForDecision(world.api, clerk, meeting.id, item.id);
     await expectEventually(
       async () => expect(await page.locator('[aria-current="step"]').innerText()).toContain('Now being discussed'),
       10_000,
@@ -91,7 +70,7 @@ describe('council meetings on the web site', () => {
       100,
     );
 
-    await api.http
+    await world.api.http
       .post(`/api/v1/meetings/${meeting.id}/agenda/${item.id}/decisions`)
       .set('Authorization', clerk.auth)
       .set('Idempotency-Key', 'crossing-1')
@@ -136,14 +115,14 @@ describe('council meetings on the web site', () => {
     it(`follows a meeting; its followers are told when it starts, with a link to it (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
       const meeting = await streamedMeeting(`Follow me ${javaScript ? 'live' : 'plain'}`);
       const { user, page } = await reader({ javaScript });
-      await page.goto(`${api.url}/meetings/${meeting.id}`);
+      await page.goto(`${world.api.url}/meetings/${meeting.id}`);
       await page.getByRole('button', { name: 'Follow this meeting' }).click();
       await page.getByRole('button', { name: 'Stop following' }).waitFor();
       expect(new URL(page.url()).pathname).toBe(`/meetings/${meeting.id}`);
-      await api.http.post(`/api/v1/meetings/${meeting.id}/start`).set('Authorization', clerk.auth).expect(200);
+      await world.api.http.post(`/api/v1/meetings/${meeting.id}/start`).set('Authorization', clerk.auth).expect(200);
       const told = await expectEventually(
         async () => {
-          const inbox = await api.http.get('/api/v1/notifications').set('Authorization', user.auth).expect(200);
+          const inbox = await world.api.http.get('/api/v1/notifications').set('Authorization', user.auth).expect(200);
           const found = (inbox.body.items as { kind: string; resource: { id: string } }[]).find((n) => n.kind === 'meeting_started');
           expect({ items: inbox.body.items, found }).toEqual(expect.objectContaining({ found: expect.anything() }));
           return found;
@@ -152,7 +131,7 @@ describe('council meetings on the web site', () => {
         200,
       );
       expect(told?.resource.id).toBe(meeting.id);
-      await page.goto(`${api.url}/notifications`);
+      await page.goto(`${world.api.url}/notifications`);
       const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `“${meeting.title}” has started` }) });
       await expect(entry.getByRole('link').first().getAttribute('href')).resolves.toBe(`/meetings/${meeting.id}`);
     }, 60_000);
@@ -161,18 +140,18 @@ describe('council meetings on the web site', () => {
   it('has no WCAG 2.1 AA violation on the meetings list and a meeting scheduled, live, ended and cancelled, in both languages', async () => {
     const scheduled = await streamedMeeting('Scheduled');
     const live = await streamedMeeting('Live');
-    const item = await addAgendaItem(api, clerk, live.id, [], 'Item');
-    await openForDecision(api, clerk, live.id, item.id);
-    await api.http
+    const item = await addAgendaItem(world.api, clerk, live.id, [], 'Item');
+    await openForDecision(world.api, clerk, live.id, item.id);
+    await world.api.http
       .post(`/api/v1/meetings/${live.id}/agenda/${item.id}/decisions`)
       .set('Authorization', clerk.auth)
       .send({ outcome: 'deferred', text: 'Deferred to next month.', votes: { for: 3, against: 2, abstain: 0 } })
       .expect(201);
     const ended = await streamedMeeting('Ended');
-    await api.http.post(`/api/v1/meetings/${ended.id}/start`).set('Authorization', clerk.auth).expect(200);
-    await api.http.post(`/api/v1/meetings/${ended.id}/end`).set('Authorization', clerk.auth).expect(200);
+    await world.api.http.post(`/api/v1/meetings/${ended.id}/start`).set('Authorization', clerk.auth).expect(200);
+    await world.api.http.post(`/api/v1/meetings/${ended.id}/end`).set('Authorization', clerk.auth).expect(200);
     const cancelled = await streamedMeeting('Cancelled');
-    await api.http
+    await world.api.http
       .post(`/api/v1/meetings/${cancelled.id}/cancel`)
       .set('Authorization', clerk.auth)
       .send({ reason: 'No quorum.' })
@@ -180,7 +159,7 @@ describe('council meetings on the web site', () => {
     for (const locale of ['en-GB', 'fr-FR']) {
       const { page } = await reader({ locale, javaScript: true });
       for (const path of ['/meetings', ...[scheduled, live, ended, cancelled].map((m) => `/meetings/${m.id}`)]) {
-        await page.goto(`${api.url}${path}`);
+        await page.goto(`${world.api.url}${path}`);
         expect({ path, locale, violations: await axeViolations(page) }).toEqual({ path, locale, violations: [] });
       }
     }

@@ -1,22 +1,17 @@
 import {
   axeViolations,
   createSurvey,
-  createTestApp,
   createUserWithRoles,
   expectEventually,
-  launchBrowser,
   listenToStatus,
   liveReady,
   markUnreloaded,
   publishSurvey,
   registerUser,
-  type RunningApp,
-  signedInPage,
-  startTestWorker,
   statusSaid,
-  type TestBrowser,
   type TestUser,
   wasNotReloaded,
+  webWorld,
 } from '@polity/testing';
 import type { Page } from 'playwright-core';
 
@@ -85,33 +80,18 @@ const QUESTIONS = [
 ];
 
 describe('surveys on the web site', () => {
-  let api: RunningApp;
-  let worker: RunningApp;
-  let browser: TestBrowser;
+  const world = webWorld();
   let official: TestUser;
-  const pages: Page[] = [];
 
   beforeAll(async () => {
-    [api, worker, browser] = await Promise.all([createTestApp(), startTestWorker(), launchBrowser()]);
-    official = await createUserWithRoles(api, ['official']);
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
+    official = await createUserWithRoles(world.api, ['official']);
   });
 
-  async function reader(options: { locale?: string; javaScript?: boolean } = {}): Promise<{ user: TestUser; page: Page }> {
-    const user = await registerUser(api);
-    const page = await signedInPage(browser, api, user, options);
-    pages.push(page);
-    return { user, page };
-  }
+  const reader = (options: { locale?: string; javaScript?: boolean; width?: number } = {}) => world.reader(options);
 
   async function openSurvey(settings: Record<string, unknown> = {}) {
-    const survey = await createSurvey(api, official, { questions: QUESTIONS, resultsVisibility: 'live', ...settings });
-    return publishSurvey(api, official, survey.id);
+    const survey = await createSurvey(world.api, official, { questions: QUESTIONS, resultsVisibility: 'live', ...settings });
+    return publishSurvey(world.api, official, survey.id);
   }
 
   /** The page's main button: Next, or Send on the last page shown. */
@@ -121,7 +101,7 @@ describe('surveys on the web site', () => {
     it(`answers page by page: a condition on the same page (asked at once with JavaScript, on the next step without), errors per question, a page shown by an earlier answer (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
       const survey = await openSurvey();
       const { user, page } = await reader({ javaScript });
-      await page.goto(`${api.url}/surveys/${survey.id}`);
+      await page.goto(`${world.api.url}/surveys/${survey.id}`);
       await page.getByRole('link', { name: 'Answer the survey' }).click();
       await expect(page.locator('main').innerText()).resolves.toContain('Page 1 of 2');
       await expect(page.getByRole('group', { name: /How safe do you feel cycling/ }).isVisible()).resolves.toBe(false);
@@ -169,7 +149,7 @@ describe('surveys on the web site', () => {
       await page.getByLabel(/What bothers you most/).fill('Lorries at night.');
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send my answers' }).click()]);
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Thank you');
-      const stored = await api.http.get(`/api/v1/surveys/${survey.id}/response`).set('Authorization', user.auth).expect(200);
+      const stored = await world.api.http.get(`/api/v1/surveys/${survey.id}/response`).set('Authorization', user.auth).expect(200);
       expect(stored.body.answers).toEqual({
         mode: { choices: ['bike'] },
         bike_safety: 2,
@@ -181,7 +161,7 @@ describe('surveys on the web site', () => {
         why: 'Lorries at night.',
       });
       // Changing the answers brings them back, page by page.
-      await page.goto(`${api.url}/surveys/${survey.id}/answer`);
+      await page.goto(`${world.api.url}/surveys/${survey.id}/answer`);
       await expect(page.getByLabel('By bike').isChecked()).resolves.toBe(true);
     }, 60_000);
   }
@@ -189,7 +169,7 @@ describe('surveys on the web site', () => {
   it('with JavaScript, a question appears as soon as the answer it depends on is given', async () => {
     const survey = await openSurvey();
     const { page } = await reader({ javaScript: true });
-    await page.goto(`${api.url}/surveys/${survey.id}/answer`);
+    await page.goto(`${world.api.url}/surveys/${survey.id}/answer`);
     const cycling = page.getByRole('group', { name: /How safe do you feel cycling/ });
     await expect(cycling.isVisible()).resolves.toBe(false);
     await page.getByLabel('By bike').check();
@@ -204,14 +184,14 @@ describe('surveys on the web site', () => {
       questions: [{ key: 'happy', type: 'scale', title: 'How happy are you?', scalePoints: 5, required: true }],
     });
     const { page } = await reader();
-    await page.goto(`${api.url}/surveys/${survey.id}`);
+    await page.goto(`${world.api.url}/surveys/${survey.id}`);
     await expect(page.locator('main').innerText()).resolves.toContain('This survey is anonymous');
     await page.getByRole('link', { name: 'Answer the survey' }).click();
     await page.getByLabel('4').check();
     await page.getByRole('button', { name: 'Send my answers' }).click();
     const receipt = /Your receipt: (\S+)/.exec(await page.locator('main').innerText())?.[1];
     expect(receipt).toBeDefined();
-    await page.goto(`${api.url}/surveys/${survey.id}`);
+    await page.goto(`${world.api.url}/surveys/${survey.id}`);
     await page.getByRole('link', { name: 'Change your answers' }).click();
     await page.getByLabel('Your receipt').fill('not-my-receipt');
     await page.getByRole('button', { name: 'Show my answers' }).click();
@@ -227,8 +207,8 @@ describe('surveys on the web site', () => {
   it('results: a chart per question with its table, one per matrix row, suppressed below the group size, and live', async () => {
     const survey = await openSurvey({ questions: QUESTIONS.filter((q) => ['street', 'happy', 'state'].includes(q.key)) });
     const answer = async (happy: number) => {
-      const user = await registerUser(api);
-      await api.http
+      const user = await registerUser(world.api);
+      await world.api.http
         .put(`/api/v1/surveys/${survey.id}/response`)
         .set('Authorization', user.auth)
         .send({ answers: { happy, state: { noise: 'good', safety: 'poor' } } })
@@ -236,10 +216,10 @@ describe('surveys on the web site', () => {
     };
     await answer(4);
     const { page } = await reader({ javaScript: true });
-    await page.goto(`${api.url}/surveys/${survey.id}/results`);
+    await page.goto(`${world.api.url}/surveys/${survey.id}/results`);
     await expect(page.locator('main').innerText()).resolves.toContain('Fewer than 5 people have answered');
     for (const happy of [1, 2, 4, 5]) await answer(happy);
-    await page.goto(`${api.url}/surveys/${survey.id}/results`);
+    await page.goto(`${world.api.url}/surveys/${survey.id}/results`);
     await liveReady(page);
     await markUnreloaded(page);
     await listenToStatus(page);
@@ -261,10 +241,10 @@ describe('surveys on the web site', () => {
     for (const locale of ['en-GB', 'fr-FR']) {
       const { page } = await reader({ locale, javaScript: true });
       for (const path of ['/surveys', `/surveys/${survey.id}`, `/surveys/${survey.id}/answer`, `/surveys/${survey.id}/results`]) {
-        await page.goto(`${api.url}${path}`);
+        await page.goto(`${world.api.url}${path}`);
         expect({ path, locale, violations: await axeViolations(page) }).toEqual({ path, locale, violations: [] });
       }
-      await page.goto(`${api.url}/surveys/${survey.id}/answer`);
+      await page.goto(`${world.api.url}/surveys/${survey.id}/answer`);
       // With JavaScript the cycling question appears as soon as the bike is chosen.
       await page.locator('#q-mode-bike').check();
       await page.locator('#q-bike_safety').check();

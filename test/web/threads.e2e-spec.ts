@@ -1,52 +1,31 @@
 import {
   axeViolations,
-  createTestApp,
   createThread,
   createUserWithRoles,
   expectEventually,
-  launchBrowser,
   listenToStatus,
   liveReady,
   markUnreloaded,
   registerUser,
-  type RunningApp,
-  signedInPage,
-  startTestWorker,
   statusSaid,
-  type TestBrowser,
   type TestUser,
   wasNotReloaded,
+  webWorld,
 } from '@polity/testing';
-import type { Page } from 'playwright-core';
 
 describe('co-design threads on the web site', () => {
-  let api: RunningApp;
-  let worker: RunningApp;
-  let browser: TestBrowser;
+  const world = webWorld();
   let official: TestUser;
-  const pages: Page[] = [];
 
   beforeAll(async () => {
-    [api, worker, browser] = await Promise.all([createTestApp(), startTestWorker(), launchBrowser()]);
-    official = await createUserWithRoles(api, ['official']);
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
+    official = await createUserWithRoles(world.api, ['official']);
   });
 
-  async function reader(options: { locale?: string; javaScript?: boolean } = {}): Promise<{ user: TestUser; page: Page }> {
-    const user = await registerUser(api);
-    const page = await signedInPage(browser, api, user, options);
-    pages.push(page);
-    return { user, page };
-  }
+  const reader = (options: { locale?: string; javaScript?: boolean; width?: number } = {}) => world.reader(options);
 
   async function secondStageThread() {
-    const thread = await createThread(api, official);
-    await api.http
+    const thread = await createThread(world.api, official);
+    await world.api.http
       .post(`/api/v1/threads/${thread.id}/stage`)
       .set('Authorization', official.auth)
       .send({ stage: 'define', summary: 'People who work **weekdays** cannot come.' })
@@ -58,7 +37,7 @@ describe('co-design threads on the web site', () => {
     it(`shows the stages as a progress with the finished stage’s summary, and takes an idea, a reply and a reaction (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
       const thread = await secondStageThread();
       const { user, page } = await reader({ javaScript });
-      await page.goto(`${api.url}/threads/${thread.id}`);
+      await page.goto(`${world.api.url}/threads/${thread.id}`);
       const stages = page.getByRole('region', { name: 'Stages' });
       await expect(stages.innerText()).resolves.toContain('Stage 2 of 4: Define');
       await expect(stages.locator('[aria-current="step"]').innerText()).resolves.toContain('Define');
@@ -77,14 +56,14 @@ describe('co-design threads on the web site', () => {
       await page.getByRole('button', { name: 'Post it' }).click();
       const idea = page.locator('article', { hasText: 'Sunday' });
       await expect(idea.innerText()).resolves.toContain('Idea');
-      const timeline = await api.http.get(`/api/v1/threads/${thread.id}/timeline`).expect(200);
+      const timeline = await world.api.http.get(`/api/v1/threads/${thread.id}/timeline`).expect(200);
       const entries = timeline.body.items as { type: string; post: { id: string; type: string; author: { id: string } } }[];
       const [post] = entries.filter((entry) => entry.type === 'post');
       expect(post.post).toMatchObject({ type: 'idea', author: { id: user.id } });
 
       // Another resident replies and says "me too".
       const { page: other } = await reader({ javaScript });
-      await other.goto(`${api.url}/threads/${thread.id}`);
+      await other.goto(`${world.api.url}/threads/${thread.id}`);
       await other.locator(`#post-${post.post.id} ~ details summary`).click();
       await other.getByLabel('Your reply').fill('Saturday mornings would work for me too.');
       await other.getByRole('button', { name: 'Send the reply' }).click();
@@ -98,20 +77,20 @@ describe('co-design threads on the web site', () => {
 
   it('live: a new post, an official’s reply and a stage move reach a reader without reload, each said', async () => {
     const thread = await secondStageThread();
-    const poster = await registerUser(api);
+    const poster = await registerUser(world.api);
     const { page } = await reader({ javaScript: true });
-    await page.goto(`${api.url}/threads/${thread.id}`);
+    await page.goto(`${world.api.url}/threads/${thread.id}`);
     await liveReady(page);
     await markUnreloaded(page);
     await listenToStatus(page);
-    const written = await api.http
+    const written = await world.api.http
       .post(`/api/v1/threads/${thread.id}/posts`)
       .set('Authorization', poster.auth)
       .send({ type: 'question', body: 'Will the children’s corner stay open?' })
       .expect(201);
     await page.locator(`#post-${written.body.id as string}`).waitFor({ timeout: 10_000 });
     await expectEventually(async () => expect(await statusSaid(page)).toContain(`New contribution by ${poster.displayName}`), 5_000, 100);
-    const answer = await api.http
+    const answer = await world.api.http
       .post(`/api/v1/threads/${thread.id}/posts`)
       .set('Authorization', official.auth)
       .send({ parentId: written.body.id, body: 'Yes, it stays.' })
@@ -119,7 +98,7 @@ describe('co-design threads on the web site', () => {
     const reply = page.locator(`[data-live-list="replies-${written.body.id as string}"] #post-${answer.body.id as string}`);
     await reply.waitFor({ timeout: 10_000 });
     await expect(reply.innerText()).resolves.toContain('Facilitator');
-    await api.http
+    await world.api.http
       .post(`/api/v1/threads/${thread.id}/stage`)
       .set('Authorization', official.auth)
       .send({ stage: 'develop', summary: 'Sundays it is.' })
@@ -136,8 +115,8 @@ describe('co-design threads on the web site', () => {
 
   it('has no WCAG 2.1 AA violation on the threads and a thread with posts, the form sent back with problems, in both languages', async () => {
     const thread = await secondStageThread();
-    const poster = await registerUser(api);
-    await api.http
+    const poster = await registerUser(world.api);
+    await world.api.http
       .post(`/api/v1/threads/${thread.id}/posts`)
       .set('Authorization', poster.auth)
       .send({ type: 'problem', body: 'Too early.' })
@@ -145,7 +124,7 @@ describe('co-design threads on the web site', () => {
     for (const locale of ['en-GB', 'fr-FR']) {
       const { page } = await reader({ locale, javaScript: true });
       for (const path of ['/threads', `/threads/${thread.id}`]) {
-        await page.goto(`${api.url}${path}`);
+        await page.goto(`${world.api.url}${path}`);
         expect({ path, locale, violations: await axeViolations(page) }).toEqual({ path, locale, violations: [] });
       }
       await page.locator('form[action$="/posts"] button.polity-button:not(.polity-button--secondary)').last().click();

@@ -3,7 +3,6 @@ import { FollowsModule } from '@polity/follows';
 import { DecisionPanels, WebModule } from '@polity/web';
 import { CouncilDecisionPanels } from './pages/council-decision-panels';
 import { CouncilPagesController } from './pages/council-pages.controller';
-import { LinkTitlesReader } from './pages/link-titles';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@polity/identity';
 import { BroadcastModule } from '@polity/realtime';
@@ -71,7 +70,7 @@ export class CouncilJobsModule {}
 @Module({
   imports: [CouncilModule, FollowsModule, WebModule],
   controllers: [CouncilPagesController],
-  providers: [CouncilHomeSection, LinkTitlesReader, { provide: DecisionPanels, useClass: CouncilDecisionPanels }],
+  providers: [CouncilHomeSection, { provide: DecisionPanels, useClass: CouncilDecisionPanels }],
   // Global: proposal and thread pages show the council's decisions without importing the council.
   exports: [DecisionPanels],
 })

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import type { TestBrowser } from './browser';
-import type { RunningApp } from './test-app';
-import type { TestUser } from './user-factory';
+import { launchBrowser, type TestBrowser } from './browser';
+import { createTestApp, type RunningApp, startTestWorker } from './test-app';
+import { registerUser, type TestUser } from './user-factory';
 
 export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -65,3 +65,56 @@ export const wasNotReloaded = (page: Page): Promise<boolean | undefined> =>
   page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded);
 
 export const liveReady = (page: Page) => page.waitForSelector('html[data-live="ready"]', { timeout: 10_000 });
+
+export interface WebWorld {
+  readonly api: RunningApp;
+  readonly browser: TestBrowser;
+  /** A new resident, signed in on a page of their own (closed with the suite). */
+  reader(options?: PageOptions): Promise<{ user: TestUser; page: Page }>;
+  /** A page signed in as `user` (closed with the suite). */
+  pageOf(user: TestUser, options?: PageOptions): Promise<Page>;
+}
+
+type PageOptions = { locale?: string; javaScript?: boolean; width?: number };
+
+/**
+ * The api, a worker and a browser for a suite of page tests: started before its tests, stopped
+ * after them, with the pages it opened.
+ */
+export function webWorld(): WebWorld {
+  let api: RunningApp | undefined;
+  let worker: RunningApp | undefined;
+  let browser: TestBrowser | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    [api, worker, browser] = await Promise.all([createTestApp(), startTestWorker(), launchBrowser()]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(pages.map((page) => page.context().close()));
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The web world starts in beforeAll: use it inside tests.');
+    return value;
+  };
+  const world: WebWorld = {
+    get api() {
+      return started(api);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async pageOf(user, options = {}) {
+      const page = await signedInPage(world.browser, world.api, user, options);
+      pages.push(page);
+      return page;
+    },
+    async reader(options = {}) {
+      const user = await registerUser(world.api);
+      return { user, page: await world.pageOf(user, options) };
+    },
+  };
+  return world;
+}

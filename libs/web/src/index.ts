@@ -25,3 +25,4 @@ export * from './page/page-translator';
 export * from './page/bar-chart';
 export * from './page/follow-form';
 export * from './page/decision-panels';
+export * from './page/labelled-link';

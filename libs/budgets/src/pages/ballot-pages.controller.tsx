@@ -5,7 +5,7 @@ import { type Principal, ProblemException, Public, SiteConfig, isUuid } from '@p
 import {
   formText,
   HTML,
-  NotFoundPage,
+  notFound,
   pageTranslator,
   renderPage,
   seeOther,
@@ -43,6 +43,15 @@ interface BallotSetting {
   fixedDistrict: string | null;
   districtChoices: string[];
   projects: BudgetProjectView[];
+}
+
+interface SentBallot {
+  budget: BudgetView;
+  principal: Principal;
+  setting: BallotSetting;
+  draft: BallotDraft;
+  choices: BallotChoicesDto;
+  errors: BallotErrors;
 }
 
 /**
@@ -88,18 +97,15 @@ export class BallotPagesController {
     @Body() form: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | undefined> {
-    const ready = await this.ready(web, id, response);
-    if (!ready) return undefined;
-    const { budget, principal } = ready;
-    const t = this.translator(web);
-    const setting = await this.setting(principal, budget, formText(form.district, 40) || undefined);
-    const { draft, choices, errors } = readBallotForm(form, budget, setting.projects, t);
+    const sent = await this.sent(web, id, form, response);
+    if (!sent) return undefined;
+    const { budget, principal, setting, draft, choices, errors } = sent;
     if (hasErrors(errors)) return this.refused(web, response, budget, setting, draft, errors);
     try {
       const checked = await this.ballots.check(principal, id, choices);
       return renderPage(
         <BallotReviewPage
-          t={t}
+          t={this.translator(web)}
           siteName={this.site.name}
           web={web}
           budget={budget}
@@ -125,11 +131,8 @@ export class BallotPagesController {
     @Body() form: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | undefined> {
-    const ready = await this.ready(web, id, response);
-    if (!ready) return undefined;
-    const setting = await this.setting(ready.principal, ready.budget, formText(form.district, 40) || undefined);
-    const { draft } = readBallotForm(form, ready.budget, setting.projects, this.translator(web));
-    return this.ballotPage(web, ready.budget, setting, draft, noErrors());
+    const sent = await this.sent(web, id, form, response);
+    return sent ? this.ballotPage(web, sent.budget, sent.setting, sent.draft, noErrors()) : undefined;
   }
 
   /** Casts (or replaces) the ballot, then the receipt. */
@@ -141,11 +144,9 @@ export class BallotPagesController {
     @Body() form: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | undefined> {
-    const ready = await this.ready(web, id, response);
-    if (!ready) return undefined;
-    const { budget, principal } = ready;
-    const setting = await this.setting(principal, budget, formText(form.district, 40) || undefined);
-    const { draft, choices, errors } = readBallotForm(form, budget, setting.projects, this.translator(web));
+    const sent = await this.sent(web, id, form, response);
+    if (!sent) return undefined;
+    const { budget, principal, setting, draft, choices, errors } = sent;
     if (hasErrors(errors)) return this.refused(web, response, budget, setting, draft, errors);
     try {
       const ballot = await this.ballots.cast(principal, id, { ...choices, follow: true });
@@ -201,6 +202,14 @@ export class BallotPagesController {
       if (!(error instanceof ProblemException) || ![404, 409].includes(error.getStatus())) throw error;
     });
     seeOther(response, this.receiptPath(id, district, 'withdrawn'));
+  }
+
+  /** A ballot form as sent to any step: who sends it, for which pot, what it holds, and what is wrong with it at sight. */
+  private async sent(web: WebRequest, id: string, form: Record<string, unknown>, response: Response): Promise<SentBallot | null> {
+    const ready = await this.ready(web, id, response);
+    if (!ready) return null;
+    const setting = await this.setting(ready.principal, ready.budget, formText(form.district, 40) || undefined);
+    return { ...ready, setting, ...readBallotForm(form, ready.budget, setting.projects, this.translator(web)) };
   }
 
   /** The budget in its voting phase and the signed-in voter; otherwise the way there (sign in, the budget's page). */
@@ -323,8 +332,7 @@ export class BallotPagesController {
   }
 
   private notFound(web: WebRequest, response: Response): string {
-    response.status(404);
-    return renderPage(<NotFoundPage t={this.translator(web)} siteName={this.site.name} web={web} />);
+    return notFound(response, this.translator(web), this.site.name, web);
   }
 
   private translator(web: WebRequest): Translator {

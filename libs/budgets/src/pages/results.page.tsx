@@ -1,6 +1,6 @@
 import type { BudgetView } from '@polity/contracts';
 import { BarChart, Layout, type Translator, type WebRequest } from '@polity/web';
-import type { OutcomeDto, PotOutcomeDto } from '../outcomes/outcomes.dto';
+import type { OutcomeDto, OutcomeProjectDto, PotOutcomeDto } from '../outcomes/outcomes.dto';
 import type { Place } from './budget-parts';
 import { mostVotesFirst } from './most-votes-first';
 
@@ -108,59 +108,23 @@ function PotResults({ t, budget, outcome, pot, mine, index, many, place }: PotPr
         </>
       )}
       <Heading class={many ? 'utrecht-heading-3' : 'utrecht-heading-2'}>{t.t('budgets.results.winners')}</Heading>
-      <div class="polity-table-scroll">
-        <table class="polity-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.t('budgets.results.project')}</th>
-              <th scope="col">{t.t('budgets.results.cost')}</th>
-              <th scope="col">{t.t('budgets.results.votes')}</th>
-              <th scope="col">{t.t('budgets.results.how')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pot.winners.map((winner) => (
-              <tr key={winner.projectId}>
-                <th scope="row">{winner.title}</th>
-                <td>{money(winner.cost)}</td>
-                <td>{t.number(winner.votes)}</td>
-                <td>
-                  {winner.selectedBy === 'completion'
-                    ? t.t('budgets.results.byCompletion')
-                    : rounds.has(winner.projectId)
-                      ? t.t('budgets.results.byRound', { round: rounds.get(winner.projectId) ?? 0 })
-                      : t.t('budgets.results.byVotes')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ProjectTable
+        t={t}
+        budget={budget}
+        projects={pot.winners}
+        heading={t.t('budgets.results.how')}
+        cell={(winner) =>
+          winner.selectedBy === 'completion'
+            ? t.t('budgets.results.byCompletion')
+            : rounds.has(winner.projectId)
+              ? t.t('budgets.results.byRound', { round: rounds.get(winner.projectId) ?? 0 })
+              : t.t('budgets.results.byVotes')
+        }
+      />
       {pot.notFunded.length > 0 && (
         <>
           <Heading class={many ? 'utrecht-heading-3' : 'utrecht-heading-2'}>{t.t('budgets.results.notFunded')}</Heading>
-          <div class="polity-table-scroll">
-            <table class="polity-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.t('budgets.results.project')}</th>
-                  <th scope="col">{t.t('budgets.results.cost')}</th>
-                  <th scope="col">{t.t('budgets.results.votes')}</th>
-                  <th scope="col">{t.t('budgets.results.why')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pot.notFunded.map((project) => (
-                  <tr key={project.projectId}>
-                    <th scope="row">{project.title}</th>
-                    <td>{money(project.cost)}</td>
-                    <td>{t.number(project.votes)}</td>
-                    <td>{why}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProjectTable t={t} budget={budget} projects={pot.notFunded} heading={t.t('budgets.results.why')} cell={() => why} />
         </>
       )}
       {pot.equalShares && pot.equalShares.rounds.length > 0 && <Rounds {...{ t, budget, pot, id, many }} />}
@@ -254,5 +218,45 @@ function Comparison({ t, pot, many }: { t: Translator; pot: PotOutcomeDto; many:
         </>
       )}
     </>
+  );
+}
+
+/** Projects with their cost and votes, and one more column that says how each fared. */
+function ProjectTable<P extends OutcomeProjectDto>({
+  t,
+  budget,
+  projects,
+  heading,
+  cell,
+}: {
+  t: Translator;
+  budget: BudgetView;
+  projects: P[];
+  heading: string;
+  cell: (project: P) => string;
+}) {
+  return (
+    <div class="polity-table-scroll">
+      <table class="polity-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.t('budgets.results.project')}</th>
+            <th scope="col">{t.t('budgets.results.cost')}</th>
+            <th scope="col">{t.t('budgets.results.votes')}</th>
+            <th scope="col">{heading}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {projects.map((project) => (
+            <tr key={project.projectId}>
+              <th scope="row">{project.title}</th>
+              <td>{t.amount(project.cost, budget.currency)}</td>
+              <td>{t.number(project.votes)}</td>
+              <td>{cell(project)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Headers, NotFoundException, Optional, Pa
 import { ApiExcludeController } from '@nestjs/swagger';
 import { roomName, THREAD_POST_TYPES, type ThreadPostType, type ThreadView } from '@polity/contracts';
 import { FollowsService } from '@polity/follows';
-import { isUuid, ProblemException, Public, SiteConfig } from '@polity/platform';
+import { DiscussableResources, isUuid, ProblemException, Public, SiteConfig } from '@polity/platform';
 import {
   DecisionPanels,
   formText,
@@ -10,7 +10,7 @@ import {
   LIVE_HEADER,
   type LiveAction,
   LivePages,
-  NotFoundPage,
+  notFound,
   pageTranslator,
   renderPage,
   seeOther,
@@ -51,6 +51,7 @@ export class CodesignPagesController {
     private readonly threads: ThreadsQuery,
     private readonly posts: PostsService,
     private readonly data: ThreadPageData,
+    private readonly resources: DiscussableResources,
     private readonly follows: FollowsService,
     private readonly site: SiteConfig,
     private readonly live: LivePages,
@@ -172,7 +173,7 @@ export class CodesignPagesController {
     const [summaries, replies, linkTitles, following, decisions] = await Promise.all([
       this.data.summaries(id),
       this.data.replies(id, posts, web.principal),
-      this.data.linkTitles(thread.links, web.principal),
+      this.resources.visibleTitles(thread.links, web.principal),
       web.principal ? this.follows.isFollowing('threads', id, web.principal.userId) : false,
       this.decisionPanels?.render(web, 'threads', id) ?? null,
     ]);
@@ -201,8 +202,7 @@ export class CodesignPagesController {
   }
 
   private notFound(web: WebRequest, response: Response): string {
-    response.status(404);
-    return renderPage(<NotFoundPage t={this.translator(web)} siteName={this.site.name} web={web} />);
+    return notFound(response, this.translator(web), this.site.name, web);
   }
 
   private translator(web: WebRequest): Translator {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ThreadPostView, ThreadReaction, ThreadTimelineEntry } from '@polity/contracts';
-import { DiscussableResources, type Principal, renderMarkdown } from '@polity/platform';
+import { type Principal, renderMarkdown } from '@polity/platform';
 import { DataSource, In } from 'typeorm';
 import { PostReactionEntity } from '../entities/post-reaction.entity';
 import { StageChangeEntity } from '../entities/stage-change.entity';
@@ -16,7 +16,6 @@ export class ThreadPageData {
   constructor(
     private readonly dataSource: DataSource,
     private readonly threads: ThreadsQuery,
-    private readonly resources: DiscussableResources,
     private readonly posts: PostPresenter,
   ) {}
 
@@ -46,20 +45,6 @@ export class ThreadPageData {
     return mine;
   }
 
-  /** Titles of the thread's links the reader may see. */
-  async linkTitles(links: readonly { kind: string; id: string }[], reader: Principal | undefined): Promise<Map<string, string>> {
-    const titled = await Promise.all(
-      links.map(async (link) => {
-        const visible = await this.resources
-          .get(link.kind)
-          .roomFor(link.id, reader)
-          .catch(() => null);
-        const title = visible ? await this.resources.titleOf(link.kind, link.id) : null;
-        return [`${link.kind}:${link.id}`, title] as [string, string | null];
-      }),
-    );
-    return new Map(titled.filter((entry): entry is [string, string] => entry[1] !== null));
-  }
 }
 
 export const postsOf = (timeline: readonly ThreadTimelineEntry[]): ThreadPostView[] =>

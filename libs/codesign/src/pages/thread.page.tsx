@@ -3,6 +3,7 @@ import {
   ErrorSummary,
   type FieldError,
   FollowForm,
+  LabelledLink,
   Layout,
   type LiveConfig,
   PostForm,
@@ -133,19 +134,11 @@ function Links({ t, thread, linkTitles }: ThreadPageProps) {
       </h2>
       <ul>
         {thread.links.map((link) => {
-          const href = resourcePage(link.kind, link.id);
           const title = linkTitles.get(`${link.kind}:${link.id}`);
           if (!title) return null;
           return (
             <li key={`${link.kind}:${link.id}`}>
-              {t.t('shell.labelled', { label: t.t(`codesign.links.${link.kind}`) })}{' '}
-              {href ? (
-                <a class="utrecht-link" href={href}>
-                  {title}
-                </a>
-              ) : (
-                title
-              )}
+              <LabelledLink t={t} label={t.t(`codesign.links.${link.kind}`)} title={title} href={resourcePage(link.kind, link.id)} />
             </li>
           );
         })}

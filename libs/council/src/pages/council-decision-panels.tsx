@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { LinkableKind } from '@polity/contracts';
+import { DiscussableResources } from '@polity/platform';
 import { DecisionPanels, pageTranslator, type WebRequest } from '@polity/web';
 import type { VNode } from 'preact';
 import { DecisionsQuery } from '../decisions/decisions.query';
 import { COUNCIL_MESSAGES } from './council.messages';
 import { DecisionItem } from './decision-item';
-import { LinkTitlesReader } from './link-titles';
 
 const SHOWN = 20;
 
@@ -14,7 +14,7 @@ const SHOWN = 20;
 export class CouncilDecisionPanels extends DecisionPanels {
   constructor(
     private readonly decisions: DecisionsQuery,
-    private readonly titles: LinkTitlesReader,
+    private readonly resources: DiscussableResources,
   ) {
     super();
   }
@@ -23,9 +23,9 @@ export class CouncilDecisionPanels extends DecisionPanels {
     const page = await this.decisions.about(kind, id, { limit: SHOWN }, web.principal).catch(() => null);
     const t = pageTranslator(web, COUNCIL_MESSAGES);
     const items = page?.items ?? [];
-    const titles = await this.titles.read(
+    const titles = await this.resources.visibleTitles(
       items.flatMap((decision) => decision.links),
-      web,
+      web.principal,
     );
     return (
       <div data-live-part="decisions" data-announce={t.t('council.about.announce')}>

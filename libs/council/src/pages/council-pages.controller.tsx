@@ -2,12 +2,12 @@ import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type MeetingSummaryView, roomName } from '@polity/contracts';
 import { FollowsService } from '@polity/follows';
-import { isUuid, Public, SiteConfig } from '@polity/platform';
+import { DiscussableResources, isUuid, Public, SiteConfig } from '@polity/platform';
 import {
   HTML,
   type LiveAction,
   LivePages,
-  NotFoundPage,
+  notFound,
   pageTranslator,
   renderPage,
   type Translator,
@@ -18,7 +18,6 @@ import type { Response } from 'express';
 import { ListMeetingsQueryDto } from '../meetings/meetings.dto';
 import { MeetingsQuery } from '../meetings/meetings.query';
 import { COUNCIL_MESSAGES } from './council.messages';
-import { LinkTitlesReader } from './link-titles';
 import { MeetingListPage } from './meeting-list.page';
 import { MeetingPage } from './meeting.page';
 
@@ -38,7 +37,7 @@ const PAST_SHOWN = 30;
 export class CouncilPagesController {
   constructor(
     private readonly meetings: MeetingsQuery,
-    private readonly titles: LinkTitlesReader,
+    private readonly resources: DiscussableResources,
     private readonly follows: FollowsService,
     private readonly site: SiteConfig,
     private readonly live: LivePages,
@@ -75,7 +74,7 @@ export class CouncilPagesController {
     if (!meeting) return this.notFound(web, response);
     const links = meeting.agenda.flatMap((item) => [...item.links, ...item.decisions.flatMap((decision) => decision.links)]);
     const [titles, following] = await Promise.all([
-      this.titles.read(links, web),
+      this.resources.visibleTitles(links, web.principal),
       web.principal ? this.follows.isFollowing('meetings', id, web.principal.userId) : false,
     ]);
     return renderPage(
@@ -92,8 +91,7 @@ export class CouncilPagesController {
   }
 
   private notFound(web: WebRequest, response: Response): string {
-    response.status(404);
-    return renderPage(<NotFoundPage t={this.translator(web)} siteName={this.site.name} web={web} />);
+    return notFound(response, this.translator(web), this.site.name, web);
   }
 
   private translator(web: WebRequest): Translator {

@@ -1,5 +1,5 @@
 import type { DecisionContentView, DecisionView } from '@polity/contracts';
-import { resourcePage, type Translator } from '@polity/web';
+import { LabelledLink, resourcePage, type Translator } from '@polity/web';
 
 /** Titles of the resources decisions link to, read by the page (a link without its title says little). */
 export type LinkTitles = ReadonlyMap<string, string>;
@@ -99,18 +99,12 @@ export function DecisionItem({
         {decision.links.length > 0 && (
           <ul class="polity-links">
             {decision.links.map((link) => {
-              const href = resourcePage(link.kind, link.id);
-              const title = titles.get(linkKey(link)) ?? t.t('council.links.open');
+              const title = titles.get(linkKey(link));
+              // What the reader may not see is not listed.
+              if (!title) return null;
               return (
                 <li key={linkKey(link)}>
-                  {t.t('shell.labelled', { label: t.t(`council.links.${link.kind}`) })}{' '}
-                  {href ? (
-                    <a class="utrecht-link" href={href}>
-                      {title}
-                    </a>
-                  ) : (
-                    title
-                  )}
+                  <LabelledLink t={t} label={t.t(`council.links.${link.kind}`)} title={title} href={resourcePage(link.kind, link.id)} />
                 </li>
               );
             })}

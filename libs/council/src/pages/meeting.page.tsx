@@ -1,5 +1,5 @@
 import type { DecisionView, MeetingView } from '@polity/contracts';
-import { FollowForm, Layout, type LiveConfig, resourcePage, type Translator, type WebRequest } from '@polity/web';
+import { FollowForm, LabelledLink, Layout, type LiveConfig, resourcePage, type Translator, type WebRequest } from '@polity/web';
 import { DecisionItem, type LinkTitles, linkKey } from './decision-item';
 
 export interface MeetingPageProps {
@@ -57,26 +57,22 @@ export function MeetingPage({ t, siteName, web, meeting, titles, following, live
                     {item.status === 'closed' && <span class="polity-meta"> ({t.t('council.agenda.closed')})</span>}
                   </p>
                   {item.description && <p class="utrecht-paragraph">{item.description}</p>}
-                  {item.links.length > 0 && (
-                    <p class="polity-meta">
-                      {t.t('council.agenda.about')}{' '}
-                      {item.links.map((link, index) => {
-                        const href = resourcePage(link.kind, link.id);
-                        const title = titles.get(linkKey(link)) ?? t.t(`council.links.${link.kind}`);
-                        return (
-                          <span key={linkKey(link)}>
-                            {index > 0 && ', '}
-                            {href ? (
-                              <a class="utrecht-link" href={href}>
-                                {title}
-                              </a>
-                            ) : (
-                              title
-                            )}
-                          </span>
-                        );
-                      })}
-                    </p>
+                  {item.links.some((link) => titles.has(linkKey(link))) && (
+                    <ul class="polity-links">
+                      {/* What the reader may not see is not listed. */}
+                      {item.links
+                        .filter((link) => titles.has(linkKey(link)))
+                        .map((link) => (
+                          <li key={linkKey(link)}>
+                            <LabelledLink
+                              t={t}
+                              label={t.t(`council.links.${link.kind}`)}
+                              title={titles.get(linkKey(link)) ?? ''}
+                              href={resourcePage(link.kind, link.id)}
+                            />
+                          </li>
+                        ))}
+                    </ul>
                   )}
                 </li>
               ))}

@@ -68,6 +68,21 @@ export class DiscussableResources implements OnApplicationBootstrap {
     return this.get(kind).titleOf(id);
   }
 
+  /**
+   * The titles of the linked resources this person may see, by `<kind>:<id>`: a page lists links
+   * with their titles, and leaves out what the reader may not see.
+   */
+  async visibleTitles(links: readonly { kind: string; id: string }[], principal: Principal | undefined): Promise<Map<string, string>> {
+    const unique = [...new Map(links.map((link) => [`${link.kind}:${link.id}`, link])).entries()];
+    const titled = await Promise.all(
+      unique.map(async ([key, link]): Promise<[string, string | null]> => {
+        const visible = await this.get(link.kind).roomFor(link.id, principal).catch(() => null);
+        return [key, visible ? await this.titleOf(link.kind, link.id) : null];
+      }),
+    );
+    return new Map(titled.filter((entry): entry is [string, string] => entry[1] !== null));
+  }
+
   /** The rooms that hear about these resources, as anyone may watch them (drafts and hidden items have none). */
   async publicRooms(links: readonly { kind: string; id: string }[]): Promise<string[]> {
     const rooms = await Promise.all(

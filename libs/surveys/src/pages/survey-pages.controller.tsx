@@ -9,7 +9,7 @@ import {
   HTML,
   type LiveAction,
   LivePages,
-  NotFoundPage,
+  notFound,
   pageTranslator,
   renderPage,
   seeOther,
@@ -304,8 +304,7 @@ export class SurveyPagesController {
   }
 
   private notFound(web: WebRequest, response: Response): string {
-    response.status(404);
-    return renderPage(<NotFoundPage t={this.translator(web)} siteName={this.site.name} web={web} />);
+    return notFound(response, this.translator(web), this.site.name, web);
   }
 
   private translator(web: WebRequest): Translator {
