@@ -44,7 +44,6 @@ export class ThreadPageData {
     for (const row of rows) mine.set(row.postId, [...(mine.get(row.postId) ?? []), row.reaction]);
     return mine;
   }
-
 }
 
 export const postsOf = (timeline: readonly ThreadTimelineEntry[]): ThreadPostView[] =>

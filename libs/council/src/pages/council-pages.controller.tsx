@@ -3,17 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { type MeetingSummaryView, roomName } from '@polity/contracts';
 import { FollowsService } from '@polity/follows';
 import { DiscussableResources, isUuid, Public, SiteConfig } from '@polity/platform';
-import {
-  HTML,
-  type LiveAction,
-  LivePages,
-  notFound,
-  pageTranslator,
-  renderPage,
-  type Translator,
-  Web,
-  type WebRequest,
-} from '@polity/web';
+import { HTML, type LiveAction, LivePages, notFound, pageTranslator, renderPage, type Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { ListMeetingsQueryDto } from '../meetings/meetings.dto';
 import { MeetingsQuery } from '../meetings/meetings.query';

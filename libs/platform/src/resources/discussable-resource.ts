@@ -76,7 +76,9 @@ export class DiscussableResources implements OnApplicationBootstrap {
     const unique = [...new Map(links.map((link) => [`${link.kind}:${link.id}`, link])).entries()];
     const titled = await Promise.all(
       unique.map(async ([key, link]): Promise<[string, string | null]> => {
-        const visible = await this.get(link.kind).roomFor(link.id, principal).catch(() => null);
+        const visible = await this.get(link.kind)
+          .roomFor(link.id, principal)
+          .catch(() => null);
         return [key, visible ? await this.titleOf(link.kind, link.id) : null];
       }),
     );
