@@ -46,6 +46,8 @@ import { BudgetPagesController } from './pages/budget-pages.controller';
 import { VoterStandings } from './pages/voter-standings';
 import { DistrictPlaces } from './pages/district-places';
 import { ProjectLinkController } from './pages/project-link.controller';
+import { ProjectPagesController } from './pages/project-pages.controller';
+import { PublicBudgets } from './pages/public-budgets';
 
 export const BUDGETS_ENTITIES = [
   BudgetEntity,
@@ -106,7 +108,7 @@ export class BudgetsJobsModule {}
 /** Its part of the web site: for now, what is open on the home page. */
 @Module({
   imports: [BudgetsModule, IdentityModule, DistrictsModule, CommentsModule, CommentsPagesModule, FollowsModule, WebModule],
-  controllers: [BallotPagesController, BudgetPagesController, ProjectLinkController],
-  providers: [BudgetsHomeSection, VoterStandings, DistrictPlaces],
+  controllers: [BallotPagesController, BudgetPagesController, ProjectPagesController, ProjectLinkController],
+  providers: [BudgetsHomeSection, VoterStandings, DistrictPlaces, PublicBudgets],
 })
 export class BudgetsPagesModule {}

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { FollowsModule } from '@polity/follows';
 import { WebModule } from '@polity/web';
+import { SurveyAnswerPagesController } from './pages/survey-answer-pages.controller';
 import { SurveyPagesController } from './pages/survey-pages.controller';
+import { SurveyReaders } from './pages/survey-readers';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DistrictsModule } from '@polity/districts';
 import { IdentityModule } from '@polity/identity';
@@ -95,7 +97,7 @@ export class SurveysJobsModule {}
 /** Its part of the web site: the surveys' pages, and the open surveys on the home page. */
 @Module({
   imports: [SurveysModule, IdentityModule, FollowsModule, WebModule],
-  controllers: [SurveyPagesController],
-  providers: [SurveysHomeSection],
+  controllers: [SurveyAnswerPagesController, SurveyPagesController],
+  providers: [SurveysHomeSection, SurveyReaders],
 })
 export class SurveysPagesModule {}

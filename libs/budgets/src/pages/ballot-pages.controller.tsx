@@ -17,7 +17,6 @@ import {
 import type { Response } from 'express';
 import type { BallotChoicesDto } from '../ballots/ballots.dto';
 import { BallotsService } from '../ballots/ballots.service';
-import { BudgetsService } from '../budgets/budgets.service';
 import { BudgetProjectsService } from '../projects/budget-projects.service';
 import {
   type BallotDraft,
@@ -34,6 +33,7 @@ import { BallotReceiptPage } from './ballot-receipt.page';
 import { BallotReviewPage } from './ballot-review.page';
 import { BUDGETS_MESSAGES } from './budgets.messages';
 import { DistrictPlaces } from './district-places';
+import { PublicBudgets } from './public-budgets';
 import { VoterStandings } from './voter-standings';
 
 /** The pot a ballot is for: its district (if any), its amount, its projects, and whether the reader may choose another. */
@@ -64,7 +64,7 @@ interface SentBallot {
 @Controller('budgets/:id/ballot')
 export class BallotPagesController {
   constructor(
-    private readonly budgets: BudgetsService,
+    private readonly shown: PublicBudgets,
     private readonly projects: BudgetProjectsService,
     private readonly ballots: BallotsService,
     private readonly standings: VoterStandings,
@@ -164,7 +164,7 @@ export class BallotPagesController {
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | undefined> {
-    const budget = isUuid(id) ? await this.readable(id) : null;
+    const budget = isUuid(id) ? await this.shown.find(id) : null;
     if (!budget) return this.notFound(web, response);
     if (!web.principal) return signInFirst(response, `/budgets/${id}/ballot/receipt`);
     const district = typeof query.district === 'string' ? query.district.slice(0, 40) : undefined;
@@ -214,7 +214,7 @@ export class BallotPagesController {
 
   /** The budget in its voting phase and the signed-in voter; otherwise the way there (sign in, the budget's page). */
   private async ready(web: WebRequest, id: string, response: Response): Promise<{ budget: BudgetView; principal: Principal } | null> {
-    const budget = isUuid(id) ? await this.readable(id) : null;
+    const budget = isUuid(id) ? await this.shown.find(id) : null;
     if (!budget) {
       response.status(404).type('html').send(this.notFound(web, response));
       return null;
@@ -324,11 +324,6 @@ export class BallotPagesController {
   private receiptPath(id: string, district: string | null, news: 'cast' | 'withdrawn'): string {
     const query = new URLSearchParams({ ...(district && { district }), news });
     return `/budgets/${id}/ballot/receipt?${query.toString()}`;
-  }
-
-  private async readable(id: string): Promise<BudgetView | null> {
-    const budget = await this.budgets.get(id, undefined).catch(() => null);
-    return budget && budget.phase !== 'draft' ? budget : null;
   }
 
   private notFound(web: WebRequest, response: Response): string {
