@@ -135,6 +135,8 @@ export function ballotErrorsOf(
       case 'points_positive_integer':
       case 'budget_district':
         return t.t(`budgets.error.${rule}`);
+      case 'resident_district':
+        return t.t('budgets.error.budget_district');
       default:
         return t.t('budgets.error.ballot');
     }
