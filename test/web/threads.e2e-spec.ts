@@ -68,6 +68,16 @@ describe('co-design threads on the web site', () => {
       await other.getByLabel('Your reply').fill('Saturday mornings would work for me too.');
       await other.getByRole('button', { name: 'Send the reply' }).click();
       await expect(other.locator(`[data-live-list="replies-${post.post.id}"]`).innerText()).resolves.toContain('Saturday mornings');
+      // A reply to that reply (the api nests them a few deep) shows under it.
+      const replies = await world.api.http.get(`/api/v1/threads/${thread.id}/posts/${post.post.id}/replies`).expect(200);
+      const [reply] = replies.body.items as { id: string }[];
+      await world.api.http
+        .post(`/api/v1/threads/${thread.id}/posts`)
+        .set('Authorization', official.auth)
+        .send({ parentId: reply.id, body: 'Saturdays are on the list.' })
+        .expect(201);
+      await page.goto(`${world.api.url}/threads/${thread.id}`);
+      await expect(page.locator(`[data-live-list="replies-${reply.id}"]`).innerText()).resolves.toContain('Saturdays are on the list.');
       const meToo = other.locator(`#react-me_too-${post.post.id}`);
       await meToo.click();
       await expectEventually(async () => expect(await meToo.getAttribute('aria-pressed')).toBe('true'), 10_000, 100);

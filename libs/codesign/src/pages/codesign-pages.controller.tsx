@@ -157,7 +157,7 @@ export class CodesignPagesController {
       .type(HTML)
       .send(
         renderToString(
-          <PostItem t={this.translator(web)} web={web} post={post} replies={[]} mine={mine} threadOpen={thread.status === 'open'} />,
+          <PostItem t={this.translator(web)} web={web} post={post} replies={new Map()} mine={mine} threadOpen={thread.status === 'open'} />,
         ),
       );
   }

@@ -31,10 +31,16 @@ export class ThreadPageData {
     return new Map(changes.filter((change) => change.fromStage).map((change) => [change.fromStage, renderMarkdown(change.summary)]));
   }
 
+  /** The replies under these posts, level by level (replies nest a few deep), by the id of the post they answer. */
   async replies(threadId: string, posts: readonly ThreadPostView[], reader: Principal | undefined): Promise<Map<string, ThreadPostView[]>> {
-    const withReplies = posts.filter((post) => post.replyCount > 0);
-    const pages = await Promise.all(withReplies.map((post) => this.threads.replies(threadId, post.id, { limit: REPLIES_SHOWN }, reader)));
-    return new Map(withReplies.map((post, index) => [post.id, pages[index].items]));
+    const replies = new Map<string, ThreadPostView[]>();
+    let level = posts.filter((post) => post.replyCount > 0);
+    while (level.length > 0) {
+      const pages = await Promise.all(level.map((post) => this.threads.replies(threadId, post.id, { limit: REPLIES_SHOWN }, reader)));
+      level.forEach((post, index) => replies.set(post.id, pages[index].items));
+      level = pages.flatMap((page) => page.items).filter((post) => post.replyCount > 0);
+    }
+    return replies;
   }
 
   async reactionsOf(reader: Principal | undefined, postIds: readonly string[]): Promise<Map<string, ThreadReaction[]>> {

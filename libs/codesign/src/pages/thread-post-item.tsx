@@ -10,7 +10,8 @@ export interface PostItemProps {
   t: Translator;
   web: WebRequest;
   post: ThreadPostView;
-  replies: ThreadPostView[];
+  /** The replies on the page, by the post they answer (a reply's own replies nest under it). */
+  replies: ReadonlyMap<string, ThreadPostView[]>;
   /** The reactions the reader gave, per post id. */
   mine: ReadonlyMap<string, readonly ThreadReaction[]>;
   threadOpen: boolean;
@@ -92,7 +93,8 @@ function PostBody({ t, web, post, mine, threadOpen }: Omit<PostItemProps, 'repli
  * new post goes at the end of the timeline, a reply under its post, a changed one in place.
  */
 export function PostItem(props: PostItemProps) {
-  const { t, web, post, replies, threadOpen } = props;
+  const { t, web, post, threadOpen } = props;
+  const replies = props.replies.get(post.id) ?? [];
   const author = post.author?.displayName ?? t.t('codesign.post.deletedAuthor');
   const top = post.parentId === null;
   return (
@@ -107,7 +109,7 @@ export function PostItem(props: PostItemProps) {
       {replies.length > 0 && (
         <ul class="polity-comments" data-live-list={`replies-${post.id}`} aria-label={t.t('codesign.replies')}>
           {replies.map((reply) => (
-            <PostItem key={reply.id} {...props} post={reply} replies={[]} />
+            <PostItem key={reply.id} {...props} post={reply} />
           ))}
         </ul>
       )}

@@ -169,7 +169,7 @@ function Timeline(props: ThreadPageProps) {
                   t={t}
                   web={web}
                   post={entry.post}
-                  replies={replies.get(entry.post.id) ?? []}
+                  replies={replies}
                   mine={mine}
                   threadOpen={thread.status === 'open'}
                 />
