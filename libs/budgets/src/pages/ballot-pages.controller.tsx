@@ -45,9 +45,14 @@ interface BallotSetting {
   projects: BudgetProjectView[];
 }
 
-interface SentBallot {
+/** The budget in its vote, and the signed-in voter allowed to vote in it with their district. */
+interface Ready {
   budget: BudgetView;
   principal: Principal;
+  residentDistrict: string | null;
+}
+
+interface SentBallot extends Ready {
   setting: BallotSetting;
   draft: BallotDraft;
   choices: BallotChoicesDto;
@@ -83,7 +88,7 @@ export class BallotPagesController {
     const ready = await this.ready(web, id, response);
     if (!ready) return undefined;
     const { budget, principal } = ready;
-    const setting = await this.setting(principal, budget, typeof asked === 'string' ? asked : undefined);
+    const setting = await this.setting(ready, typeof asked === 'string' ? asked : undefined);
     const own = await this.ballots.mine(principal, id, setting.district ?? undefined).catch(() => null);
     return this.ballotPage(web, budget, setting, own ? draftOf(own) : emptyDraft(setting.district), noErrors());
   }
@@ -208,12 +213,12 @@ export class BallotPagesController {
   private async sent(web: WebRequest, id: string, form: Record<string, unknown>, response: Response): Promise<SentBallot | null> {
     const ready = await this.ready(web, id, response);
     if (!ready) return null;
-    const setting = await this.setting(ready.principal, ready.budget, formText(form.district, 40) || undefined);
+    const setting = await this.setting(ready, formText(form.district, 40) || undefined);
     return { ...ready, setting, ...readBallotForm(form, ready.budget, setting.projects, this.translator(web)) };
   }
 
   /** The budget in its voting phase and the signed-in voter; otherwise the way there (sign in, the budget's page). */
-  private async ready(web: WebRequest, id: string, response: Response): Promise<{ budget: BudgetView; principal: Principal } | null> {
+  private async ready(web: WebRequest, id: string, response: Response): Promise<Ready | null> {
     const budget = isUuid(id) ? await this.shown.find(id) : null;
     if (!budget) {
       response.status(404).type('html').send(this.notFound(web, response));
@@ -223,16 +228,16 @@ export class BallotPagesController {
       signInFirst(response, `/budgets/${id}/ballot`);
       return null;
     }
-    const standing = await this.standings.of(web.principal, budget);
+    const voter = await this.standings.voter(web.principal, budget);
     // Not voting, or not verified where the vote needs it: the budget's page says why and what to do.
-    if (budget.phase !== 'voting' || standing?.verifiedNeeded) {
+    if (budget.phase !== 'voting' || !voter || voter.verifiedNeeded) {
       seeOther(response, `/budgets/${id}`);
       return null;
     }
-    return { budget, principal: web.principal };
+    return { budget, principal: web.principal, residentDistrict: voter.residentDistrict };
   }
 
-  private async setting(principal: Principal, budget: BudgetView, asked: string | undefined): Promise<BallotSetting> {
+  private async setting({ principal, budget, residentDistrict }: Ready, asked: string | undefined): Promise<BallotSetting> {
     const codes = budget.districts.map((d) => d.code);
     if (codes.length === 0) {
       const projects = await this.projects.list(budget.id, principal, { feasibility: 'feasible' });
@@ -244,8 +249,7 @@ export class BallotPagesController {
         projects: projects.filter(onBallot),
       };
     }
-    const standing = await this.standings.of(principal, budget);
-    const own = standing?.residentDistrict && codes.includes(standing.residentDistrict) ? standing.residentDistrict : null;
+    const own = residentDistrict && codes.includes(residentDistrict) ? residentDistrict : null;
     const fixed = budget.districtVoting === 'one' && own ? own : null;
     const district = fixed ?? (asked && codes.includes(asked) ? asked : (own ?? codes[0]));
     const projects = await this.projects.list(budget.id, principal, { feasibility: 'feasible', district });

@@ -16,14 +16,14 @@ export class VoterStandings {
 
   async of(principal: Principal | undefined, budget: BudgetView): Promise<VoterStanding | null> {
     if (!principal) return null;
+    const [voter, ballots] = await Promise.all([this.voter(principal, budget), this.ballotsOf(principal, budget)]);
+    return voter && { ...voter, votedIn: ballots.map((ballot) => ballot.district) };
+  }
+
+  /** Whether the reader must verify first, and their district: what a ballot's steps need, without reading ballots. */
+  async voter(principal: Principal, budget: BudgetView): Promise<Omit<VoterStanding, 'votedIn'> | null> {
     const user = await this.users.get(principal.userId).catch(() => null);
-    if (!user) return null;
-    const ballots = await this.ballotsOf(principal, budget);
-    return {
-      verifiedNeeded: budget.requireVerified && user.verifiedAt === null,
-      residentDistrict: user.residentDistrict,
-      votedIn: ballots.map((ballot) => ballot.district),
-    };
+    return user && { verifiedNeeded: budget.requireVerified && user.verifiedAt === null, residentDistrict: user.residentDistrict };
   }
 
   /** Every project the reader chose, over their ballots in this budget. */

@@ -45,10 +45,12 @@ export function DecisionItem({
         <p class="polity-meta">
           {showMeeting && (
             <span>
-              {t.t('council.decision.meeting', { meeting: '' })}
-              <a class="utrecht-link" href={`/meetings/${decision.meeting.id}#${id}`}>
-                {decision.meeting.title}
-              </a>
+              <LabelledLink
+                t={t}
+                label={t.t('council.decision.meeting')}
+                title={decision.meeting.title}
+                href={`/meetings/${decision.meeting.id}#${id}`}
+              />
             </span>
           )}
           <span>{t.t('council.decision.decided', { date: t.date(decision.decidedAt) })}</span>

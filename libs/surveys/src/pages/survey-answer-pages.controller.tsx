@@ -223,8 +223,7 @@ export class SurveyAnswerPagesController {
       signInFirst(response, `/surveys/${id}/answer`);
       return null;
     }
-    const standing = await this.readers.standing(web.principal, survey);
-    if (survey.phase !== 'open' || standing.state !== 'may_answer') {
+    if (survey.phase !== 'open' || (await this.readers.eligibility(web.principal, survey)) !== 'may_answer') {
       seeOther(response, `/surveys/${id}`);
       return null;
     }

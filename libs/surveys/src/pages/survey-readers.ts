@@ -21,14 +21,21 @@ export class SurveyReaders {
   }
 
   async standing(principal: Principal | undefined, survey: SurveyView): Promise<RespondentStanding> {
+    const eligible = await this.eligibility(principal, survey);
+    if (eligible !== 'may_answer') return { state: eligible };
     if (!principal) return { state: 'signed_out' };
-    const user = await this.users.get(principal.userId).catch(() => null);
-    if (!user) return { state: 'signed_out' };
-    const verifiedOnly = survey.audience === 'verified' || survey.audience === 'district';
-    if (verifiedOnly && user.verifiedAt === null) return { state: 'verify' };
-    if (survey.audience === 'district' && user.residentDistrict !== survey.district) return { state: 'not_for_you' };
     const mine = await this.responses.mine(principal, survey.id, undefined);
     return { state: 'may_answer', responded: mine.responded, editable: survey.responseMode === 'editable' && survey.phase === 'open' };
+  }
+
+  /** Whether the survey's audience takes the reader, without reading their response (each answering step asks). */
+  async eligibility(principal: Principal | undefined, survey: SurveyView): Promise<RespondentStanding['state']> {
+    const user = principal ? await this.users.get(principal.userId).catch(() => null) : null;
+    if (!user) return 'signed_out';
+    const verifiedOnly = survey.audience === 'verified' || survey.audience === 'district';
+    if (verifiedOnly && user.verifiedAt === null) return 'verify';
+    if (survey.audience === 'district' && user.residentDistrict !== survey.district) return 'not_for_you';
+    return 'may_answer';
   }
 }
 
