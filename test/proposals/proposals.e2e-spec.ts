@@ -308,9 +308,19 @@ describe('proposals', () => {
         await expectEventually(async () => expect((await counts(proposal.id)).column).toBe(2), 10_000);
         await api.http.put(`/api/v1/proposals/${proposal.id}/support`).set('Authorization', supporters[0].auth).send({}).expect(200);
         await expectEventually(async () => expect((await counts(proposal.id)).column).toBe(3), 10_000);
-        const reached = delivered.filter(
-          (event) => event.type === 'proposal.threshold_reached' && (event.payload as { proposalId: string }).proposalId === proposal.id,
-        );
+        const reachedEvents = () =>
+          delivered.filter(
+            (event) => event.type === 'proposal.threshold_reached' && (event.payload as { proposalId: string }).proposalId === proposal.id,
+          );
+        // The count moves before the relay delivers what its transactions published (more so with other suites
+        // running beside this one): wait until nothing of this kind is left to relay, then count what came.
+        await expectEventually(async () => {
+          const [{ pending }]: { pending: number }[] = await api.app
+            .get(DataSource)
+            .query(`SELECT count(*)::int AS pending FROM outbox_event WHERE relayed_at IS NULL AND type = 'proposal.threshold_reached'`);
+          expect({ pending, delivered: reachedEvents().length > 0 }).toEqual({ pending: 0, delivered: true });
+        }, 10_000);
+        const reached = reachedEvents();
         expect(reached).toHaveLength(1);
         expect(reached[0].payload).toMatchObject({ threshold: 3 });
       } finally {
