@@ -7,6 +7,7 @@ import { CommentsModule } from '@polity/comments';
 import { IdentityModule } from '@polity/identity';
 import { PlatformModule, PolityConfig } from '@polity/platform';
 import { ProposalsModule } from '@polity/proposals';
+import { ModerationSeedModule } from '@polity/moderation';
 import { POLITY_SCHEMA } from '@polity/schema';
 
 @Module({})
@@ -31,6 +32,7 @@ export class DemoModule {
         SurveysModule,
         CodesignModule,
         CouncilModule,
+        ModerationSeedModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ import { seedPublishedBudget, seedVotingBudget } from './seed-demo-budgets';
 import { seedMeetings } from './seed-demo-council';
 import { seedThread } from './seed-demo-codesign';
 import { seedSurvey } from './seed-demo-surveys';
+import { seedModeration } from './seed-demo-moderation';
 
 /** Every demo account signs in with this password (never in production: the command refuses there). */
 export const DEMO_PASSWORD = 'polity-demo-password';
@@ -23,6 +24,8 @@ const PEOPLE = [
   { email: 'lucie@demo.polity.localhost', displayName: 'Lucie Martin' },
   { email: 'official@demo.polity.localhost', displayName: 'Parks department', roles: ['citizen', 'official'] as Role[] },
   { email: 'clerk@demo.polity.localhost', displayName: 'Council clerk', roles: ['citizen', 'council'] as Role[] },
+  { email: 'moderator@demo.polity.localhost', displayName: 'Moderation team', roles: ['citizen', 'moderator'] as Role[] },
+  { email: 'admin@demo.polity.localhost', displayName: 'Site administrator', roles: ['citizen', 'admin'] as Role[] },
 ];
 
 const PROPOSALS = [
@@ -91,7 +94,7 @@ export async function seedDemo(config: PolityConfig): Promise<void> {
       }
       return made;
     });
-    const [amina, jonas, lucie, official, clerk] = people;
+    const [amina, jonas, lucie, official, clerk, moderator] = people;
     const proposals = app.get(ProposalsService);
     const supports = app.get(ProposalSupportsService);
     const comments = app.get(CommentsService);
@@ -116,6 +119,7 @@ export async function seedDemo(config: PolityConfig): Promise<void> {
       answer: 'Thank you. The parks department will install fountains in all three parks this spring.',
     });
     await seedWhatIsOpen(app, official, clerk, [amina, jonas, lucie], created[0].id);
+    await seedModeration(app, moderator, [amina, jonas, lucie], created[0].id);
     console.log(
       `Demo data added: ${PEOPLE.length} people (password ${DEMO_PASSWORD}), ${created.length} proposals, a budget in its vote, a survey, a co-design thread and a council meeting. Open http://localhost:3000/`,
     );

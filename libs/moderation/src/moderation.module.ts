@@ -19,6 +19,11 @@ import { ModerationItemPresenter } from './queue/moderation-item.presenter';
 import { ModerationQueueController } from './queue/moderation-queue.controller';
 import { ModerationQueueQuery } from './queue/moderation-queue.query';
 import { ReportPagesController } from './pages/report-pages.controller';
+import { ModerationLogController } from './pages/moderation-log.controller';
+import { ModerationConsoleController } from './console/moderation-console.controller';
+import { ModerationUpkeepController } from './console/moderation-upkeep.controller';
+import { ModerationConsoleEntry } from './console/moderation-console.entry';
+import { WaitingAppeals } from './console/waiting-appeals';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { ScreenContentHandler } from './screening/screen-content.handler';
@@ -69,13 +74,31 @@ class ModerationViewsModule {}
 })
 export class ModerationHttpModule {}
 
-/** The web site's page for reporting a contribution, which every feature's pages link to. */
+/** The web site's pages: reporting a contribution (every feature's pages link to it), the public log, and the moderators' console. */
 @Module({
-  imports: [TypeOrmModule.forFeature(MODERATION_ENTITIES), WebModule],
-  controllers: [ReportPagesController],
-  providers: [ReportsService],
+  imports: [TypeOrmModule.forFeature(MODERATION_ENTITIES), WebModule, ModerationViewsModule, IdentityModule],
+  controllers: [ReportPagesController, ModerationLogController, ModerationConsoleController, ModerationUpkeepController],
+  providers: [
+    ReportsService,
+    TransparencyQuery,
+    ModerationClaimsService,
+    ModerationDecisionsService,
+    AppealsService,
+    BlocksService,
+    ModerationSettingsService,
+    WaitingAppeals,
+    ModerationConsoleEntry,
+  ],
 })
 export class ModerationPagesModule {}
+
+/** For the demo seed: reports and templates filed as people would, through the same services. */
+@Module({
+  imports: [TypeOrmModule.forFeature(MODERATION_ENTITIES), ModerationViewsModule],
+  providers: [ReportsService, ModerationSettingsService],
+  exports: [ReportsService, ModerationSettingsService],
+})
+export class ModerationSeedModule {}
 
 /** The worker's part: screening. */
 @Module({

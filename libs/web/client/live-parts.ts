@@ -44,6 +44,23 @@ export function placeItem(item: HTMLElement): void {
 }
 
 /**
+ * Takes out of a pruned part (`data-live-prune`: a queue, whose items leave once dealt with) the items
+ * the fresh copy no longer has; focus inside one moves to the next item's heading, or the part.
+ */
+function pruneItems(part: HTMLElement, kept: Set<string>): string[] {
+  const gone = Array.from(part.querySelectorAll<HTMLElement>('[data-live-key]')).filter((item) => !kept.has(item.dataset.liveKey ?? ''));
+  for (const item of gone) {
+    if (item.contains(document.activeElement)) {
+      const next = item.nextElementSibling?.querySelector<HTMLElement>('[tabindex="-1"]') ?? part;
+      if (!next.hasAttribute('tabindex')) next.setAttribute('tabindex', '-1');
+      next.focus();
+    }
+    item.remove();
+  }
+  return gone.length > 0 && part.dataset.pruned ? [part.dataset.pruned] : [];
+}
+
+/**
  * Brings the page's live parts (`data-live-part`) up to date from a fresh copy of the page: lists
  * item by item, other parts whole, keeping the reader's focus where it was; what changed is said once.
  */
@@ -52,8 +69,11 @@ export function mergeParts(next: Document): void {
   for (const part of next.querySelectorAll<HTMLElement>('[data-live-part]')) {
     const current = document.querySelector<HTMLElement>(`[data-live-part="${CSS.escape(part.dataset.livePart ?? '')}"]`);
     if (!current) continue;
-    if (part.querySelector('[data-live-key]')) {
-      for (const item of part.querySelectorAll<HTMLElement>('[data-live-key]')) placeItem(document.importNode(item, true));
+    if (part.querySelector('[data-live-key]') || (current.hasAttribute('data-live-prune') && current.querySelector('[data-live-key]'))) {
+      const fresh = part.querySelectorAll<HTMLElement>('[data-live-key]');
+      if (current.hasAttribute('data-live-prune'))
+        said.push(...pruneItems(current, new Set(Array.from(fresh, (item) => item.dataset.liveKey ?? ''))));
+      for (const item of fresh) placeItem(document.importNode(item, true));
       continue;
     }
     if (current.innerHTML === part.innerHTML) continue;

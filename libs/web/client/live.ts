@@ -4,6 +4,7 @@ import { LIVE_HEADER } from '../src/live/live-config';
 import { announce, mergeParts, placeItem } from './live-parts';
 import { enhanceConditions } from './conditions';
 import { enhanceRunningTotals } from './running-total';
+import { enhanceShortcuts } from './shortcuts';
 
 interface RoomMessage {
   room: string;
@@ -17,6 +18,7 @@ enhanceForms();
 enhancePreviews();
 enhanceRunningTotals();
 enhanceConditions();
+enhanceShortcuts();
 
 function readConfig(): LiveConfig | null {
   const script = document.getElementById('polity-live');

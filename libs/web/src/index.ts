@@ -26,3 +26,6 @@ export * from './page/bar-chart';
 export * from './page/follow-form';
 export * from './page/decision-panels';
 export * from './page/labelled-link';
+export * from './staff/staff-only';
+export * from './staff/staff-console';
+export * from './staff/console-parts';

@@ -44,6 +44,12 @@ export const SHELL_MESSAGES = defineCatalogue({
     'shell.account.notifications': 'Notifications',
     'shell.account.unread': '{count, plural, =0 {} other {# unread}}',
     'shell.account.yours': 'Your account',
+    'shell.account.staff': 'Staff desk',
+    'staff.title': 'Staff desk',
+    'staff.intro': 'The consoles your roles open. Each keeps its filters in the address, so a bookmark brings you back to the same view.',
+    'error.signIn.title': 'Sign in first',
+    'error.signIn.body': 'This page is for staff: sign in with your account to use it.',
+    'error.signIn.link': 'Sign in',
   },
   fr: {
     'shell.skipLink': 'Aller au contenu principal',
@@ -87,6 +93,12 @@ export const SHELL_MESSAGES = defineCatalogue({
     'shell.account.notifications': 'Notifications',
     'shell.account.unread': '{count, plural, =0 {} one {# non lue} other {# non lues}}',
     'shell.account.yours': 'Votre compte',
+    'shell.account.staff': 'Espace agents',
+    'staff.title': 'Espace agents',
+    'staff.intro': 'Les consoles que vos rôles ouvrent. Chacune garde ses filtres dans l’adresse : un favori vous ramène à la même vue.',
+    'error.signIn.title': 'Connectez-vous d’abord',
+    'error.signIn.body': 'Cette page est réservée aux agents : connectez-vous avec votre compte pour l’utiliser.',
+    'error.signIn.link': 'Se connecter',
   },
 });
 

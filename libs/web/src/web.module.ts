@@ -10,13 +10,15 @@ import { ErrorPages } from '@polity/platform';
 import { WebErrorPages } from './page/error-pages';
 import { WebSessions } from './session/web-sessions';
 import { SiteTheme } from './theme/site-theme';
+import { StaffDeskController } from './staff/staff-desk.controller';
+import { StaffPagesGuard } from './staff/staff-only';
 
 /** The web site's shell: home page, language switcher, style sheets, and the language of every page. */
 @Module({
   imports: [BroadcastModule],
-  controllers: [HomeController, LanguageController, AssetsController, PreviewController],
-  providers: [SiteTheme, WebSessions, LivePages, { provide: ErrorPages, useClass: WebErrorPages }],
-  exports: [WebSessions, LivePages],
+  controllers: [HomeController, LanguageController, AssetsController, PreviewController, StaffDeskController],
+  providers: [SiteTheme, WebSessions, LivePages, StaffPagesGuard, { provide: ErrorPages, useClass: WebErrorPages }],
+  exports: [WebSessions, LivePages, StaffPagesGuard],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -39,6 +39,11 @@ export class Translator {
     return String(format.format(values));
   }
 
+  /** Whether this page's catalogues have the message (for a label chosen from data, with a fallback). */
+  has(key: string): boolean {
+    return this.messages[key] !== undefined;
+  }
+
   /** A date (and time, unless `dateOnly`) as people of this language write it, in the site's time zone; a time names its zone. */
   date(iso: string | Date, options: { dateOnly?: boolean } = {}): string {
     const dateOnly = options.dateOnly ?? false;

@@ -7,6 +7,7 @@ import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
 import { pageTranslator } from './page-translator';
 import { renderPage } from './render-page';
+import { signInPath } from '../session/sign-in-first';
 import { isPagePath, type RequestWithWeb, type WebRequest } from './web-request';
 
 /** The title and text of a failure the person can understand, in their language. */
@@ -18,6 +19,20 @@ function explain(t: Translator, problem: PageProblem): { title: string; body: st
     return { title: t.t('error.server.title'), body: t.t('error.server.body', { reference: problem.correlationId }) };
   // Any other refusal (a malformed address, say): the problem's own words, which are English.
   return { title: t.t('error.other.title'), body: problem.detail };
+}
+
+/** A page for staff opened signed out: the way to sign in, and back to it. */
+function SignInFirstPage({ t, siteName, web }: { t: Translator; siteName: string; web: WebRequest }) {
+  return (
+    <Layout t={t} siteName={siteName} web={web} title={t.t('error.signIn.title')}>
+      <p class="utrecht-paragraph">{t.t('error.signIn.body')}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={signInPath(web.path)}>
+          {t.t('error.signIn.link')}
+        </a>
+      </p>
+    </Layout>
+  );
 }
 
 /** The site's error pages: in the shell, in the reader's language, never the api's JSON. */
@@ -39,6 +54,7 @@ export class WebErrorPages extends ErrorPages {
     };
     const t = pageTranslator(web);
     if (problem.status === 404) return renderPage(<NotFoundPage t={t} siteName={this.site.name} web={web} />);
+    if (problem.status === 401) return renderPage(<SignInFirstPage t={t} siteName={this.site.name} web={web} />);
     const { title, body } = explain(t, problem);
     return renderPage(
       <Layout t={t} siteName={this.site.name} web={web} title={title}>

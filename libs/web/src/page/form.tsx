@@ -15,16 +15,19 @@ export function PostForm({
   children,
   class: className,
   live = false,
+  id,
 }: {
   web: WebRequest;
   action: string;
+  /** For fields elsewhere on the page that belong to this form through their `form` attribute. */
+  id?: string;
   children: ComponentChildren;
   class?: string;
   /** With JavaScript, sent without leaving the page: the answer's live parts replace the page's. */
   live?: boolean;
 }) {
   return (
-    <form method="post" action={action} class={className} noValidate data-live-submit={live || undefined}>
+    <form method="post" action={action} id={id} class={className} noValidate data-live-submit={live || undefined}>
       <input type="hidden" name="_csrf" value={web.csrfToken} />
       {children}
     </form>
@@ -55,17 +58,20 @@ export function ErrorSummary({ t, errors }: { t: Translator; errors: FieldError[
 /** A labelled text input with its error beside it, tied by aria-describedby. */
 export function TextField(props: {
   name: string;
+  /** The element's id when several forms on a page have this field (defaults to the name). */
+  id?: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'search';
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'datetime-local' | 'number' | 'url';
   value?: string;
   autocomplete?: string;
   error?: string;
   required?: boolean;
 }) {
-  const errorId = `${props.name}-error`;
+  const id = props.id ?? props.name;
+  const errorId = `${id}-error`;
   return (
     <div class={`utrecht-form-field polity-field${props.error ? ' polity-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.name}>
+      <label class="utrecht-form-label" for={id}>
         {props.label}
       </label>
       {props.error && (
@@ -75,7 +81,7 @@ export function TextField(props: {
       )}
       <input
         class="utrecht-textbox"
-        id={props.name}
+        id={id}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value ?? ''}
@@ -91,16 +97,29 @@ export function TextField(props: {
 /** A labelled choice among options; `value` is the one selected. */
 export function SelectField(props: {
   name: string;
+  id?: string;
   label: string;
   options: { value: string; label: string; lang?: string }[];
   value?: string;
+  error?: string;
 }) {
+  const id = props.id ?? props.name;
   return (
-    <div class="utrecht-form-field polity-field">
-      <label class="utrecht-form-label" for={props.name}>
+    <div class={`utrecht-form-field polity-field${props.error ? ' polity-field--invalid' : ''}`}>
+      <label class="utrecht-form-label" for={id}>
         {props.label}
       </label>
-      <select id={props.name} name={props.name}>
+      {props.error && (
+        <p class="polity-field__error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
         {props.options.map((option) => (
           <option key={option.value} value={option.value} selected={option.value === (props.value ?? '')} lang={option.lang}>
             {option.label}
@@ -117,6 +136,7 @@ export function SelectField(props: {
  */
 export function TextAreaField(props: {
   name: string;
+  id?: string;
   label: string;
   hint?: string;
   value?: string;
@@ -124,35 +144,36 @@ export function TextAreaField(props: {
   rows?: number;
   preview?: string;
 }) {
-  const describedBy = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : ''].filter(Boolean).join(' ');
+  const id = props.id ?? props.name;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`utrecht-form-field polity-field${props.error ? ' polity-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.name}>
+      <label class="utrecht-form-label" for={id}>
         {props.label}
       </label>
       {props.hint && (
-        <p class="polity-field__hint" id={`${props.name}-hint`}>
+        <p class="polity-field__hint" id={`${id}-hint`}>
           {props.hint}
         </p>
       )}
       {props.error && (
-        <p class="polity-field__error" id={`${props.name}-error`}>
+        <p class="polity-field__error" id={`${id}-error`}>
           {props.error}
         </p>
       )}
       <textarea
-        id={props.name}
+        id={id}
         name={props.name}
         rows={props.rows ?? 5}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
-        data-preview={props.preview ? `${props.name}-preview` : undefined}
+        data-preview={props.preview ? `${id}-preview` : undefined}
       >
         {props.value ?? ''}
       </textarea>
       {props.preview && (
         // Hidden until the live client fills it; not a live region, so typing is not read back.
-        <section class="polity-preview" id={`${props.name}-preview`} aria-label={props.preview} hidden>
+        <section class="polity-preview" id={`${id}-preview`} aria-label={props.preview} hidden>
           <p class="polity-preview__title">{props.preview}</p>
           <div class="polity-body" />
         </section>
@@ -164,12 +185,14 @@ export function TextAreaField(props: {
 /** A required choice among a few options, as radio buttons in a fieldset whose legend asks the question. */
 export function RadioField(props: {
   name: string;
+  id?: string;
   legend: string;
   options: { value: string; label: string }[];
   value?: string;
   error?: string;
 }) {
-  const errorId = `${props.name}-error`;
+  const id = props.id ?? props.name;
+  const errorId = `${id}-error`;
   return (
     <fieldset
       class={`utrecht-form-fieldset polity-field${props.error ? ' polity-field--invalid' : ''}`}
@@ -186,12 +209,12 @@ export function RadioField(props: {
           {/* The first radio carries the field's name as its id, so the error summary's link reaches the group. */}
           <input
             type="radio"
-            id={index === 0 ? props.name : `${props.name}-${option.value}`}
+            id={index === 0 ? id : `${id}-${option.value}`}
             name={props.name}
             value={option.value}
             checked={option.value === props.value}
           />
-          <label for={index === 0 ? props.name : `${props.name}-${option.value}`}>{option.label}</label>
+          <label for={index === 0 ? id : `${id}-${option.value}`}>{option.label}</label>
         </div>
       ))}
     </fieldset>

@@ -6,6 +6,7 @@ import { UNREAD_BADGE_ID } from '../live/live-pages';
 import type { Translator } from '../i18n/translator';
 import { LANGUAGE_NAMES } from '../shell.messages';
 import { signInPath } from '../session/sign-in-first';
+import { isStaff } from '../staff/staff-only';
 import { PostForm } from './form';
 import type { WebRequest } from './web-request';
 
@@ -16,7 +17,7 @@ export interface LayoutProps {
   /** The page's own title: its h1, and the first part of the document's title. */
   title: string;
   /** Which navigation entry is this page's section. */
-  section?: 'home' | 'proposals' | 'budgets' | 'surveys' | 'threads' | 'meetings' | 'notifications' | 'account';
+  section?: 'home' | 'proposals' | 'budgets' | 'surveys' | 'threads' | 'meetings' | 'notifications' | 'account' | 'staff';
   /** What the page follows live (see LivePages); without it, the reader's own room for the badge. */
   live?: LiveConfig;
   children: ComponentChildren;
@@ -80,6 +81,13 @@ export function Layout({ t, siteName, web, title, section, live, children }: Lay
                       <a href="/notifications" aria-current={section === 'notifications' ? 'page' : undefined}>
                         {t.t('shell.account.notifications')}{' '}
                         <CountText t={t} id={UNREAD_BADGE_ID} class="polity-badge" message="shell.account.unread" count={web.unread} />
+                      </a>
+                    </li>
+                  )}
+                  {isStaff(web.principal.roles) && (
+                    <li>
+                      <a href="/staff" aria-current={section === 'staff' ? 'page' : undefined}>
+                        {t.t('shell.account.staff')}
                       </a>
                     </li>
                   )}

@@ -181,5 +181,23 @@ fieldset.polity-field { border: 0; padding: 0; margin-inline: 0; }
 .polity-matrix input { inline-size: 1.25rem; block-size: 1.25rem; }
 .polity-matrix td { text-align: center; }
 .polity-result { margin-block-end: 1.5rem; }
+.polity-console-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; list-style: none; padding: 0 0 0.5rem; margin: 0 0 1.5rem;
+  border-block-end: 2px solid #d9d9d9; }
+.polity-console-nav a { color: var(--polity-brand); display: inline-block; min-block-size: 2.75rem; padding-block: 0.5rem; }
+.polity-console-nav a[aria-current="page"] { font-weight: 700; color: #1a1a1a; text-decoration-thickness: 0.25rem; }
+.polity-notice--refused { border-color: #b00020; border-width: 4px; }
+.polity-disclosure { border: 2px solid #d9d9d9; padding: 0.5rem 1rem; margin-block: 1rem; }
+.polity-disclosure summary { cursor: pointer; font-weight: 700; min-block-size: 2.75rem; display: flex; align-items: center; }
+.polity-queue, .polity-console-list { list-style: none; padding: 0; margin: 0; }
+.polity-queue__item, .polity-console-card { border: 1px solid #949494; border-radius: 0.25rem; padding: 0.75rem 1rem; margin-block-end: 1.25rem; }
+.polity-queue__item h2:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+.polity-decision { border: 0; padding: 0; margin: 0.5rem 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0 1.5rem; }
+.polity-decision > legend { font-weight: 700; margin-block-end: 0.25rem; }
+.polity-decision .polity-field { margin-block-end: 0.5rem; }
+.polity-decision textarea, .polity-decision select, .polity-decision input[type="date"] { inline-size: 100%; box-sizing: border-box; }
+.polity-inline-fields { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; }
+.polity-inline-fields .polity-field { margin-block-end: 0.5rem; }
+.polity-console-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 0 2rem; align-items: start; }
+.polity-number { inline-size: 6rem; }
 @media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; } }
 `;
