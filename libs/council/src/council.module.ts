@@ -4,6 +4,8 @@ import { DecisionPanels, WebModule } from '@polity/web';
 import { CouncilDecisionPanels } from './pages/council-decision-panels';
 import { CouncilPagesController } from './pages/council-pages.controller';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CouncilConsoleController } from './console/council-console.controller';
+import { CouncilConsoleEntry } from './console/council-console.entry';
 import { IdentityModule } from '@polity/identity';
 import { BroadcastModule } from '@polity/realtime';
 import { CouncilOpenData } from './council-open-data';
@@ -69,8 +71,8 @@ export class CouncilJobsModule {}
 @Global()
 @Module({
   imports: [CouncilModule, FollowsModule, WebModule],
-  controllers: [CouncilPagesController],
-  providers: [CouncilHomeSection, { provide: DecisionPanels, useClass: CouncilDecisionPanels }],
+  controllers: [CouncilPagesController, CouncilConsoleController],
+  providers: [CouncilHomeSection, CouncilConsoleEntry, { provide: DecisionPanels, useClass: CouncilDecisionPanels }],
   // Global: proposal and thread pages show the council's decisions without importing the council.
   exports: [DecisionPanels],
 })

@@ -19,6 +19,8 @@ export async function signedInPage(
     width: options.width,
   });
   const page = await context.newPage();
+  // A step that cannot happen fails with its locator in the message, well before the test's own timeout.
+  page.setDefaultTimeout(8_000);
   await page.goto(`${api.url}/sign-in`);
   await page.locator('#email').fill(user.email);
   await page.locator('#password').fill(user.password);

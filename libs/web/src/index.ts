@@ -29,3 +29,4 @@ export * from './page/labelled-link';
 export * from './staff/staff-only';
 export * from './staff/staff-console';
 export * from './staff/console-parts';
+export * from './i18n/zoned-time';

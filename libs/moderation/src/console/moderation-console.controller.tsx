@@ -170,7 +170,9 @@ export class ModerationConsoleController {
       ...(draft.action === 'block' && draft.blockUntil && { blockUntil: `${draft.blockUntil}T23:59:59Z` }),
     });
     const invalid = new Set((await validate(input)).map((error) => error.property));
-    if (invalid.has('statement')) draft.errors.push({ field: 'statement', message: t.t('modc.invalid.statement') });
+    // Hiding or blocking tells the author why: a template, a statement of their own, or both.
+    const unexplained = (draft.action === 'hide' || draft.action === 'block') && !draft.template && !draft.statement;
+    if (invalid.has('statement') || unexplained) draft.errors.push({ field: 'statement', message: t.t('modc.invalid.statement') });
     if (invalid.has('blockUntil') || (input.blockUntil && new Date(input.blockUntil).getTime() <= Date.now()))
       draft.errors.push({ field: 'blockUntil', message: t.t('modc.invalid.blockUntil') });
     if (invalid.has('action')) input.action = 'hide';

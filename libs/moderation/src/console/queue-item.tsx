@@ -169,7 +169,7 @@ export function DecisionFields({
 }) {
   const error = (field: string) => draft?.errors.find((problem) => problem.field === field)?.message;
   return (
-    <fieldset class="utrecht-form-fieldset polity-decision">
+    <fieldset class="utrecht-form-fieldset polity-decide-fields">
       <legend class="utrecht-form-label">{t.t('modc.decide.legend')}</legend>
       <RadioField
         name="action"

@@ -1,5 +1,5 @@
 import { CONTENT_STATES, kindsWith, type ModerationQueueItemView, REPORT_REASONS } from '@polity/contracts';
-import { ConsoleNotice, Layout, type LiveConfig, PostForm, SelectField, type Translator, type WebRequest } from '@polity/web';
+import { ConsoleNotice, ErrorSummary, Layout, type LiveConfig, PostForm, SelectField, type Translator, type WebRequest } from '@polity/web';
 import type { ComponentChildren } from 'preact';
 import type { QueueSort } from '../queue/moderation-queue.dto';
 import { QUEUE_SORTS } from '../queue/moderation-queue.dto';
@@ -53,6 +53,16 @@ export function QueuePage(props: QueuePageProps) {
     >
       <ModerationNav t={t} current={appealsOnly ? APPEALS_PATH : QUEUE_PATH} />
       <ConsoleNotice news={props.news} refusal={props.refusal} />
+      <ErrorSummary
+        t={t}
+        errors={[
+          ...(props.draft?.errors ?? []).map((error) => ({ ...error, field: `${error.field}-${props.draft?.itemId}` })),
+          ...(props.bulkDraft?.errors ?? []).map((error) => ({
+            ...error,
+            field: error.field === 'select' ? 'bulk-form-fields' : `${error.field}-bulk`,
+          })),
+        ]}
+      />
       <p class="utrecht-paragraph">{t.t('modc.queue.intro')}</p>
       <p class="polity-field__hint" id="shortcuts">
         {t.t('modc.shortcuts')}

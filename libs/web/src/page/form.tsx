@@ -66,21 +66,30 @@ export function TextField(props: {
   autocomplete?: string;
   error?: string;
   required?: boolean;
+  hint?: string;
+  /** The input's own class (a short number, say). */
+  inputClass?: string;
 }) {
   const id = props.id ?? props.name;
   const errorId = `${id}-error`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? errorId : ''].filter(Boolean).join(' ');
   return (
     <div class={`utrecht-form-field polity-field${props.error ? ' polity-field--invalid' : ''}`}>
       <label class="utrecht-form-label" for={id}>
         {props.label}
       </label>
+      {props.hint && (
+        <p class="polity-field__hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
       {props.error && (
         <p class="polity-field__error" id={errorId}>
           {props.error}
         </p>
       )}
       <input
-        class="utrecht-textbox"
+        class={`utrecht-textbox${props.inputClass ? ` ${props.inputClass}` : ''}`}
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
@@ -88,7 +97,7 @@ export function TextField(props: {
         autoComplete={props.autocomplete}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? errorId : undefined}
+        aria-describedby={describedBy || undefined}
       />
     </div>
   );

@@ -191,10 +191,10 @@ fieldset.polity-field { border: 0; padding: 0; margin-inline: 0; }
 .polity-queue, .polity-console-list { list-style: none; padding: 0; margin: 0; }
 .polity-queue__item, .polity-console-card { border: 1px solid #949494; border-radius: 0.25rem; padding: 0.75rem 1rem; margin-block-end: 1.25rem; }
 .polity-queue__item h2:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
-.polity-decision { border: 0; padding: 0; margin: 0.5rem 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0 1.5rem; }
-.polity-decision > legend { font-weight: 700; margin-block-end: 0.25rem; }
-.polity-decision .polity-field { margin-block-end: 0.5rem; }
-.polity-decision textarea, .polity-decision select, .polity-decision input[type="date"] { inline-size: 100%; box-sizing: border-box; }
+.polity-decide-fields { border: 0; padding: 0; margin: 0.5rem 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0 1.5rem; }
+.polity-decide-fields > legend { font-weight: 700; margin-block-end: 0.25rem; }
+.polity-decide-fields .polity-field { margin-block-end: 0.5rem; }
+.polity-decide-fields textarea, .polity-decide-fields select, .polity-decide-fields input[type="date"] { inline-size: 100%; box-sizing: border-box; }
 .polity-inline-fields { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; }
 .polity-inline-fields .polity-field { margin-block-end: 0.5rem; }
 .polity-console-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 0 2rem; align-items: start; }

@@ -1,0 +1,335 @@
+import { createHash } from 'node:crypto';
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { type MeetingView, roomName } from '@polity/contracts';
+import { DiscussableResources, isUuid, type Principal, SiteConfig } from '@polity/platform';
+import {
+  type FieldError,
+  formText,
+  HTML,
+  type LiveAction,
+  LivePages,
+  notFound,
+  pageTranslator,
+  refusalOf,
+  renderPage,
+  seeOther,
+  StaffOnly,
+  type Translator,
+  Web,
+  type WebRequest,
+  withNews,
+} from '@polity/web';
+import type { Response } from 'express';
+import { CorrectDecisionDto, RecordDecisionDto } from '../decisions/decisions.dto';
+import { DecisionsService } from '../decisions/decisions.service';
+import { LiveControlService } from '../meetings/live-control.service';
+import { ListMeetingsQueryDto } from '../meetings/meetings.dto';
+import { MeetingsQuery } from '../meetings/meetings.query';
+import { MeetingsService } from '../meetings/meetings.service';
+import { COUNCIL_MESSAGES } from '../pages/council.messages';
+import { COUNCIL_CONSOLE_MESSAGES } from './council-console.messages';
+import { type Draft, readAgendaItemForm, readDecisionForm, readMeetingForm } from './council-forms';
+import { LiveConsolePage } from './live-console.page';
+import { MEETINGS_CONSOLE, MeetingsConsolePage } from './meetings-console.page';
+
+/** Whatever the meeting does reaches its room: the console brings its parts up to date, for every clerk at it. */
+const LIVE_CONSOLE: Record<string, LiveAction> = Object.fromEntries(
+  ['meeting.updated', 'meeting.status', 'meeting.item', 'decision.recorded', 'decision.corrected'].map((event) => [
+    event,
+    { refresh: true },
+  ]),
+);
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+type Sent = { form: string; draft: Draft; errors: FieldError[] };
+type Refusal = { status: number; code: string; detail: string };
+
+/** The council clerks' console: meetings scheduled, agendas kept, and a meeting run live. */
+@StaffOnly('council')
+@Controller('staff/meetings')
+export class CouncilConsoleController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly control: LiveControlService,
+    private readonly decisions: DecisionsService,
+    private readonly query: MeetingsQuery,
+    private readonly resources: DiscussableResources,
+    private readonly live: LivePages,
+    private readonly site: SiteConfig,
+  ) {}
+
+  @Get()
+  @Header('content-type', HTML)
+  list(@Web() web: WebRequest, @Query('news') news: unknown): Promise<string> {
+    return this.listPage(web, {}, [], news);
+  }
+
+  @Post()
+  @Header('content-type', HTML)
+  async schedule(
+    @Web() web: WebRequest,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | undefined> {
+    const t = this.translator(web);
+    const { input, draft, errors } = await readMeetingForm(t, form, web.timeZone);
+    if (errors.length === 0) {
+      try {
+        const meeting = await this.meetings.create(this.principal(web), input);
+        return seeOther(response, withNews(`${MEETINGS_CONSOLE}/${meeting.id}`, 'scheduled'));
+      } catch (error) {
+        const refusal = refusalOf(error);
+        errors.push({ field: 'streamUrl', message: t.t('cc.invalid.streamUrl', { reason: refusal.detail }) });
+      }
+    }
+    response.status(422);
+    return this.listPage(web, draft, errors);
+  }
+
+  @Get(':id')
+  @Header('content-type', HTML)
+  async console(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Query('news') news: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    return this.consolePage(web, id, response, { news });
+  }
+
+  @Post(':id/start')
+  @Header('content-type', HTML)
+  start(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    return this.act(web, id, response, 'started', () => this.control.move(this.principal(web), this.id(id), 'start'));
+  }
+
+  @Post(':id/adjourn')
+  @Header('content-type', HTML)
+  adjourn(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    return this.act(web, id, response, 'adjourned', () => this.control.move(this.principal(web), this.id(id), 'adjourn'));
+  }
+
+  @Post(':id/end')
+  @Header('content-type', HTML)
+  end(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    return this.act(web, id, response, 'ended', () => this.control.move(this.principal(web), this.id(id), 'end'));
+  }
+
+  @Post(':id/cancel')
+  @Header('content-type', HTML)
+  async cancel(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const reason = formText(form.reason, 1000).trim();
+    if (!reason) {
+      response.status(422);
+      const errors = [{ field: 'cancel-reason', message: this.translator(web).t('cc.invalid.reason') }];
+      return this.consolePage(web, id, response, { sent: { form: 'cancel', draft: { reason }, errors } });
+    }
+    return this.act(web, id, response, 'cancelled', () => this.control.cancel(this.principal(web), this.id(id), reason));
+  }
+
+  @Post(':id/agenda')
+  @Header('content-type', HTML)
+  async addItem(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { input, draft, errors } = await readAgendaItemForm(this.translator(web), form);
+    if (errors.length > 0) {
+      response.status(422);
+      return this.consolePage(web, id, response, { sent: { form: 'agenda', draft, errors } });
+    }
+    return this.act(web, id, response, 'added', () => this.meetings.addItem(this.principal(web), this.id(id), input), {
+      form: 'agenda',
+      draft,
+      errors,
+    });
+  }
+
+  @Post(':id/agenda/:itemId/open')
+  @Header('content-type', HTML)
+  openItem(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Param('itemId') itemId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(web, id, response, 'opened', () => this.control.openItem(this.principal(web), this.id(id), this.id(itemId)));
+  }
+
+  @Post(':id/agenda/:itemId/close')
+  @Header('content-type', HTML)
+  closeItem(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Param('itemId') itemId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(web, id, response, 'closed', () => this.control.closeItem(this.principal(web), this.id(id), this.id(itemId)));
+  }
+
+  /** Records the open item's decision under the form's key: a double click or a resend records it once. */
+  @Post(':id/agenda/:itemId/decisions')
+  @Header('content-type', HTML)
+  async record(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Param('itemId') itemId: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { input, draft, errors } = await readDecisionForm(this.translator(web), form, false);
+    const sent = { form: 'decide', draft, errors };
+    if (errors.length > 0) {
+      response.status(422);
+      return this.consolePage(web, id, response, { sent });
+    }
+    const key = typeof form.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
+    return this.act(
+      web,
+      id,
+      response,
+      'recorded',
+      () => this.decisions.record(this.principal(web), this.id(id), this.id(itemId), input as RecordDecisionDto, key),
+      sent,
+    );
+  }
+
+  @Post(':id/decisions/:decisionId/corrections')
+  @Header('content-type', HTML)
+  async correct(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Param('decisionId') decisionId: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const read = await readDecisionForm(this.translator(web), form, true);
+    const prefix = `c-${decisionId}-`;
+    const sent = {
+      form: `correct:${decisionId}`,
+      draft: read.draft,
+      errors: read.errors.map((error) => ({ ...error, field: `${prefix}${error.field}` })),
+    };
+    if (sent.errors.length > 0) {
+      response.status(422);
+      return this.consolePage(web, id, response, { sent });
+    }
+    return this.act(
+      web,
+      id,
+      response,
+      'corrected',
+      () => this.decisions.correct(this.principal(web), this.id(decisionId), read.input as CorrectDecisionDto),
+      sent,
+    );
+  }
+
+  /** Does a step, then back to the console saying so; a refusal is shown on the console, with what was typed. */
+  private async act(
+    web: WebRequest,
+    id: string,
+    response: Response,
+    news: string,
+    step: () => Promise<unknown>,
+    sent?: Sent,
+  ): Promise<string | undefined> {
+    try {
+      await step();
+    } catch (error) {
+      const refusal = refusalOf(error);
+      response.status(refusal.status);
+      return this.consolePage(web, id, response, { refusal, sent: sent && { ...sent, errors: [] } });
+    }
+    return seeOther(response, withNews(`${MEETINGS_CONSOLE}/${id}`, news));
+  }
+
+  private async consolePage(
+    web: WebRequest,
+    id: string,
+    response: Response,
+    state: { news?: unknown; refusal?: Refusal; sent?: Sent },
+  ): Promise<string> {
+    const t = this.translator(web);
+    if (!isUuid(id)) return notFound(response, t, this.site.name, web);
+    const page = { ...web, path: `${MEETINGS_CONSOLE}/${id}` };
+    const live = await this.live.config(page, [roomName('meetings', id)], LIVE_CONSOLE);
+    const meeting = await this.query.get(id).catch(() => null);
+    if (!meeting) return notFound(response, t, this.site.name, web);
+    const links = meeting.agenda.flatMap((item) => [...item.links, ...item.decisions.flatMap((decision) => decision.links)]);
+    const titles = await this.resources.visibleTitles(links, web.principal);
+    const news = typeof state.news === 'string' && t.has(`cc.news.${state.news}`) ? t.t(`cc.news.${state.news}`) : undefined;
+    return renderPage(
+      <LiveConsolePage
+        t={t}
+        siteName={this.site.name}
+        web={page}
+        meeting={meeting}
+        titles={titles}
+        live={live}
+        idempotencyKey={this.decisionKey(web, meeting)}
+        sent={state.sent}
+        news={news}
+        refusal={
+          state.refusal && (
+            <>
+              {t.t('cc.refused', { reason: '' })}
+              <span lang="en">{state.refusal.detail}</span>
+            </>
+          )
+        }
+      />,
+    );
+  }
+
+  /**
+   * The decision form's key: this clerk's session, the open item, and how many decisions it has. It stays
+   * the same until one is recorded, so a double click or a resend after a dropped connection gets the same
+   * decision back; the next decision on the item gets a new key.
+   */
+  private decisionKey(web: WebRequest, meeting: MeetingView): string | null {
+    const open = meeting.agenda.find((item) => item.status === 'open');
+    if (!open || meeting.status !== 'live' || !web.principal) return null;
+    const session = createHash('sha256').update(`${web.principal.sessionId}:${open.id}`).digest('base64url').slice(0, 22);
+    return `web-${session}-${open.decisions.length + 1}`;
+  }
+
+  private async listPage(web: WebRequest, draft: Draft, errors: FieldError[], news?: unknown): Promise<string> {
+    const t = this.translator(web);
+    const [upcoming, past] = await Promise.all([
+      this.query.list(Object.assign(new ListMeetingsQueryDto(), { when: 'upcoming', limit: 100 })),
+      this.query.list(Object.assign(new ListMeetingsQueryDto(), { when: 'past', limit: 20 })),
+    ]);
+    return renderPage(
+      <MeetingsConsolePage
+        t={t}
+        siteName={this.site.name}
+        web={web}
+        current={upcoming.items.filter((meeting) => meeting.status !== 'cancelled' && meeting.status !== 'ended')}
+        past={[...past.items, ...upcoming.items.filter((meeting) => meeting.status === 'cancelled')]}
+        draft={draft}
+        errors={errors}
+        news={typeof news === 'string' && t.has(`cc.news.${news}`) ? t.t(`cc.news.${news}`) : undefined}
+      />,
+    );
+  }
+
+  private principal(web: WebRequest): Principal {
+    return web.principal as Principal;
+  }
+
+  private id(value: string): string {
+    return isUuid(value) ? value : NO_ID;
+  }
+
+  private translator(web: WebRequest): Translator {
+    return pageTranslator(web, COUNCIL_CONSOLE_MESSAGES, COUNCIL_MESSAGES);
+  }
+}

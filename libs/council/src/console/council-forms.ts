@@ -1,0 +1,148 @@
+import {
+  DECIDABLE_PROPOSAL_STATUSES,
+  DECISION_OUTCOMES,
+  LINKABLE_KINDS,
+  type LinkableKind,
+  ROLL_CALL_VOTES,
+  type RollCallVote,
+} from '@polity/contracts';
+import { isUuid } from '@polity/platform';
+import { type FieldError, formText, type Translator, zonedToIso } from '@polity/web';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { CorrectDecisionDto, RecordDecisionDto } from '../decisions/decisions.dto';
+import { CreateAgendaItemDto, CreateMeetingDto } from '../meetings/meetings.dto';
+
+/** The fields of a form as typed, to show again beside its problems. */
+export type Draft = Record<string, string>;
+
+export interface Read<T> {
+  input: T;
+  draft: Draft;
+  errors: FieldError[];
+}
+
+const problemsOf = async (input: object): Promise<Set<string>> => new Set((await validate(input)).map((error) => error.property));
+
+export async function readMeetingForm(t: Translator, form: Record<string, unknown>, timeZone: string): Promise<Read<CreateMeetingDto>> {
+  const draft: Draft = {
+    body: formText(form.body, 200),
+    title: formText(form.title, 300),
+    place: formText(form.place, 400),
+    scheduledAt: formText(form.scheduledAt, 16),
+    endsAt: formText(form.endsAt, 16),
+    streamUrl: formText(form.streamUrl, 2000).trim(),
+    description: formText(form.description, 20_000),
+  };
+  const scheduledAt = zonedToIso(draft.scheduledAt, timeZone);
+  const endsAt = draft.endsAt ? zonedToIso(draft.endsAt, timeZone) : undefined;
+  const input = plainToInstance(CreateMeetingDto, {
+    body: draft.body,
+    title: draft.title,
+    place: draft.place,
+    scheduledAt: scheduledAt ?? 'invalid',
+    ...(endsAt !== undefined && { endsAt: endsAt ?? 'invalid' }),
+    ...(draft.streamUrl && { streamUrl: draft.streamUrl }),
+    description: draft.description,
+  });
+  const invalid = await problemsOf(input);
+  if (endsAt && scheduledAt && endsAt <= scheduledAt) invalid.add('endsAt');
+  const errors = ['body', 'title', 'place', 'scheduledAt', 'endsAt', 'description']
+    .filter((field) => invalid.has(field))
+    .map((field) => ({ field, message: t.t(`cc.invalid.${field}`) }));
+  return { input, draft, errors };
+}
+
+/** Site addresses (`/proposals/<id>`, or the whole URL) of what an agenda item concerns, one per line. */
+export function readLinks(text: string): { links: { kind: LinkableKind; id: string }[]; unknown: string[] } {
+  const links: { kind: LinkableKind; id: string }[] = [];
+  const unknown: string[] = [];
+  for (const line of text
+    .split(/\r?\n/)
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
+    const path = line.replace(/^https?:\/\/[^/]+/, '').replace(/[?#].*$/, '');
+    const [, kind, id] = /^\/([a-z-]+)\/([0-9a-f-]{36})\/?$/.exec(path) ?? [];
+    if (kind && (LINKABLE_KINDS as readonly string[]).includes(kind) && isUuid(id)) links.push({ kind: kind as LinkableKind, id });
+    else unknown.push(line.slice(0, 80));
+  }
+  return { links, unknown };
+}
+
+export async function readAgendaItemForm(t: Translator, form: Record<string, unknown>): Promise<Read<CreateAgendaItemDto>> {
+  const draft: Draft = {
+    title: formText(form.title, 300),
+    description: formText(form.description, 20_000),
+    links: formText(form.links, 5000),
+  };
+  const { links, unknown } = readLinks(draft.links);
+  const input = plainToInstance(CreateAgendaItemDto, { title: draft.title, description: draft.description, links });
+  const invalid = await problemsOf(input);
+  const errors: FieldError[] = [];
+  if (invalid.has('title')) errors.push({ field: 'item-title', message: t.t('cc.invalid.title') });
+  if (invalid.has('description')) errors.push({ field: 'item-description', message: t.t('cc.invalid.description') });
+  if (unknown.length > 0 || invalid.has('links'))
+    errors.push({ field: 'links', message: t.t('cc.invalid.links', { lines: unknown.join(', ') }) });
+  return { input, draft, errors };
+}
+
+const count = (value: string): number | undefined => (/^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : undefined);
+
+/** `Name: for` per line, the vote in English or French, the separator a colon or a tab (a pasted spreadsheet). */
+const VOTE_WORDS: Record<string, RollCallVote> = { pour: 'for', contre: 'against', abstention: 'abstain', absent: 'absent' };
+function readRollCall(text: string): { entries: { name: string; vote: RollCallVote }[]; badLine: number | null } {
+  const entries: { name: string; vote: RollCallVote }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const [, name, said] = /^(.+?)\s*[:\t]\s*([\p{L}]+)$/u.exec(line) ?? [];
+    const word = said?.toLowerCase() ?? '';
+    const vote = (ROLL_CALL_VOTES as readonly string[]).includes(word) ? (word as RollCallVote) : VOTE_WORDS[word];
+    if (!name || !vote) return { entries, badLine: index + 1 };
+    entries.push({ name: name.trim(), vote });
+  }
+  return { entries, badLine: null };
+}
+
+/** A decision as the clerk typed it; with `correction`, the reason for correcting a recorded one. */
+export async function readDecisionForm(
+  t: Translator,
+  form: Record<string, unknown>,
+  correction: boolean,
+): Promise<Read<RecordDecisionDto | CorrectDecisionDto>> {
+  const draft: Draft = {
+    outcome: formText(form.outcome, 20),
+    text: formText(form.text, 20_000),
+    for: formText(form.for, 7),
+    against: formText(form.against, 7),
+    abstain: formText(form.abstain, 7),
+    rollCall: formText(form.rollCall, 30_000),
+    proposalStatus: formText(form.proposalStatus, 20),
+    reason: formText(form.reason, 2000),
+  };
+  const errors: FieldError[] = [];
+  const rollCall = readRollCall(draft.rollCall);
+  if (rollCall.badLine !== null) errors.push({ field: 'rollCall', message: t.t('cc.invalid.rollCall', { line: rollCall.badLine }) });
+  const votes = { for: count(draft.for), against: count(draft.against), abstain: count(draft.abstain) };
+  const typedVotes = [draft.for, draft.against, draft.abstain].some((value) => value.trim() !== '');
+  const hasRollCall = rollCall.entries.length > 0;
+  if ((!hasRollCall || typedVotes) && (votes.for === undefined || votes.against === undefined || votes.abstain === undefined))
+    errors.push({ field: 'for', message: t.t('cc.invalid.votes') });
+  const fields = {
+    outcome: (DECISION_OUTCOMES as readonly string[]).includes(draft.outcome) ? draft.outcome : 'approved',
+    text: draft.text,
+    ...(votes.for !== undefined && votes.against !== undefined && votes.abstain !== undefined && { votes }),
+    ...(hasRollCall && { rollCall: rollCall.entries }),
+    ...((DECIDABLE_PROPOSAL_STATUSES as readonly string[]).includes(draft.proposalStatus) && { proposalStatus: draft.proposalStatus }),
+  };
+  const input = correction
+    ? plainToInstance(CorrectDecisionDto, { ...fields, reason: draft.reason })
+    : plainToInstance(RecordDecisionDto, fields);
+  const invalid = await problemsOf(input);
+  if (invalid.has('text')) errors.unshift({ field: 'text', message: t.t('cc.invalid.text') });
+  if (correction && invalid.has('reason')) errors.push({ field: 'reason', message: t.t('cc.invalid.correction') });
+  if (invalid.has('rollCall') && rollCall.badLine === null)
+    errors.push({ field: 'rollCall', message: t.t('cc.invalid.rollCall', { line: 1 }) });
+  return { input, draft, errors };
+}
