@@ -42,6 +42,9 @@ import { BudgetTallies } from './tallies/budget-tallies';
 import { SyncTallyHandler } from './tallies/sync-tally.handler';
 import { BudgetsHomeSection } from './pages/budgets-home.section';
 import { BallotPagesController } from './pages/ballot-pages.controller';
+import { BudgetsConsoleController } from './console/budgets-console.controller';
+import { BudgetsConsoleEntry } from './console/budgets-console.entry';
+import { CountingConsoleController } from './console/counting-console.controller';
 import { BudgetPagesController } from './pages/budget-pages.controller';
 import { VoterStandings } from './pages/voter-standings';
 import { DistrictPlaces } from './pages/district-places';
@@ -105,10 +108,17 @@ export class BudgetsHttpModule {}
 })
 export class BudgetsJobsModule {}
 
-/** Its part of the web site: for now, what is open on the home page. */
+/** Its part of the web site: budgets, projects, ballots and results for residents, and the officials' console. */
 @Module({
   imports: [BudgetsModule, IdentityModule, DistrictsModule, CommentsModule, CommentsPagesModule, FollowsModule, WebModule],
-  controllers: [BallotPagesController, BudgetPagesController, ProjectPagesController, ProjectLinkController],
-  providers: [BudgetsHomeSection, VoterStandings, DistrictPlaces, PublicBudgets],
+  controllers: [
+    BallotPagesController,
+    BudgetPagesController,
+    ProjectPagesController,
+    ProjectLinkController,
+    BudgetsConsoleController,
+    CountingConsoleController,
+  ],
+  providers: [BudgetsHomeSection, VoterStandings, DistrictPlaces, PublicBudgets, BudgetsConsoleEntry],
 })
 export class BudgetsPagesModule {}

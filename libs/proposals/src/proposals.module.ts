@@ -23,6 +23,8 @@ import { ProposalAuthorPagesController } from './pages/proposal-author-pages.con
 import { ProposalForms } from './pages/proposal-forms';
 import { NewProposalPagesController } from './pages/new-proposal-pages.controller';
 import { ProposalsPagesController } from './pages/proposals-pages.controller';
+import { ProposalsConsoleController } from './console/proposals-console.controller';
+import { ProposalsConsoleEntry } from './console/proposals-console.entry';
 import { ProposalsLiveListener } from './proposals-live.listener';
 import { ProposalsOpenData } from './proposals-open-data';
 import { ProposalsPersonalData } from './proposals-personal-data';
@@ -75,10 +77,10 @@ export class ProposalsHttpModule {}
 
 /** The residents' pages for proposals, and their part of the home page; the api serves them at the site's root. */
 @Module({
-  imports: [ProposalsModule, CommentsModule, CommentsPagesModule, FollowsModule, DistrictsModule, WebModule],
+  imports: [ProposalsModule, CommentsModule, CommentsPagesModule, FollowsModule, DistrictsModule, WebModule, IdentityModule],
   // The form's fixed path first, before the proposal pages' `:id`.
-  controllers: [NewProposalPagesController, ProposalAuthorPagesController, ProposalsPagesController],
-  providers: [ProposalsHomeSection, ProposalForms],
+  controllers: [NewProposalPagesController, ProposalAuthorPagesController, ProposalsPagesController, ProposalsConsoleController],
+  providers: [ProposalsHomeSection, ProposalForms, ProposalsConsoleEntry],
 })
 export class ProposalsPagesModule {}
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { decodeCursor, type FieldProblem, type Page, Problems, recordAudit, toPage, type Transaction, UnitOfWork } from '@polity/platform';
 import { BudgetLock } from '../budgets/budget-lock';
 import { effectivePhase } from '../budgets/budget-phases';
@@ -16,7 +17,10 @@ import type { BallotChoicesDto, BallotDto, ListPaperBallotsQueryDto, PaperBallot
  */
 @Injectable()
 export class PaperBallotsService {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async put(actorId: string, budgetId: string, reference: string, input: BallotChoicesDto): Promise<BallotDto> {
     return this.unitOfWork.run(async (tx) => {
@@ -72,6 +76,11 @@ export class PaperBallotsService {
         before: { reference },
       });
     });
+  }
+
+  /** How many paper ballots a budget has, for the entry screen's running count. */
+  count(budgetId: string): Promise<number> {
+    return this.dataSource.manager.countBy(BudgetBallotEntity, { budgetId, paper: true });
   }
 
   async list(budgetId: string, query: ListPaperBallotsQueryDto): Promise<Page<BallotDto>> {

@@ -199,5 +199,7 @@ fieldset.polity-field { border: 0; padding: 0; margin-inline: 0; }
 .polity-inline-fields .polity-field { margin-block-end: 0.5rem; }
 .polity-console-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 0 2rem; align-items: start; }
 .polity-number { inline-size: 6rem; }
+.polity-table input[type="checkbox"], .polity-queue input[type="checkbox"] { inline-size: 1.5rem; block-size: 1.5rem; }
+.polity-meter { display: block; inline-size: 100%; max-inline-size: 24rem; block-size: 1rem; margin-block: 0.25rem; }
 @media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; } }
 `;

@@ -1,0 +1,237 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import type { BudgetView } from '@polity/contracts';
+import { isUuid, type Principal, Problems, SiteConfig } from '@polity/platform';
+import {
+  formText,
+  HTML,
+  notFound,
+  pageTranslator,
+  refusalOf,
+  renderPage,
+  seeOther,
+  StaffOnly,
+  type Translator,
+  Web,
+  type WebRequest,
+  withNews,
+} from '@polity/web';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Response } from 'express';
+import { ChangePhaseDto, ListBudgetsQueryDto } from '../budgets/budgets.dto';
+import { BudgetsService } from '../budgets/budgets.service';
+import { ProjectFromProposalDto, ReviewBudgetProjectDto } from '../projects/budget-projects.dto';
+import { BudgetProjectsService } from '../projects/budget-projects.service';
+import { draftOf, emptyBudgetDraft, readBudgetForm } from './budget-form';
+import { BudgetWorkspacePage, type WorkspaceState } from './budget-workspace.page';
+import { BUDGETS_CONSOLE_MESSAGES } from './budgets-console.messages';
+import { BUDGETS_CONSOLE, BudgetsConsolePage } from './budgets-console.page';
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The officials' budgets console: budgets created and set up, phases moved, projects reviewed and added. */
+@StaffOnly('official')
+@Controller('staff/budgets')
+export class BudgetsConsoleController {
+  constructor(
+    private readonly budgets: BudgetsService,
+    private readonly projects: BudgetProjectsService,
+    private readonly site: SiteConfig,
+  ) {}
+
+  @Get()
+  @Header('content-type', HTML)
+  list(@Web() web: WebRequest): Promise<string> {
+    return this.listPage(web, {});
+  }
+
+  @Post()
+  @Header('content-type', HTML)
+  async create(@Web() web: WebRequest, @Body() form: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+    const t = this.translator(web);
+    const { input, draft, errors } = await readBudgetForm(t, form, web.timeZone);
+    if (errors.length > 0) {
+      response.status(422);
+      return this.listPage(web, { draft, errors });
+    }
+    try {
+      const budget = await this.budgets.create(this.principal(web), input);
+      return seeOther(response, withNews(`${BUDGETS_CONSOLE}/${budget.id}`, 'created'));
+    } catch (error) {
+      const refusal = refusalOf(error);
+      response.status(refusal.status);
+      return this.listPage(web, { draft, errors: [], refusal: this.refusal(t, refusal.detail) });
+    }
+  }
+
+  @Get(':id')
+  @Header('content-type', HTML)
+  workspace(@Web() web: WebRequest, @Param('id') id: string, @Query('news') news: unknown, @Res({ passthrough: true }) response: Response) {
+    const t = this.translator(web);
+    return this.workspacePage(web, id, response, {
+      errors: [],
+      news: typeof news === 'string' && t.has(`bc.news.${news}`) ? t.t(`bc.news.${news}`) : undefined,
+    });
+  }
+
+  @Post(':id')
+  @Header('content-type', HTML)
+  async update(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { input, draft, errors } = await readBudgetForm(this.translator(web), form, web.timeZone);
+    if (errors.length > 0) {
+      response.status(422);
+      return this.workspacePage(web, id, response, { form: 'settings', draft, errors });
+    }
+    return this.act(web, id, response, 'saved', () => this.budgets.update(this.principal(web), this.id(id), input), {
+      form: 'settings',
+      draft,
+      errors: [],
+    });
+  }
+
+  @Post(':id/phase')
+  @Header('content-type', HTML)
+  phase(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const input = plainToInstance(ChangePhaseDto, { phase: formText(form.phase, 20) });
+    return this.act(web, id, response, 'moved', async () => {
+      if ((await validate(input)).length > 0)
+        throw Problems.unprocessable('invalid_phase', 'Move to proposing, reviewing, voting or closed.');
+      return this.budgets.changePhase(this.principal(web), this.id(id), input.phase);
+    });
+  }
+
+  @Post(':id/projects/:projectId/review')
+  @Header('content-type', HTML)
+  async review(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Param('projectId') projectId: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const draft = { feasibility: formText(form.feasibility, 20), reason: formText(form.reason, 5000).trim() };
+    const input = plainToInstance(ReviewBudgetProjectDto, {
+      feasibility: draft.feasibility,
+      ...((draft.reason || draft.feasibility === 'unfeasible') && { reason: draft.reason }),
+    });
+    const state: WorkspaceState = { form: `review:${projectId}`, draft, errors: [] };
+    if ((await validate(input)).length > 0) {
+      response.status(422);
+      state.errors.push({ field: `review-${projectId}-reason`, message: this.translator(web).t('bc.review.invalid') });
+      return this.workspacePage(web, id, response, state);
+    }
+    return this.act(web, id, response, 'reviewed', () => this.projects.review(this.principal(web), this.id(projectId), input), state);
+  }
+
+  @Post(':id/projects/from-proposal')
+  @Header('content-type', HTML)
+  async fromProposal(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const t = this.translator(web);
+    const draft = {
+      proposal: formText(form.proposal, 500).trim(),
+      cost: formText(form.cost, 20).trim(),
+      district: formText(form.district, 40).trim(),
+    };
+    const [, proposalId] = /\/proposals\/([0-9a-f-]{36})\/?(?:[?#].*)?$/.exec(draft.proposal) ?? [];
+    const input = plainToInstance(ProjectFromProposalDto, {
+      proposalId: proposalId ?? '',
+      cost: /^\d{1,15}$/.test(draft.cost) ? Number(draft.cost) : Number.NaN,
+      ...(draft.district && { district: draft.district }),
+    });
+    const invalid = new Set((await validate(input)).map((error) => error.property));
+    const errors = [
+      ...(invalid.has('proposalId') ? [{ field: 'proposal', message: t.t('bc.fromProposal.invalid.address') }] : []),
+      ...(invalid.has('cost') ? [{ field: 'cost', message: t.t('bc.fromProposal.invalid.cost') }] : []),
+    ];
+    const state: WorkspaceState = { form: 'proposal', draft, errors };
+    if (errors.length > 0) {
+      response.status(422);
+      return this.workspacePage(web, id, response, state);
+    }
+    return this.act(web, id, response, 'added', () => this.projects.createFromProposal(this.principal(web), this.id(id), input), state);
+  }
+
+  private async act(web: WebRequest, id: string, response: Response, news: string, step: () => Promise<unknown>, kept?: WorkspaceState) {
+    try {
+      await step();
+    } catch (error) {
+      const refusal = refusalOf(error);
+      response.status(refusal.status);
+      return this.workspacePage(web, id, response, { ...kept, errors: [], refusal: this.refusal(this.translator(web), refusal.detail) });
+    }
+    return seeOther(response, withNews(`${BUDGETS_CONSOLE}/${id}`, news));
+  }
+
+  private async workspacePage(web: WebRequest, id: string, response: Response, state: WorkspaceState): Promise<string> {
+    const t = this.translator(web);
+    const budget = isUuid(id) ? await this.budgets.get(id, web.principal).catch(() => null) : null;
+    if (!budget) return notFound(response, t, this.site.name, web);
+    const projects = await this.projects.list(id, web.principal, {});
+    return renderPage(
+      <BudgetWorkspacePage
+        t={t}
+        siteName={this.site.name}
+        web={{ ...web, path: `${BUDGETS_CONSOLE}/${id}` }}
+        budget={budget}
+        projects={projects}
+        settings={draftOf(budget, web.timeZone)}
+        state={state}
+      />,
+    );
+  }
+
+  private async listPage(
+    web: WebRequest,
+    state: { draft?: Record<string, string>; errors?: { field: string; message: string }[]; refusal?: unknown },
+  ) {
+    const t = this.translator(web);
+    const budgets: BudgetView[] = (await this.budgets.list(Object.assign(new ListBudgetsQueryDto(), { limit: 100 }), web.principal)).items;
+    return renderPage(
+      <BudgetsConsolePage
+        t={t}
+        siteName={this.site.name}
+        web={{ ...web, path: BUDGETS_CONSOLE }}
+        budgets={budgets}
+        draft={state.draft ?? emptyBudgetDraft()}
+        errors={state.errors ?? []}
+        refusal={state.refusal as never}
+      />,
+    );
+  }
+
+  private refusal(t: Translator, detail: string) {
+    return (
+      <>
+        {t.t('bc.refused', { reason: '' })}
+        <span lang="en">{detail}</span>
+      </>
+    );
+  }
+
+  private principal(web: WebRequest): Principal {
+    return web.principal as Principal;
+  }
+
+  private id(value: string): string {
+    return isUuid(value) ? value : NO_ID;
+  }
+
+  private translator(web: WebRequest): Translator {
+    return pageTranslator(web, BUDGETS_CONSOLE_MESSAGES);
+  }
+}
