@@ -26,6 +26,7 @@ import { RealtimeGatewayModule, RoomPolicyFor } from '@polity/realtime';
 import { ProposalsHttpModule, ProposalsPagesModule } from '@polity/proposals';
 import { POLITY_SCHEMA } from '@polity/schema';
 import { WebModule } from '@polity/web';
+import { AdminPagesModule } from '@polity/admin';
 
 /** Every module whose routes make the JSON api, served under /api/v1. */
 const API_ROUTES: Type[] = [
@@ -69,6 +70,7 @@ export class ApiModule {
         CodesignPagesModule,
         CouncilPagesModule,
         FollowsPagesModule,
+        AdminPagesModule,
       ],
       providers: [
         KindCatalogueCheck({ discussion: DiscussionOf, room: RoomPolicyFor, moderation: ModeratableKind, decisions: DecisionSubjectKind }),

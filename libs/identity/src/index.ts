@@ -5,3 +5,6 @@ export * from './users/user-response.dto';
 export * from './admin/admin-accounts.service';
 export { IDENTITY_MIGRATIONS } from './migrations';
 export * from './account-links/account-links.service';
+export { CensusService } from './census/census.service';
+export { ListUsersQueryDto } from './admin/admin-users.dto';
+export type { CensusUploadResponseDto, CensusStatsResponseDto } from './census/census.dto';

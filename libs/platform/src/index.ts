@@ -46,6 +46,8 @@ export * from './http/text-fields';
 export * from './events/advisory-lock';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-trail';
+export * from './audit/audit-log';
+export * from './audit/audit.dto';
 export * from './moderation/moderatable-content';
 export * from './pagination/newest-first';
 export * from './database/sql-list';

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditLog } from './audit/audit-log';
 import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -35,6 +36,7 @@ export class PlatformModule {
       Mailer,
       OpenDataPublishers,
       Pseudonyms,
+      AuditLog,
     ];
     return {
       module: PlatformModule,

@@ -3,3 +3,4 @@ export * from './handles-job.decorator';
 export * from './job-workers';
 export * from './outbox-relay';
 export * from './queue.module';
+export * from './admin-jobs';

@@ -30,3 +30,4 @@ export * from './staff/staff-only';
 export * from './staff/staff-console';
 export * from './staff/console-parts';
 export * from './i18n/zoned-time';
+export { AA_TEXT_CONTRAST, contrastRatio } from './theme/contrast';

@@ -69,12 +69,19 @@ export class WebRequestMiddleware implements NestMiddleware, OnModuleInit {
     response.vary('Accept-Language');
     response.vary('Cookie');
     // Refused as a page: the error page says so in the reader's language.
-    const forged =
-      request.method === 'POST' &&
-      (!this.sameSite(request) || !this.sessions.csrfValid(boundTo, (request.body as Record<string, unknown> | undefined)?._csrf));
+    const forged = request.method === 'POST' && (!this.sameSite(request) || !this.sessions.csrfValid(boundTo, this.formToken(request)));
     if (forged)
       throw Problems.forbidden('form_expired', 'This form was sent from another site, or has expired: reload the page and send it again.');
     next();
+  }
+
+  /**
+   * The form's token: a field of the form, or, for a file upload (whose body is read later, by the
+   * route), the `_csrf` of the address the form posts to.
+   */
+  private formToken(request: RequestWithWeb): unknown {
+    if (request.headers['content-type']?.startsWith('multipart/form-data')) return request.query._csrf;
+    return (request.body as Record<string, unknown> | undefined)?._csrf;
   }
 
   private sameSite(request: RequestWithWeb): boolean {
