@@ -1,3 +1,5 @@
+import { ThreadsConsoleController } from './console/threads-console.controller';
+import { ThreadsConsoleEntry } from './console/threads-console.entry';
 import { Module } from '@nestjs/common';
 import { WebModule } from '@polity/web';
 import { CodesignPagesController } from './pages/codesign-pages.controller';
@@ -70,7 +72,7 @@ export class CodesignJobsModule {}
 /** Its part of the web site: the threads' pages, and the open threads on the home page. */
 @Module({
   imports: [CodesignModule, FollowsModule, WebModule],
-  controllers: [CodesignPagesController],
-  providers: [CodesignHomeSection, ThreadPageData],
+  controllers: [CodesignPagesController, ThreadsConsoleController],
+  providers: [CodesignHomeSection, ThreadPageData, ThreadsConsoleEntry],
 })
 export class CodesignPagesModule {}

@@ -1,13 +1,5 @@
-import {
-  DECIDABLE_PROPOSAL_STATUSES,
-  DECISION_OUTCOMES,
-  LINKABLE_KINDS,
-  type LinkableKind,
-  ROLL_CALL_VOTES,
-  type RollCallVote,
-} from '@polity/contracts';
-import { isUuid } from '@polity/platform';
-import { type FieldError, formText, type Translator, zonedToIso } from '@polity/web';
+import { DECIDABLE_PROPOSAL_STATUSES, DECISION_OUTCOMES, ROLL_CALL_VOTES, type RollCallVote } from '@polity/contracts';
+import { type FieldError, formText, resourceLinksFrom, type Translator, zonedToIso } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { CorrectDecisionDto, RecordDecisionDto } from '../decisions/decisions.dto';
@@ -53,29 +45,13 @@ export async function readMeetingForm(t: Translator, form: Record<string, unknow
   return { input, draft, errors };
 }
 
-/** Site addresses (`/proposals/<id>`, or the whole URL) of what an agenda item concerns, one per line. */
-export function readLinks(text: string): { links: { kind: LinkableKind; id: string }[]; unknown: string[] } {
-  const links: { kind: LinkableKind; id: string }[] = [];
-  const unknown: string[] = [];
-  for (const line of text
-    .split(/\r?\n/)
-    .map((entry) => entry.trim())
-    .filter(Boolean)) {
-    const path = line.replace(/^https?:\/\/[^/]+/, '').replace(/[?#].*$/, '');
-    const [, kind, id] = /^\/([a-z-]+)\/([0-9a-f-]{36})\/?$/.exec(path) ?? [];
-    if (kind && (LINKABLE_KINDS as readonly string[]).includes(kind) && isUuid(id)) links.push({ kind: kind as LinkableKind, id });
-    else unknown.push(line.slice(0, 80));
-  }
-  return { links, unknown };
-}
-
 export async function readAgendaItemForm(t: Translator, form: Record<string, unknown>): Promise<Read<CreateAgendaItemDto>> {
   const draft: Draft = {
     title: formText(form.title, 300),
     description: formText(form.description, 20_000),
     links: formText(form.links, 5000),
   };
-  const { links, unknown } = readLinks(draft.links);
+  const { links, unknown } = resourceLinksFrom(draft.links);
   const input = plainToInstance(CreateAgendaItemDto, { title: draft.title, description: draft.description, links });
   const invalid = await problemsOf(input);
   const errors: FieldError[] = [];
