@@ -1,3 +1,7 @@
+import { SurveysConsoleController } from './console/surveys-console.controller';
+import { SurveyQuestionsConsoleController } from './console/survey-questions-console.controller';
+import { SurveyExportsConsoleController } from './console/survey-exports-console.controller';
+import { SurveysConsoleEntry } from './console/surveys-console.entry';
 import { Module } from '@nestjs/common';
 import { FollowsModule } from '@polity/follows';
 import { WebModule } from '@polity/web';
@@ -97,7 +101,13 @@ export class SurveysJobsModule {}
 /** Its part of the web site: the surveys' pages, and the open surveys on the home page. */
 @Module({
   imports: [SurveysModule, IdentityModule, FollowsModule, WebModule],
-  controllers: [SurveyAnswerPagesController, SurveyPagesController],
-  providers: [SurveysHomeSection, SurveyReaders],
+  controllers: [
+    SurveyAnswerPagesController,
+    SurveyPagesController,
+    SurveysConsoleController,
+    SurveyQuestionsConsoleController,
+    SurveyExportsConsoleController,
+  ],
+  providers: [SurveysHomeSection, SurveyReaders, SurveysConsoleEntry],
 })
 export class SurveysPagesModule {}

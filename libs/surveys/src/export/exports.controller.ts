@@ -4,6 +4,7 @@ import type { SurveyExportView } from '@polity/contracts';
 import { CurrentPrincipal, type Principal, RequireRoles } from '@polity/platform';
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
+import { csvHeaders } from './csv-headers';
 import { SurveyExportDto } from '../surveys/survey-views.dto';
 import { SurveyIdParamsDto } from '../surveys/survey-params.dto';
 import { SurveyExportsService } from './survey-exports.service';
@@ -12,12 +13,6 @@ class ExportParamsDto extends SurveyIdParamsDto {
   @IsUUID()
   exportId: string;
 }
-
-const csvHeaders = (response: Response, name: string) => {
-  response.setHeader('content-type', 'text/csv; charset=utf-8');
-  response.setHeader('content-disposition', `attachment; filename="${name}"`);
-  response.setHeader('cache-control', 'no-store');
-};
 
 /** Every response as CSV, one row per response and one column per question part; officials only. */
 @ApiTags('surveys')

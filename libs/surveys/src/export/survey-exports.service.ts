@@ -71,6 +71,12 @@ export class SurveyExportsService {
     });
   }
 
+  /** A survey's background exports, newest first. */
+  async ofSurvey(surveyId: string, limit = 20): Promise<SurveyExportView[]> {
+    const rows = await this.dataSource.manager.find(SurveyExportEntity, { where: { surveyId }, order: { createdAt: 'DESC' }, take: limit });
+    return rows.map(presentExport);
+  }
+
   async status(surveyId: string, exportId: string): Promise<SurveyExportView> {
     const row = await this.dataSource.manager.findOneBy(SurveyExportEntity, { id: exportId, surveyId });
     if (!row) throw Problems.notFound('That export');

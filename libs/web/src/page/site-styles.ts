@@ -199,6 +199,7 @@ fieldset.polity-field { border: 0; padding: 0; margin-inline: 0; }
 .polity-inline-fields .polity-field { margin-block-end: 0.5rem; }
 .polity-console-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 0 2rem; align-items: start; }
 .polity-number { inline-size: 6rem; }
+.polity-console-card--section { background: #f3f3f3; border-color: #595959; }
 .polity-audit-change summary { cursor: pointer; font-family: monospace; overflow-wrap: anywhere; }
 .polity-audit-change pre { white-space: pre-wrap; overflow-wrap: anywhere; max-inline-size: 40rem; font-size: 0.875rem; }
 .polity-theme-preview { display: block; inline-size: 100%; max-inline-size: 32rem; border: 1px solid #949494; }
