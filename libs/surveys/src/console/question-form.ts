@@ -85,13 +85,12 @@ export async function readQuestionForm(
   t: Translator,
   form: Record<string, unknown>,
 ): Promise<{ input: QuestionDto; draft: QuestionDraft; errors: FieldError[] }> {
-  const draft: QuestionDraft = Object.fromEntries([
-    ...[...TEXT_FIELDS, ...NUMBER_FIELDS].map((field) => [
-      field,
-      formText(form[field], field === 'options' || field === 'rows' ? 10_000 : 2000),
-    ]),
-    ...FLAGS.map((flag) => [flag, form[flag] === 'on' ? 'on' : '']),
+  const texts: [string, string][] = [...TEXT_FIELDS, ...NUMBER_FIELDS].map((field) => [
+    field,
+    formText(form[field], field === 'options' || field === 'rows' ? 10_000 : 2000),
   ]);
+  const flags: [string, string][] = FLAGS.map((flag) => [flag, form[flag] === 'on' ? 'on' : '']);
+  const draft: QuestionDraft = Object.fromEntries([...texts, ...flags]);
   const errors: FieldError[] = [];
   const options = readChoices(draft.options);
   const rows = readChoices(draft.rows);
