@@ -233,6 +233,22 @@ describe('the moderators’ console on the web site', () => {
     await expect(page.getByRole('button', { name: 'Remove the policy for budgets' }).count()).resolves.toBe(0);
   });
 
+  it('screening rules: read into the form, a bad number refused beside it, a longer word list saved', async () => {
+    const page = await world.pageOf(moderator);
+    await page.goto(`${world.api.url}/staff/moderation/settings`);
+    await page.locator('summary', { hasText: 'Save the screening rules' }).click();
+    await expect(page.locator('#terms').inputValue()).resolves.toContain('free money');
+    await page.fill('#links-score', '11');
+    await page.getByRole('button', { name: 'Save the screening rules' }).click();
+    await expect(page.locator('#links-score-error').innerText()).resolves.toBe('Check this number and its limits.');
+    await page.fill('#links-score', '0.6');
+    await page.fill('#terms', `${await page.locator('#terms').inputValue()}\nmiracle cure`);
+    await page.getByRole('button', { name: 'Save the screening rules' }).click();
+    await expect(page.locator('[role=status].polity-notice').innerText()).resolves.toBe('Saved.');
+    const settings = await world.api.http.get('/api/v1/moderation/settings/screening').set('Authorization', moderator.auth).expect(200);
+    expect((settings.body as { words: { terms: string[] } }).words.terms).toContain('miracle cure');
+  });
+
   it('blocks: listed with their reason, and lifted (never by the moderator blocked)', async () => {
     const blocked = await registerUser(world.api, { displayName: 'Blocked Person' });
     await world.api.http

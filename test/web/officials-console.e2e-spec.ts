@@ -200,6 +200,40 @@ describe('the officials’ consoles on the web site: proposals and budgets', () 
     expect(published.rule).toBe('equal-shares');
   });
 
+  it('a Pabulib file uploaded from the page becomes a closed budget with its votes; a broken file is refused with the reason', async () => {
+    const file = [
+      'META',
+      'key;value',
+      'description;Uploaded from the console',
+      'num_projects;2',
+      'num_votes;3',
+      'budget;300',
+      'vote_type;approval',
+      'currency;EUR',
+      'PROJECTS',
+      'project_id;cost;name',
+      'p1;200;"Tree planting"',
+      'p2;100;"Benches"',
+      'VOTES',
+      'voter_id;vote',
+      'v1;p1',
+      'v2;p1,p2',
+      'v3;p2',
+    ].join('\n');
+    const page = await world.pageOf(official);
+    await page.goto(`${world.api.url}/staff/budgets`);
+    await page.locator('summary', { hasText: 'Import a budget from a Pabulib file' }).click();
+    await page.locator('#file').setInputFiles({ name: 'broken.pb', mimeType: 'text/plain', buffer: Buffer.from('not a pabulib file') });
+    await page.getByRole('button', { name: 'Import the file' }).click();
+    await expect(page.locator('[role=alert]').first().innerText()).resolves.toContain('Not done:');
+    await page.locator('summary', { hasText: 'Import a budget from a Pabulib file' }).click();
+    await page.locator('#file').setInputFiles({ name: 'small.pb', mimeType: 'text/plain', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Import the file' }).click();
+    await expect(notice(page)).resolves.toBe('The file is imported: the budget is closed, with its votes as paper ballots.');
+    const budgetId = new URL(page.url()).pathname.split('/').pop() as string;
+    await expect(paperBallots(budgetId)).resolves.toHaveLength(3);
+  });
+
   it('every officials’ console page has no WCAG A/AA violations, in English and in French', async () => {
     const { budget } = await votingBudget(world.api, official, [100, 200]);
     const draft = await createBudget(world.api, official, { title: 'A draft budget' });

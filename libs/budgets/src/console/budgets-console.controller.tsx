@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import type { BudgetView } from '@polity/contracts';
 import { isUuid, type Principal, Problems, SiteConfig } from '@polity/platform';
 import {
@@ -22,12 +23,15 @@ import { ChangePhaseDto, ListBudgetsQueryDto } from '../budgets/budgets.dto';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ProjectFromProposalDto, ReviewBudgetProjectDto } from '../projects/budget-projects.dto';
 import { BudgetProjectsService } from '../projects/budget-projects.service';
+import { PabulibImportService } from '../pabulib-io/pabulib-import.service';
 import { draftOf, emptyBudgetDraft, readBudgetForm } from './budget-form';
 import { BudgetWorkspacePage, type WorkspaceState } from './budget-workspace.page';
 import { BUDGETS_CONSOLE_MESSAGES } from './budgets-console.messages';
 import { BUDGETS_CONSOLE, BudgetsConsolePage } from './budgets-console.page';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+/** The largest Pabulib files published (Warsaw's) are a few megabytes. */
+const PABULIB_MAX_BYTES = 50 * 1024 * 1024;
 
 /** The officials' budgets console: budgets created and set up, phases moved, projects reviewed and added. */
 @StaffOnly('official')
@@ -36,6 +40,7 @@ export class BudgetsConsoleController {
   constructor(
     private readonly budgets: BudgetsService,
     private readonly projects: BudgetProjectsService,
+    private readonly pabulib: PabulibImportService,
     private readonly site: SiteConfig,
   ) {}
 
@@ -61,6 +66,26 @@ export class BudgetsConsoleController {
       const refusal = refusalOf(error);
       response.status(refusal.status);
       return this.listPage(web, { draft, errors: [], refusal: this.refusal(t, refusal.detail) });
+    }
+  }
+
+  /** A Pabulib file uploaded from the page (its form token in the address): the budget it describes, closed, votes as paper ballots. */
+  @Post('import')
+  @Header('content-type', HTML)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: PABULIB_MAX_BYTES, files: 1 } }))
+  async importPabulib(
+    @Web() web: WebRequest,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const t = this.translator(web);
+    try {
+      const imported = await this.pabulib.import(this.principal(web), file?.buffer.toString('utf8') ?? '');
+      return seeOther(response, withNews(`${BUDGETS_CONSOLE}/${imported.budget.id}`, 'imported'));
+    } catch (error) {
+      const refusal = refusalOf(error);
+      response.status(refusal.status);
+      return this.listPage(web, { refusal: this.refusal(t, refusal.detail) });
     }
   }
 

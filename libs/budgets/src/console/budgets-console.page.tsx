@@ -39,7 +39,29 @@ export function BudgetsConsolePage({ t, siteName, web, budgets, draft, errors, r
           ))}
         </ul>
       )}
-      <details class="polity-disclosure" open={errors.length > 0 || refusal !== undefined}>
+      <details class="polity-disclosure">
+        <summary>{t.t('bc.import.title')}</summary>
+        <form
+          method="post"
+          action={`${BUDGETS_CONSOLE}/import?_csrf=${encodeURIComponent(web.csrfToken)}`}
+          encType="multipart/form-data"
+          noValidate
+        >
+          <div class="utrecht-form-field polity-field">
+            <label class="utrecht-form-label" for="file">
+              {t.t('bc.import.file')}
+            </label>
+            <p class="polity-field__hint" id="file-hint">
+              {t.t('bc.import.help')}
+            </p>
+            <input id="file" name="file" type="file" accept=".pb,text/plain" aria-describedby="file-hint" />
+          </div>
+          <button class="polity-button polity-button--secondary" type="submit">
+            {t.t('bc.import.submit')}
+          </button>
+        </form>
+      </details>
+      <details class="polity-disclosure" open={errors.length > 0}>
         <summary>{t.t('bc.list.create')}</summary>
         <PostForm web={web} action={BUDGETS_CONSOLE}>
           <BudgetSettingsFields t={t} draft={draft} errors={errors} timeZone={web.timeZone} />

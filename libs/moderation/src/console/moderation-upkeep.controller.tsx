@@ -24,6 +24,7 @@ import { BLOCKS_PATH, BlocksPage } from './blocks.page';
 import { MODERATION_CONSOLE_MESSAGES } from './moderation-console.messages';
 import { RefusalText } from './refusal-text';
 import { SETTINGS_PATH, SettingsPage, type TemplateDraft } from './settings.page';
+import { readScreeningForm, type ScreeningDraft, screeningDraftOf } from './screening-form';
 
 type Refusal = { status: number; code: string; detail: string };
 
@@ -118,6 +119,19 @@ export class ModerationUpkeepController {
     return this.saved(web, response, 'deleted', () => this.settings.deleteTemplate(web.principal as Principal, key.slice(0, 60)));
   }
 
+  @Post('settings/screening')
+  @Header('content-type', HTML)
+  async saveScreening(@Web() web: WebRequest, @Body() form: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+    const { input, draft, errors } = await readScreeningForm(this.translator(web), form);
+    if (errors.length > 0) {
+      response.status(422);
+      return this.settingsView(web, { errors: [], screeningDraft: draft, screeningErrors: errors });
+    }
+    return this.saved(web, response, 'saved', () => this.settings.replaceScreening(web.principal as Principal, input), {
+      screeningDraft: draft,
+    });
+  }
+
   @Post('settings/policies')
   @Header('content-type', HTML)
   async setPolicy(
@@ -161,7 +175,7 @@ export class ModerationUpkeepController {
     response: Response,
     news: string,
     step: () => Promise<unknown>,
-    kept: { templateDraft?: TemplateDraft; policyDraft?: { scope: string; mode: string } } = {},
+    kept: { templateDraft?: TemplateDraft; policyDraft?: { scope: string; mode: string }; screeningDraft?: ScreeningDraft } = {},
   ): Promise<string | undefined> {
     try {
       await step();
@@ -181,10 +195,16 @@ export class ModerationUpkeepController {
       refusal?: Refusal;
       templateDraft?: TemplateDraft;
       policyDraft?: { scope: string; mode: string };
+      screeningDraft?: ScreeningDraft;
+      screeningErrors?: FieldError[];
     },
   ): Promise<string> {
     const t = this.translator(web);
-    const [templates, policies] = await Promise.all([this.settings.listTemplates(), this.settings.listPolicies()]);
+    const [templates, policies, screening] = await Promise.all([
+      this.settings.listTemplates(),
+      this.settings.listPolicies(),
+      this.settings.screening(),
+    ]);
     return renderPage(
       <SettingsPage
         t={t}
@@ -194,6 +214,8 @@ export class ModerationUpkeepController {
         policies={policies}
         templateDraft={state.templateDraft}
         policyDraft={state.policyDraft}
+        screening={state.screeningDraft ?? screeningDraftOf(screening)}
+        screeningErrors={state.screeningErrors ?? []}
         errors={state.errors}
         news={this.news(t, state.news)}
         refusal={state.refusal && <RefusalText t={t} refusal={state.refusal} />}

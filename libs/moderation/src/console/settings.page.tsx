@@ -14,6 +14,7 @@ import {
 import type { ComponentChildren } from 'preact';
 import type { PolicyDto, TemplateDto } from '../settings/moderation-settings.dto';
 import { ModerationNav } from './moderation-nav';
+import { type ScreeningDraft, ScreeningFields } from './screening-form';
 
 export const SETTINGS_PATH = '/staff/moderation/settings';
 
@@ -32,31 +33,24 @@ interface SettingsPageProps {
   policies: PolicyDto[];
   templateDraft?: TemplateDraft;
   policyDraft?: { scope: string; mode: string };
+  screening: ScreeningDraft;
+  /** Problems of the screening form, kept apart: its fields are many. */
+  screeningErrors: FieldError[];
   errors: FieldError[];
   news?: string;
   refusal?: ComponentChildren;
 }
 
 /** The statements moderators choose from, and where contributions are held before publication. */
-export function SettingsPage({
-  t,
-  siteName,
-  web,
-  templates,
-  policies,
-  templateDraft,
-  policyDraft,
-  errors,
-  news,
-  refusal,
-}: SettingsPageProps) {
+export function SettingsPage(props: SettingsPageProps) {
+  const { t, siteName, web, templates, policies, templateDraft, policyDraft, errors, news, refusal } = props;
   const error = (field: string) => errors.find((problem) => problem.field === field)?.message;
   const reasons = [...REPORT_REASONS, 'screening'].map((reason) => ({ value: reason, label: t.t(`modc.reason.${reason}`) }));
   return (
     <Layout t={t} siteName={siteName} web={web} title={t.t('modc.settings.title')} section="staff">
       <ModerationNav t={t} current={SETTINGS_PATH} />
       <ConsoleNotice news={news} refusal={refusal} />
-      <ErrorSummary t={t} errors={errors} />
+      <ErrorSummary t={t} errors={[...errors, ...props.screeningErrors]} />
       <h2 class="utrecht-heading-2">{t.t('modc.templates.title')}</h2>
       {templates.length === 0 ? (
         <p class="utrecht-paragraph">{t.t('modc.templates.empty')}</p>
@@ -148,6 +142,17 @@ export function SettingsPage({
           {t.t('modc.policies.save')}
         </button>
       </PostForm>
+      <h2 class="utrecht-heading-2">{t.t('modc.screening.title')}</h2>
+      <p class="utrecht-paragraph">{t.t('modc.screening.intro')}</p>
+      <details class="polity-disclosure" open={props.screeningErrors.length > 0}>
+        <summary>{t.t('modc.screening.save')}</summary>
+        <PostForm web={web} action={`${SETTINGS_PATH}/screening`}>
+          <ScreeningFields t={t} draft={props.screening} errors={props.screeningErrors} />
+          <button class="polity-button" type="submit">
+            {t.t('modc.screening.save')}
+          </button>
+        </PostForm>
+      </details>
     </Layout>
   );
 }
