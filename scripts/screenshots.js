@@ -3,7 +3,8 @@
 // demo data (`npm start`, then `npm run seed:demo`; SITE_URL for another address). Writes
 // docs/screenshots/<page>-<locale>-<width>.png: the home page and a proposal page, 320 and 1280 px
 // wide, in English and French; the proposal page as a signed-in demo resident sees it; and, in both
-// languages, a ballot being filled in, a budget's published outcome and a council meeting under way.
+// languages, a ballot being filled in, a budget's published outcome and a council meeting under way; and
+// two staff consoles (the moderation queue, a meeting's live console).
 const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { chromium } = require('playwright-core');
@@ -39,6 +40,7 @@ async function main() {
       }
     }
     await participation(browser, probe);
+    await consoles(browser, probe);
     // Signed in, with JavaScript: the actions on the proposal and its comments, the notifications badge.
     const context = await browser.newContext({ locale: 'en', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -96,6 +98,34 @@ async function participation(browser, probe) {
   await page.goto(`${site}${published}/results`);
   await shoot(page, 'outcome-en-320');
   await narrow.close();
+}
+
+/** Two staff consoles, as the README's "For civil servants" shows them: the moderation queue and a meeting's live console. */
+async function consoles(browser, probe) {
+  const meeting = await find(probe, '/meetings', 'Monthly council meeting');
+  const shots = [
+    ['moderator@demo.polity.localhost', '/staff/moderation', 'console-moderation'],
+    ['clerk@demo.polity.localhost', `/staff${meeting}`, 'console-meeting'],
+  ];
+  for (const [email, path, name] of shots) {
+    for (const [locale, width] of [
+      ['en', 1280],
+      ['fr', 1280],
+      ['en', 320],
+    ]) {
+      const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${site}/sign-in?next=${encodeURIComponent(path)}`);
+      await page.fill('#email', email);
+      await page.fill('#password', 'polity-demo-password');
+      await page.click('main form button[type=submit]');
+      await page.waitForURL(`${site}${path}`);
+      if (locale === 'fr') await page.goto(`${site}/language?to=fr&back=${encodeURIComponent(path)}`);
+      await page.waitForSelector('html[data-live="ready"]');
+      await shoot(page, `${name}-${locale}-${width}`);
+      await context.close();
+    }
+  }
 }
 
 /** The whole page at once: a window as tall as the page, so what sticks to the window's bottom sits where it belongs. */
