@@ -169,6 +169,23 @@ describe('the officials’ survey builder', () => {
     expect(next).toMatchObject({ version: 2, phase: 'draft', previousVersionId: survey.id });
   });
 
+  it('results kept for staff: the official reads them, said to be not public; a resident does not', async () => {
+    const survey = await createSurvey(world.api, official, { audience: 'signed_in', resultsVisibility: 'internal' });
+    await publishSurvey(world.api, official, survey.id);
+    const { user, page: residentPage } = await world.reader();
+    await world.api.http
+      .put(`/api/v1/surveys/${survey.id}/response`)
+      .set('Authorization', user.auth)
+      .send({ answers: { happy: 5 } })
+      .expect(200);
+    const page = await world.pageOf(official);
+    await page.goto(`${world.api.url}/staff/surveys/${survey.id}`);
+    await page.getByRole('link', { name: 'Results' }).click();
+    await expect(page.locator('.polity-notice').first().innerText()).resolves.toContain('Only staff see these results');
+    await residentPage.goto(`${world.api.url}/surveys/${survey.id}/results`);
+    await expect(residentPage.locator('main').innerText()).resolves.toContain('The results are not public yet.');
+  });
+
   it('the list, builder, question editor, preview and exports have no WCAG A/AA violations, in English and in French', async () => {
     const survey = await createSurvey(world.api, official);
     for (const locale of ['en', 'fr']) {

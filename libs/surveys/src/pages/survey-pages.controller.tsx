@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { roomName } from '@polity/contracts';
 import { FollowsService } from '@polity/follows';
-import { isUuid, Public, SiteConfig } from '@polity/platform';
+import { hasRole, isUuid, Public, SiteConfig } from '@polity/platform';
 import { HTML, type LiveAction, LivePages, notFound, pageTranslator, renderPage, type Translator, Web, type WebRequest } from '@polity/web';
 import type { Response } from 'express';
 import { SurveyResults } from '../results/survey-results';
@@ -69,9 +69,19 @@ export class SurveyPagesController {
     const live = isUuid(id) ? await this.live.config(web, [roomName('surveys', id)], LIVE_RESULTS) : null;
     const survey = live && (await this.readers.readable(id, web.principal));
     if (!live || !survey) return this.notFound(web, response);
-    const results = resultsPublic(survey) ? await this.results.forReader(id, web.principal, {}) : null;
+    // Officials follow the results before (or without) the public, as the api lets them.
+    const staffOnly = !resultsPublic(survey) && hasRole(web.principal, 'official', 'admin');
+    const results = resultsPublic(survey) || staffOnly ? await this.results.forReader(id, web.principal, {}) : null;
     return renderPage(
-      <SurveyResultsPage t={this.translator(web)} siteName={this.site.name} web={web} survey={survey} results={results} live={live} />,
+      <SurveyResultsPage
+        t={this.translator(web)}
+        siteName={this.site.name}
+        web={web}
+        survey={survey}
+        results={results}
+        live={live}
+        staffOnly={staffOnly}
+      />,
     );
   }
 

@@ -7,11 +7,13 @@ export interface SurveyResultsPageProps {
   web: WebRequest;
   survey: SurveyView;
   results: SurveyResultsView | null;
+  /** Shown to staff before (or without) the public seeing them: the page says so. */
+  staffOnly?: boolean;
   live: LiveConfig;
 }
 
 /** A survey's results: a chart per question with its table, each matrix row its own, suppressed groups said as such. */
-export function SurveyResultsPage({ t, siteName, web, survey, results, live }: SurveyResultsPageProps) {
+export function SurveyResultsPage({ t, siteName, web, survey, results, live, staffOnly = false }: SurveyResultsPageProps) {
   return (
     <Layout
       t={t}
@@ -21,6 +23,7 @@ export function SurveyResultsPage({ t, siteName, web, survey, results, live }: S
       section="surveys"
       live={live}
     >
+      {staffOnly && <p class="polity-notice">{t.t('surveys.results.staffOnly')}</p>}
       <div data-live-part="results" data-announce={t.t('surveys.results.announce')}>
         {!results ? (
           <p class="utrecht-paragraph">{t.t('surveys.results.hidden')}</p>

@@ -90,6 +90,8 @@ export const SURVEYS_MESSAGES = defineCatalogue({
     'surveys.results.suppressed':
       'Fewer than {min} people have answered: the results are shown once more have, so that nobody’s answers can be told apart.',
     'surveys.results.hidden': 'The results are not public yet.',
+    'surveys.results.staffOnly':
+      'Only staff see these results: they are not public (yet). They are brought up to date when you reload the page.',
     'surveys.results.answered': '{count, plural, one {# answer} other {# answers}}',
     'surveys.results.option': 'Answer',
     'surveys.results.people': 'People',
@@ -194,6 +196,8 @@ export const SURVEYS_MESSAGES = defineCatalogue({
     'surveys.results.suppressed':
       'Moins de {min} personnes ont répondu : les résultats seront affichés quand il y en aura davantage, pour que personne ne puisse être reconnu.',
     'surveys.results.hidden': 'Les résultats ne sont pas encore publics.',
+    'surveys.results.staffOnly':
+      'Seuls les agents voient ces résultats : ils ne sont pas (encore) publics. Ils sont mis à jour quand vous rechargez la page.',
     'surveys.results.answered': '{count, plural, one {# réponse} other {# réponses}}',
     'surveys.results.option': 'Réponse',
     'surveys.results.people': 'Personnes',
