@@ -281,6 +281,14 @@ describe('the moderators’ console on the web site', () => {
         expect([locale, path, await axeViolations(page)]).toEqual([locale, path, []]);
       }
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale.slice(0, 2));
+      // The results of a bulk decision, a page of its own.
+      const { itemId } = await reportedComment();
+      await page.goto(`${world.api.url}/staff/moderation?sort=newest`);
+      await itemOf(page, itemId).locator('input[name=itemIds]').check();
+      await page.locator('details.polity-disclosure summary').click();
+      await page.locator('#action-bulk-dismiss').check();
+      await Promise.all([page.waitForNavigation(), page.locator('#bulk button[type=submit]').click()]);
+      expect([locale, 'bulk results', await axeViolations(page)]).toEqual([locale, 'bulk results', []]);
     }
   });
 });
