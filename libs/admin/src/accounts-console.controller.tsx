@@ -17,6 +17,7 @@ import {
   type WebRequest,
   withNews,
   zonedToIso,
+  Refused,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -99,7 +100,7 @@ export class AccountsConsoleController {
           role=""
           users={page.items}
           nextCursor={page.nextCursor}
-          refusal={this.refused(t, refusal.detail)}
+          refusal={<Refused t={t} message="ac.refused" detail={refusal.detail} />}
         />,
       );
     }
@@ -158,7 +159,7 @@ export class AccountsConsoleController {
           siteName={this.site.name}
           web={{ ...web, path: `${ADMIN_CONSOLE}/census` }}
           stats={await this.census.stats()}
-          refusal={this.refused(t, refusal.detail)}
+          refusal={<Refused t={t} message="ac.refused" detail={refusal.detail} />}
         />,
       );
     }
@@ -204,15 +205,6 @@ export class AccountsConsoleController {
         nextCursor={page.nextCursor}
         invalid={invalid}
       />,
-    );
-  }
-
-  private refused(t: Translator, detail: string) {
-    return (
-      <>
-        {t.t('ac.refused', { reason: '' })}
-        <span lang="en">{detail}</span>
-      </>
     );
   }
 

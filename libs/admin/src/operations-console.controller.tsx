@@ -19,6 +19,7 @@ import {
   Web,
   type WebRequest,
   withNews,
+  Refused,
 } from '@polity/web';
 import type { Response } from 'express';
 import { ADMIN_CONSOLE_MESSAGES } from './admin-console.messages';
@@ -70,7 +71,7 @@ export class OperationsConsoleController {
         jobs={page.items}
         nextCursor={page.nextCursor}
         news={query.news === 'retried' ? t.t('ac.jobs.retried') : undefined}
-        refusal={refused && this.refused(t, refused)}
+        refusal={refused && <Refused t={t} message="ac.refused" detail={refused} />}
       />,
     );
   }
@@ -125,15 +126,6 @@ export class OperationsConsoleController {
     const ratio = HEX.test(colour) ? contrastRatio(colour, '#ffffff') : null;
     const trial: ColourTrial = { colour, ratio, passes: ratio !== null && ratio >= AA_TEXT_CONTRAST };
     return renderPage(<SitePage t={this.translator(web)} siteName={this.site.name} web={web} site={this.site} trial={trial} />);
-  }
-
-  private refused(t: Translator, detail: string) {
-    return (
-      <>
-        {t.t('ac.refused', { reason: '' })}
-        <span lang="en">{detail}</span>
-      </>
-    );
   }
 
   private translator(web: WebRequest): Translator {

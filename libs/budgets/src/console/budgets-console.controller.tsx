@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { BudgetView } from '@polity/contracts';
-import { isUuid, type Principal, Problems, SiteConfig } from '@polity/platform';
+import { isUuid, Problems, SiteConfig } from '@polity/platform';
 import {
   formText,
   HTML,
@@ -15,6 +15,9 @@ import {
   Web,
   type WebRequest,
   withNews,
+  staffMember,
+  idOrNone,
+  Refused,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -29,7 +32,6 @@ import { BudgetWorkspacePage, type WorkspaceState } from './budget-workspace.pag
 import { BUDGETS_CONSOLE_MESSAGES } from './budgets-console.messages';
 import { BUDGETS_CONSOLE, BudgetsConsolePage } from './budgets-console.page';
 
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 /** The largest Pabulib files published (Warsaw's) are a few megabytes. */
 const PABULIB_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -60,12 +62,12 @@ export class BudgetsConsoleController {
       return this.listPage(web, { draft, errors });
     }
     try {
-      const budget = await this.budgets.create(this.principal(web), input);
+      const budget = await this.budgets.create(staffMember(web), input);
       return seeOther(response, withNews(`${BUDGETS_CONSOLE}/${budget.id}`, 'created'));
     } catch (error) {
       const refusal = refusalOf(error);
       response.status(refusal.status);
-      return this.listPage(web, { draft, errors: [], refusal: this.refusal(t, refusal.detail) });
+      return this.listPage(web, { draft, errors: [], refusal: <Refused t={t} message="bc.refused" detail={refusal.detail} /> });
     }
   }
 
@@ -80,12 +82,12 @@ export class BudgetsConsoleController {
   ) {
     const t = this.translator(web);
     try {
-      const imported = await this.pabulib.import(this.principal(web), file?.buffer.toString('utf8') ?? '');
+      const imported = await this.pabulib.import(staffMember(web), file?.buffer.toString('utf8') ?? '');
       return seeOther(response, withNews(`${BUDGETS_CONSOLE}/${imported.budget.id}`, 'imported'));
     } catch (error) {
       const refusal = refusalOf(error);
       response.status(refusal.status);
-      return this.listPage(web, { refusal: this.refusal(t, refusal.detail) });
+      return this.listPage(web, { refusal: <Refused t={t} message="bc.refused" detail={refusal.detail} /> });
     }
   }
 
@@ -112,7 +114,7 @@ export class BudgetsConsoleController {
       response.status(422);
       return this.workspacePage(web, id, response, { form: 'settings', draft, errors });
     }
-    return this.act(web, id, response, 'saved', () => this.budgets.update(this.principal(web), this.id(id), input), {
+    return this.act(web, id, response, 'saved', () => this.budgets.update(staffMember(web), idOrNone(id), input), {
       form: 'settings',
       draft,
       errors: [],
@@ -131,7 +133,7 @@ export class BudgetsConsoleController {
     return this.act(web, id, response, 'moved', async () => {
       if ((await validate(input)).length > 0)
         throw Problems.unprocessable('invalid_phase', 'Move to proposing, reviewing, voting or closed.');
-      return this.budgets.changePhase(this.principal(web), this.id(id), input.phase);
+      return this.budgets.changePhase(staffMember(web), idOrNone(id), input.phase);
     });
   }
 
@@ -155,7 +157,7 @@ export class BudgetsConsoleController {
       state.errors.push({ field: `review-${projectId}-reason`, message: this.translator(web).t('bc.review.invalid') });
       return this.workspacePage(web, id, response, state);
     }
-    return this.act(web, id, response, 'reviewed', () => this.projects.review(this.principal(web), this.id(projectId), input), state);
+    return this.act(web, id, response, 'reviewed', () => this.projects.review(staffMember(web), idOrNone(projectId), input), state);
   }
 
   @Post(':id/projects/from-proposal')
@@ -188,7 +190,7 @@ export class BudgetsConsoleController {
       response.status(422);
       return this.workspacePage(web, id, response, state);
     }
-    return this.act(web, id, response, 'added', () => this.projects.createFromProposal(this.principal(web), this.id(id), input), state);
+    return this.act(web, id, response, 'added', () => this.projects.createFromProposal(staffMember(web), idOrNone(id), input), state);
   }
 
   private async act(web: WebRequest, id: string, response: Response, news: string, step: () => Promise<unknown>, kept?: WorkspaceState) {
@@ -197,7 +199,11 @@ export class BudgetsConsoleController {
     } catch (error) {
       const refusal = refusalOf(error);
       response.status(refusal.status);
-      return this.workspacePage(web, id, response, { ...kept, errors: [], refusal: this.refusal(this.translator(web), refusal.detail) });
+      return this.workspacePage(web, id, response, {
+        ...kept,
+        errors: [],
+        refusal: <Refused t={this.translator(web)} message="bc.refused" detail={refusal.detail} />,
+      });
     }
     return seeOther(response, withNews(`${BUDGETS_CONSOLE}/${id}`, news));
   }
@@ -237,23 +243,6 @@ export class BudgetsConsoleController {
         refusal={state.refusal as never}
       />,
     );
-  }
-
-  private refusal(t: Translator, detail: string) {
-    return (
-      <>
-        {t.t('bc.refused', { reason: '' })}
-        <span lang="en">{detail}</span>
-      </>
-    );
-  }
-
-  private principal(web: WebRequest): Principal {
-    return web.principal as Principal;
-  }
-
-  private id(value: string): string {
-    return isUuid(value) ? value : NO_ID;
   }
 
   private translator(web: WebRequest): Translator {

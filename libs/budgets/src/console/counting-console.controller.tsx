@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { OUTCOME_RULES, type BudgetView, type OutcomeRule } from '@polity/contracts';
-import { isUuid, type Principal, ProblemException, SiteConfig } from '@polity/platform';
+import { isUuid, ProblemException, SiteConfig } from '@polity/platform';
 import {
   type FieldError,
   formText,
@@ -15,6 +15,8 @@ import {
   Web,
   type WebRequest,
   withNews,
+  Refused,
+  staffMember,
 } from '@polity/web';
 import type { Response } from 'express';
 import type { ComponentChildren } from 'preact';
@@ -91,11 +93,11 @@ export class CountingConsoleController {
       return this.paperPage(web, id, response, { draft, errors });
     }
     try {
-      await this.paper.put(this.principal(web).userId, id, draft.reference, choices);
+      await this.paper.put(staffMember(web).userId, id, draft.reference, choices);
     } catch (error) {
       const refusal = refusalOf(error);
       response.status(refusal.status);
-      return this.paperPage(web, id, response, { draft, refusal: this.refused(t, 'bc.paper.refused', refusal.detail) });
+      return this.paperPage(web, id, response, { draft, refusal: <Refused t={t} message="bc.paper.refused" detail={refusal.detail} /> });
     }
     return seeOther(response, `${BUDGETS_CONSOLE}/${id}/paper-ballots?recorded=${encodeURIComponent(draft.reference)}`);
   }
@@ -119,7 +121,7 @@ export class CountingConsoleController {
       return this.paperPage(web, id, response, { csv, csvProblems: read.problems });
     }
     try {
-      const { imported } = await this.paper.import(this.principal(web).userId, id, read.ballots);
+      const { imported } = await this.paper.import(staffMember(web).userId, id, read.ballots);
       return seeOther(response, `${BUDGETS_CONSOLE}/${id}/paper-ballots?imported=${imported}`);
     } catch (error) {
       const refusal = refusalOf(error);
@@ -159,7 +161,7 @@ export class CountingConsoleController {
     const rule = formText(form.rule, 20) as OutcomeRule;
     if (!OUTCOME_RULES.includes(rule) || !isUuid(id)) return notFound(response, this.translator(web), this.site.name, web);
     try {
-      const { queued } = await this.outcomes.request(this.principal(web), id, { rule });
+      const { queued } = await this.outcomes.request(staffMember(web), id, { rule });
       return seeOther(response, withNews(`${BUDGETS_CONSOLE}/${id}/outcomes`, queued ? 'queued' : 'computed'));
     } catch (error) {
       const refusal = refusalOf(error);
@@ -178,7 +180,7 @@ export class CountingConsoleController {
   ) {
     if (!isUuid(id) || !isUuid(outcomeId)) return notFound(response, this.translator(web), this.site.name, web);
     try {
-      await this.outcomes.publish(this.principal(web), id, outcomeId);
+      await this.outcomes.publish(staffMember(web), id, outcomeId);
       return seeOther(response, withNews(`${BUDGETS_CONSOLE}/${id}/outcomes`, 'published'));
     } catch (error) {
       const refusal = refusalOf(error);
@@ -203,7 +205,7 @@ export class CountingConsoleController {
         budget={budget}
         outcomes={outcomes}
         news={news}
-        refusal={refused && this.refused(t, 'bc.refused', refused)}
+        refusal={refused && <Refused t={t} message="bc.refused" detail={refused} />}
       />,
     );
   }
@@ -234,19 +236,6 @@ export class CountingConsoleController {
     const budget: BudgetView | null = isUuid(id) ? await this.budgets.get(id, web.principal).catch(() => null) : null;
     if (!budget) return null;
     return { budget, projects: ballotProjects(await this.projects.list(id, web.principal, {})) };
-  }
-
-  private refused(t: Translator, key: string, detail: string) {
-    return (
-      <>
-        {t.t(key, { reason: '' })}
-        <span lang="en">{detail}</span>
-      </>
-    );
-  }
-
-  private principal(web: WebRequest): Principal {
-    return web.principal as Principal;
   }
 
   private translator(web: WebRequest): Translator {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { roomName } from '@polity/contracts';
-import { isUuid, type Principal, SiteConfig } from '@polity/platform';
+import { isUuid, SiteConfig } from '@polity/platform';
 import {
   type FieldError,
   formText,
@@ -19,6 +19,9 @@ import {
   Web,
   type WebRequest,
   withNews,
+  Refused,
+  staffMember,
+  idOrNone,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -37,7 +40,6 @@ import { THREADS_CONSOLE, ThreadsConsolePage } from './threads-console.page';
 const LIVE_THREAD: Record<string, LiveAction> = Object.fromEntries(
   ['thread.post_created', 'thread.post_updated', 'thread.stage_changed', 'thread.updated'].map((event) => [event, { refresh: true }]),
 );
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 const POSTS_SHOWN = 100;
 
 type Sent = { form: string; draft: Record<string, string>; errors: FieldError[] };
@@ -95,7 +97,7 @@ export class ThreadsConsoleController {
       return this.listPage(web, draft, errors);
     }
     try {
-      const thread = await this.threads.create(this.principal(web), input);
+      const thread = await this.threads.create(staffMember(web), input);
       return seeOther(response, withNews(`${THREADS_CONSOLE}/${thread.id}`, 'created'));
     } catch (error) {
       const refusal = refusalOf(error);
@@ -134,7 +136,7 @@ export class ThreadsConsoleController {
       response.status(422);
       return this.page(web, id, response, { sent });
     }
-    return this.act(web, id, response, 'moved', () => this.threads.moveStage(this.principal(web), this.id(id), input), sent);
+    return this.act(web, id, response, 'moved', () => this.threads.moveStage(staffMember(web), idOrNone(id), input), sent);
   }
 
   @Post(':id/status')
@@ -146,7 +148,7 @@ export class ThreadsConsoleController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const input = plainToInstance(UpdateThreadDto, { status: form.status === 'closed' ? 'closed' : 'open' });
-    return this.act(web, id, response, 'status', () => this.threads.update(this.principal(web), this.id(id), input));
+    return this.act(web, id, response, 'status', () => this.threads.update(staffMember(web), idOrNone(id), input));
   }
 
   @Post(':id/links')
@@ -165,7 +167,7 @@ export class ThreadsConsoleController {
       return this.page(web, id, response, { sent: { form: 'links', draft, errors } });
     }
     const input = plainToInstance(UpdateThreadDto, { links });
-    return this.act(web, id, response, 'links', () => this.threads.update(this.principal(web), this.id(id), input), {
+    return this.act(web, id, response, 'links', () => this.threads.update(staffMember(web), idOrNone(id), input), {
       form: 'links',
       draft,
       errors: [],
@@ -188,7 +190,7 @@ export class ThreadsConsoleController {
       response.status(422);
       return this.page(web, id, response, { sent });
     }
-    return this.act(web, id, response, 'posted', () => this.posts.create(this.principal(web), this.id(id), input), sent);
+    return this.act(web, id, response, 'posted', () => this.posts.create(staffMember(web), idOrNone(id), input), sent);
   }
 
   /** A pin or an answered mark, one click each; the button says which way it goes. */
@@ -206,7 +208,7 @@ export class ThreadsConsoleController {
       ...(flag(form.pinned) !== undefined && { pinned: flag(form.pinned) }),
       ...(flag(form.answered) !== undefined && { answered: flag(form.answered) }),
     });
-    return this.act(web, id, response, 'marked', () => this.posts.mark(this.principal(web), this.id(id), this.id(postId), input));
+    return this.act(web, id, response, 'marked', () => this.posts.mark(staffMember(web), idOrNone(id), idOrNone(postId), input));
   }
 
   private async act(web: WebRequest, id: string, response: Response, news: string, step: () => Promise<unknown>, sent?: Sent) {
@@ -244,7 +246,7 @@ export class ThreadsConsoleController {
         live={live}
         sent={state.sent}
         news={state.news}
-        refusal={state.refused && this.refused(t, state.refused)}
+        refusal={state.refused && <Refused t={t} message="tc.refused" detail={state.refused} />}
       />,
     );
   }
@@ -260,26 +262,9 @@ export class ThreadsConsoleController {
         threads={threads.items}
         draft={draft}
         errors={errors}
-        refusal={refused && this.refused(t, refused)}
+        refusal={refused && <Refused t={t} message="tc.refused" detail={refused} />}
       />,
     );
-  }
-
-  private refused(t: Translator, detail: string) {
-    return (
-      <>
-        {t.t('tc.refused', { reason: '' })}
-        <span lang="en">{detail}</span>
-      </>
-    );
-  }
-
-  private principal(web: WebRequest): Principal {
-    return web.principal as Principal;
-  }
-
-  private id(value: string): string {
-    return isUuid(value) ? value : NO_ID;
   }
 
   private translator(web: WebRequest): Translator {

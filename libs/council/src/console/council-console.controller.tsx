@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { type MeetingView, roomName } from '@polity/contracts';
-import { DiscussableResources, isUuid, type Principal, SiteConfig } from '@polity/platform';
+import { DiscussableResources, isUuid, SiteConfig } from '@polity/platform';
 import {
   type FieldError,
   formText,
@@ -18,6 +18,9 @@ import {
   Web,
   type WebRequest,
   withNews,
+  staffMember,
+  idOrNone,
+  Refused,
 } from '@polity/web';
 import type { Response } from 'express';
 import { CorrectDecisionDto, RecordDecisionDto } from '../decisions/decisions.dto';
@@ -40,7 +43,6 @@ const LIVE_CONSOLE: Record<string, LiveAction> = Object.fromEntries(
   ]),
 );
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 type Sent = { form: string; draft: Draft; errors: FieldError[] };
 type Refusal = { status: number; code: string; detail: string };
@@ -76,7 +78,7 @@ export class CouncilConsoleController {
     const { input, draft, errors } = await readMeetingForm(t, form, web.timeZone);
     if (errors.length === 0) {
       try {
-        const meeting = await this.meetings.create(this.principal(web), input);
+        const meeting = await this.meetings.create(staffMember(web), input);
         return seeOther(response, withNews(`${MEETINGS_CONSOLE}/${meeting.id}`, 'scheduled'));
       } catch (error) {
         const refusal = refusalOf(error);
@@ -101,19 +103,19 @@ export class CouncilConsoleController {
   @Post(':id/start')
   @Header('content-type', HTML)
   start(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    return this.act(web, id, response, 'started', () => this.control.move(this.principal(web), this.id(id), 'start'));
+    return this.act(web, id, response, 'started', () => this.control.move(staffMember(web), idOrNone(id), 'start'));
   }
 
   @Post(':id/adjourn')
   @Header('content-type', HTML)
   adjourn(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    return this.act(web, id, response, 'adjourned', () => this.control.move(this.principal(web), this.id(id), 'adjourn'));
+    return this.act(web, id, response, 'adjourned', () => this.control.move(staffMember(web), idOrNone(id), 'adjourn'));
   }
 
   @Post(':id/end')
   @Header('content-type', HTML)
   end(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    return this.act(web, id, response, 'ended', () => this.control.move(this.principal(web), this.id(id), 'end'));
+    return this.act(web, id, response, 'ended', () => this.control.move(staffMember(web), idOrNone(id), 'end'));
   }
 
   @Post(':id/cancel')
@@ -130,7 +132,7 @@ export class CouncilConsoleController {
       const errors = [{ field: 'cancel-reason', message: this.translator(web).t('cc.invalid.reason') }];
       return this.consolePage(web, id, response, { sent: { form: 'cancel', draft: { reason }, errors } });
     }
-    return this.act(web, id, response, 'cancelled', () => this.control.cancel(this.principal(web), this.id(id), reason));
+    return this.act(web, id, response, 'cancelled', () => this.control.cancel(staffMember(web), idOrNone(id), reason));
   }
 
   @Post(':id/agenda')
@@ -146,7 +148,7 @@ export class CouncilConsoleController {
       response.status(422);
       return this.consolePage(web, id, response, { sent: { form: 'agenda', draft, errors } });
     }
-    return this.act(web, id, response, 'added', () => this.meetings.addItem(this.principal(web), this.id(id), input), {
+    return this.act(web, id, response, 'added', () => this.meetings.addItem(staffMember(web), idOrNone(id), input), {
       form: 'agenda',
       draft,
       errors,
@@ -161,7 +163,7 @@ export class CouncilConsoleController {
     @Param('itemId') itemId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.act(web, id, response, 'opened', () => this.control.openItem(this.principal(web), this.id(id), this.id(itemId)));
+    return this.act(web, id, response, 'opened', () => this.control.openItem(staffMember(web), idOrNone(id), idOrNone(itemId)));
   }
 
   @Post(':id/agenda/:itemId/close')
@@ -172,7 +174,7 @@ export class CouncilConsoleController {
     @Param('itemId') itemId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.act(web, id, response, 'closed', () => this.control.closeItem(this.principal(web), this.id(id), this.id(itemId)));
+    return this.act(web, id, response, 'closed', () => this.control.closeItem(staffMember(web), idOrNone(id), idOrNone(itemId)));
   }
 
   /** Records the open item's decision under the form's key: a double click or a resend records it once. */
@@ -197,7 +199,7 @@ export class CouncilConsoleController {
       id,
       response,
       'recorded',
-      () => this.decisions.record(this.principal(web), this.id(id), this.id(itemId), input as RecordDecisionDto, key),
+      () => this.decisions.record(staffMember(web), idOrNone(id), idOrNone(itemId), input as RecordDecisionDto, key),
       sent,
     );
   }
@@ -227,7 +229,7 @@ export class CouncilConsoleController {
       id,
       response,
       'corrected',
-      () => this.decisions.correct(this.principal(web), this.id(decisionId), read.input as CorrectDecisionDto),
+      () => this.decisions.correct(staffMember(web), idOrNone(decisionId), read.input as CorrectDecisionDto),
       sent,
     );
   }
@@ -277,14 +279,7 @@ export class CouncilConsoleController {
         idempotencyKey={this.decisionKey(web, meeting)}
         sent={state.sent}
         news={news}
-        refusal={
-          state.refusal && (
-            <>
-              {t.t('cc.refused', { reason: '' })}
-              <span lang="en">{state.refusal.detail}</span>
-            </>
-          )
-        }
+        refusal={state.refusal && <Refused t={t} message="cc.refused" detail={state.refusal.detail} />}
       />,
     );
   }
@@ -319,14 +314,6 @@ export class CouncilConsoleController {
         news={typeof news === 'string' && t.has(`cc.news.${news}`) ? t.t(`cc.news.${news}`) : undefined}
       />,
     );
-  }
-
-  private principal(web: WebRequest): Principal {
-    return web.principal as Principal;
-  }
-
-  private id(value: string): string {
-    return isUuid(value) ? value : NO_ID;
   }
 
   private translator(web: WebRequest): Translator {

@@ -19,6 +19,7 @@ import {
   TextField,
   type Translator,
   type WebRequest,
+  StepButton,
 } from '@polity/web';
 import type { ComponentChildren } from 'preact';
 import { DecisionItem, type LinkTitles, linkKey } from '../pages/decision-item';
@@ -79,13 +80,15 @@ export function LiveConsolePage(props: LiveConsolePageProps) {
           </p>
           <div class="polity-actions">
             {(meeting.status === 'scheduled' || meeting.status === 'adjourned') && (
-              <Step web={web} action={`${base}/start`} label={meeting.status === 'scheduled' ? t.t('cc.start') : t.t('cc.resume')} />
+              <StepButton web={web} action={`${base}/start`} label={meeting.status === 'scheduled' ? t.t('cc.start') : t.t('cc.resume')} />
             )}
-            {meeting.status === 'live' && <Step web={web} action={`${base}/adjourn`} label={t.t('cc.adjourn')} secondary />}
+            {meeting.status === 'live' && <StepButton web={web} action={`${base}/adjourn`} label={t.t('cc.adjourn')} secondary />}
             {(meeting.status === 'live' || meeting.status === 'adjourned') && (
-              <Step web={web} action={`${base}/end`} label={t.t('cc.end')} secondary />
+              <StepButton web={web} action={`${base}/end`} label={t.t('cc.end')} secondary />
             )}
-            {next && <Step web={web} action={`${base}/agenda/${next.id}/open`} label={t.t('cc.agenda.next', { title: next.title })} />}
+            {next && (
+              <StepButton web={web} action={`${base}/agenda/${next.id}/open`} label={t.t('cc.agenda.next', { title: next.title })} />
+            )}
           </div>
         </div>
         {meeting.status === 'scheduled' && (
@@ -171,16 +174,6 @@ export function LiveConsolePage(props: LiveConsolePageProps) {
   );
 }
 
-function Step({ web, action, label, secondary = false }: { web: WebRequest; action: string; label: string; secondary?: boolean }) {
-  return (
-    <PostForm web={web} action={action}>
-      <button class={`polity-button${secondary ? ' polity-button--secondary' : ''}`} type="submit">
-        {label}
-      </button>
-    </PostForm>
-  );
-}
-
 function Agenda({
   t,
   web,
@@ -213,7 +206,7 @@ function Agenda({
           )}
           <p class="polity-meta">{t.t('cc.agenda.decisions', { count: item.decisions.length })}</p>
           {meeting.status === 'live' && item.status !== 'open' && (
-            <Step
+            <StepButton
               web={web}
               action={`${base}/agenda/${item.id}/open`}
               label={t.t('cc.agenda.open', { position: item.position })}
@@ -221,7 +214,7 @@ function Agenda({
             />
           )}
           {item.status === 'open' && (
-            <Step
+            <StepButton
               web={web}
               action={`${base}/agenda/${item.id}/close`}
               label={t.t('cc.agenda.close', { position: item.position })}

@@ -17,6 +17,7 @@ import {
   Web,
   type WebRequest,
   withNews,
+  idOrNone,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -71,7 +72,7 @@ export class ModerationConsoleController {
     @Body() form: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.act(web, form, response, 'claimed', (principal) => this.claims.claim(principal, this.id(itemId)));
+    return this.act(web, form, response, 'claimed', (principal) => this.claims.claim(principal, idOrNone(itemId)));
   }
 
   @Post('items/:itemId/release')
@@ -81,7 +82,7 @@ export class ModerationConsoleController {
     @Body() form: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.act(web, form, response, 'released', (principal) => this.claims.release(principal, this.id(itemId)));
+    return this.act(web, form, response, 'released', (principal) => this.claims.release(principal, idOrNone(itemId)));
   }
 
   @Post('items/:itemId/decision')
@@ -95,7 +96,7 @@ export class ModerationConsoleController {
     const { input, draft } = await this.decisionOf(t, form);
     const itemDraft = { ...draft, itemId };
     if (draft.errors.length > 0) return this.refusedPage(web, form, response, 422, undefined, { draft: itemDraft });
-    return this.act(web, form, response, 'decided', (principal) => this.decisions.decide(principal, this.id(itemId), input), {
+    return this.act(web, form, response, 'decided', (principal) => this.decisions.decide(principal, idOrNone(itemId), input), {
       draft: itemDraft,
     });
   }
@@ -118,7 +119,7 @@ export class ModerationConsoleController {
       errors: (await validate(input)).length > 0 ? [{ field: 'statement', message: t.t('modc.invalid.appealStatement') }] : [],
     };
     if (draft.errors.length > 0) return this.refusedPage(web, form, response, 422, undefined, { draft });
-    return this.act(web, form, response, 'appealDecided', (principal) => this.appeals.decide(principal, this.id(appealId), input), {
+    return this.act(web, form, response, 'appealDecided', (principal) => this.appeals.decide(principal, idOrNone(appealId), input), {
       draft,
     });
   }
@@ -260,11 +261,6 @@ export class ModerationConsoleController {
       sort: sort || 'oldest',
       ...(typeof query.cursor === 'string' && query.cursor.length < 200 && { cursor: query.cursor }),
     };
-  }
-
-  private id(value: string): string {
-    // A malformed id is no item: the services answer 404 for an id that is no uuid as for one that is unknown.
-    return isUuid(value) ? value : '00000000-0000-0000-0000-000000000000';
   }
 
   private translator(web: WebRequest): Translator {

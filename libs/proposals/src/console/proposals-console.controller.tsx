@@ -14,6 +14,7 @@ import {
   Web,
   type WebRequest,
   withNews,
+  Refused,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -133,14 +134,7 @@ export class ProposalsConsoleController {
         threshold={await this.threshold()}
         draft={draft}
         errors={errors}
-        refusal={
-          refused && (
-            <>
-              {t.t('pc.refused', { reason: '' })}
-              <span lang="en">{refused}</span>
-            </>
-          )
-        }
+        refusal={refused && <Refused t={t} message="pc.refused" detail={refused} />}
       />,
     );
   }

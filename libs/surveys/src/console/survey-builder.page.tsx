@@ -10,6 +10,7 @@ import {
   TextField,
   type Translator,
   type WebRequest,
+  StepButton,
 } from '@polity/web';
 import type { ComponentChildren } from 'preact';
 import { QuestionFields } from './question-fields';
@@ -63,11 +64,11 @@ export function SurveyBuilderPage({ t, siteName, web, survey, settings, newQuest
         <p class="utrecht-paragraph">{t.t('sc.state.now', { phase: t.t(`sc.phase.${survey.phase}`), version: survey.version })}</p>
         {survey.locked && <p class="utrecht-paragraph">{t.t('sc.state.locked')}</p>}
         <div class="polity-actions">
-          {survey.phase === 'draft' && <Step web={web} action={`${base}/publish`} label={t.t('sc.publish')} />}
+          {survey.phase === 'draft' && <StepButton web={web} action={`${base}/publish`} label={t.t('sc.publish')} />}
           {(survey.phase === 'open' || survey.phase === 'upcoming') && (
-            <Step web={web} action={`${base}/close`} label={t.t('sc.close')} secondary />
+            <StepButton web={web} action={`${base}/close`} label={t.t('sc.close')} secondary />
           )}
-          {survey.phase !== 'draft' && <Step web={web} action={`${base}/versions`} label={t.t('sc.newVersion')} secondary />}
+          {survey.phase !== 'draft' && <StepButton web={web} action={`${base}/versions`} label={t.t('sc.newVersion')} secondary />}
         </div>
       </section>
       <section aria-labelledby="questions-title">
@@ -91,7 +92,7 @@ export function SurveyBuilderPage({ t, siteName, web, survey, settings, newQuest
                   {editable && (
                     <div class="polity-actions">
                       {index > 0 && (
-                        <Step
+                        <StepButton
                           web={web}
                           action={`${base}/questions/${question.key}/up`}
                           label={t.t('sc.question.up', { title: question.title })}
@@ -99,7 +100,7 @@ export function SurveyBuilderPage({ t, siteName, web, survey, settings, newQuest
                         />
                       )}
                       {index < survey.questions.length - 1 && (
-                        <Step
+                        <StepButton
                           web={web}
                           action={`${base}/questions/${question.key}/down`}
                           label={t.t('sc.question.down', { title: question.title })}
@@ -109,7 +110,7 @@ export function SurveyBuilderPage({ t, siteName, web, survey, settings, newQuest
                       <a class="utrecht-link" href={`${base}/questions/${question.key}`}>
                         {t.t('sc.question.edit', { title: question.title })}
                       </a>
-                      <Step
+                      <StepButton
                         web={web}
                         action={`${base}/questions/${question.key}/delete`}
                         label={t.t('sc.question.delete', { title: question.title })}
@@ -198,15 +199,5 @@ export function SurveyBuilderPage({ t, siteName, web, survey, settings, newQuest
         </details>
       </section>
     </Layout>
-  );
-}
-
-function Step({ web, action, label, secondary = false }: { web: WebRequest; action: string; label: string; secondary?: boolean }) {
-  return (
-    <PostForm web={web} action={action}>
-      <button class={`polity-button${secondary ? ' polity-button--secondary' : ''}`} type="submit">
-        {label}
-      </button>
-    </PostForm>
   );
 }

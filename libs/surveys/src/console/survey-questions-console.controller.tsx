@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Res } from '@nestjs/common';
 import type { SurveyView } from '@polity/contracts';
-import { isUuid, type Principal, SiteConfig } from '@polity/platform';
+import { isUuid, SiteConfig } from '@polity/platform';
 import {
   type FieldError,
   HTML,
@@ -14,6 +14,9 @@ import {
   Web,
   type WebRequest,
   withNews,
+  Refused,
+  staffMember,
+  idOrNone,
 } from '@polity/web';
 import type { Response } from 'express';
 import { SURVEYS_MESSAGES } from '../pages/surveys.messages';
@@ -25,8 +28,6 @@ import { SurveyBuilderPage } from './survey-builder.page';
 import { SURVEYS_CONSOLE } from './survey-nav';
 import { settingsDraftOf } from './survey-settings-form';
 import { SURVEYS_CONSOLE_MESSAGES } from './surveys-console.messages';
-
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** The builder's questions: added, edited, deleted and moved, each change through the api's service and its checks. */
 @StaffOnly('official')
@@ -50,7 +51,7 @@ export class SurveyQuestionsConsoleController {
     const { input, draft, errors } = await readQuestionForm(t, form);
     if (errors.length === 0) {
       try {
-        await this.questions.add(this.principal(web), this.id(id), input);
+        await this.questions.add(staffMember(web), idOrNone(id), input);
         return seeOther(response, withNews(`${SURVEYS_CONSOLE}/${id}`, 'saved'));
       } catch (error) {
         errors.push(this.problemField(t, error));
@@ -94,7 +95,7 @@ export class SurveyQuestionsConsoleController {
     const { input, draft, errors } = await readQuestionForm(t, form);
     if (errors.length === 0) {
       try {
-        await this.questions.replace(this.principal(web), this.id(id), key.slice(0, 40), input);
+        await this.questions.replace(staffMember(web), idOrNone(id), key.slice(0, 40), input);
         return seeOther(response, withNews(`${SURVEYS_CONSOLE}/${id}`, 'saved'));
       } catch (error) {
         errors.push(this.problemField(t, error));
@@ -109,7 +110,7 @@ export class SurveyQuestionsConsoleController {
   @Post(':key/delete')
   @Header('content-type', HTML)
   delete(@Web() web: WebRequest, @Param('id') id: string, @Param('key') key: string, @Res({ passthrough: true }) response: Response) {
-    return this.act(web, id, response, 'deleted', () => this.questions.remove(this.principal(web), this.id(id), key.slice(0, 40)));
+    return this.act(web, id, response, 'deleted', () => this.questions.remove(staffMember(web), idOrNone(id), key.slice(0, 40)));
   }
 
   @Post(':key/up')
@@ -127,13 +128,13 @@ export class SurveyQuestionsConsoleController {
   /** Swaps the question with its neighbour and sends the whole order, as the api's reorder takes it. */
   private async move(web: WebRequest, id: string, key: string, by: -1 | 1, response: Response) {
     return this.act(web, id, response, 'moved', async () => {
-      const survey = await this.surveys.get(this.id(id), web.principal);
+      const survey = await this.surveys.get(idOrNone(id), web.principal);
       const keys = survey.questions.map((question) => question.key);
       const from = keys.indexOf(key);
       const to = from + by;
       if (from < 0 || to < 0 || to >= keys.length) return survey;
       [keys[from], keys[to]] = [keys[to], keys[from]];
-      return this.questions.reorder(this.principal(web), this.id(id), keys);
+      return this.questions.reorder(staffMember(web), idOrNone(id), keys);
     });
   }
 
@@ -154,7 +155,7 @@ export class SurveyQuestionsConsoleController {
           survey={survey}
           settings={settingsDraftOf(survey, web.timeZone)}
           newQuestion={newQuestionDraft()}
-          state={{ errors: [], refusal: this.refused(t, refusal.detail) }}
+          state={{ errors: [], refusal: <Refused t={t} message="sc.refused" detail={refusal.detail} /> }}
         />,
       );
     }
@@ -188,23 +189,6 @@ export class SurveyQuestionsConsoleController {
 
   private survey(web: WebRequest, id: string): Promise<SurveyView | null> {
     return isUuid(id) ? this.surveys.get(id, web.principal).catch(() => null) : Promise.resolve(null);
-  }
-
-  private refused(t: Translator, detail: string) {
-    return (
-      <>
-        {t.t('sc.refused', { reason: '' })}
-        <span lang="en">{detail}</span>
-      </>
-    );
-  }
-
-  private principal(web: WebRequest): Principal {
-    return web.principal as Principal;
-  }
-
-  private id(value: string): string {
-    return isUuid(value) ? value : NO_ID;
   }
 
   private translator(web: WebRequest): Translator {

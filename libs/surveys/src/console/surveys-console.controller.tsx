@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import type { SurveyView } from '@polity/contracts';
-import { isUuid, PageQueryDto, type Principal, SiteConfig } from '@polity/platform';
+import { isUuid, PageQueryDto, SiteConfig } from '@polity/platform';
 import {
   formText,
   HTML,
@@ -14,6 +14,9 @@ import {
   Web,
   type WebRequest,
   withNews,
+  Refused,
+  staffMember,
+  idOrNone,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -55,7 +58,7 @@ export class SurveysConsoleController {
       response.status(422);
       return this.listPage(web, draft, errors);
     }
-    const survey = await this.surveys.create(this.principal(web), input);
+    const survey = await this.surveys.create(staffMember(web), input);
     return seeOther(response, withNews(`${SURVEYS_CONSOLE}/${survey.id}`, 'created'));
   }
 
@@ -82,7 +85,7 @@ export class SurveysConsoleController {
       response.status(422);
       return this.builderPage(web, id, response, { form: 'settings', draft, errors });
     }
-    return this.act(web, id, response, 'saved', () => this.surveys.update(this.principal(web), this.id(id), input), {
+    return this.act(web, id, response, 'saved', () => this.surveys.update(staffMember(web), idOrNone(id), input), {
       form: 'settings',
       draft,
       errors: [],
@@ -92,13 +95,13 @@ export class SurveysConsoleController {
   @Post(':id/publish')
   @Header('content-type', HTML)
   publish(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    return this.act(web, id, response, 'published', () => this.surveys.publish(this.principal(web), this.id(id)));
+    return this.act(web, id, response, 'published', () => this.surveys.publish(staffMember(web), idOrNone(id)));
   }
 
   @Post(':id/close')
   @Header('content-type', HTML)
   close(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    return this.act(web, id, response, 'closed', () => this.surveys.close(this.principal(web), this.id(id)));
+    return this.act(web, id, response, 'closed', () => this.surveys.close(staffMember(web), idOrNone(id)));
   }
 
   /** A new version is a new draft; the builder goes on with it. */
@@ -106,12 +109,15 @@ export class SurveysConsoleController {
   @Header('content-type', HTML)
   async version(@Web() web: WebRequest, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
     try {
-      const next = await this.surveys.newVersion(this.principal(web), this.id(id));
+      const next = await this.surveys.newVersion(staffMember(web), idOrNone(id));
       return seeOther(response, withNews(`${SURVEYS_CONSOLE}/${next.id}`, 'versioned'));
     } catch (error) {
       const refusal = refusalOf(error);
       response.status(refusal.status);
-      return this.builderPage(web, id, response, { errors: [], refusal: this.refused(this.translator(web), refusal.detail) });
+      return this.builderPage(web, id, response, {
+        errors: [],
+        refusal: <Refused t={this.translator(web)} message="sc.refused" detail={refusal.detail} />,
+      });
     }
   }
 
@@ -121,7 +127,11 @@ export class SurveysConsoleController {
     } catch (error) {
       const refusal = refusalOf(error);
       response.status(refusal.status);
-      return this.builderPage(web, id, response, { ...kept, errors: [], refusal: this.refused(this.translator(web), refusal.detail) });
+      return this.builderPage(web, id, response, {
+        ...kept,
+        errors: [],
+        refusal: <Refused t={this.translator(web)} message="sc.refused" detail={refusal.detail} />,
+      });
     }
     return seeOther(response, withNews(`${SURVEYS_CONSOLE}/${id}`, news));
   }
@@ -156,23 +166,6 @@ export class SurveysConsoleController {
         errors={errors}
       />,
     );
-  }
-
-  private refused(t: Translator, detail: string) {
-    return (
-      <>
-        {t.t('sc.refused', { reason: '' })}
-        <span lang="en">{detail}</span>
-      </>
-    );
-  }
-
-  private principal(web: WebRequest): Principal {
-    return web.principal as Principal;
-  }
-
-  private id(value: string): string {
-    return isUuid(value) ? value : '00000000-0000-0000-0000-000000000000';
   }
 
   private translator(web: WebRequest): Translator {

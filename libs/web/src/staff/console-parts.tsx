@@ -1,6 +1,9 @@
-import { ProblemException } from '@polity/platform';
+import { isUuid, type Principal, ProblemException } from '@polity/platform';
 import type { ComponentChildren } from 'preact';
 import { localPath } from '../page/form-values';
+import { PostForm } from '../page/form';
+import type { Translator } from '../i18n/translator';
+import type { WebRequest } from '../page/web-request';
 
 /** A console's own navigation: its pages, the current one marked. */
 export function ConsoleNav({ label, links, current }: { label: string; links: { href: string; label: string }[]; current: string }) {
@@ -56,3 +59,42 @@ export function refusalOf(error: unknown): { status: number; code: string; detai
     return { status: error.getStatus(), code: error.problem.code ?? 'refused', detail: error.problem.detail };
   throw error;
 }
+
+/** A refusal as a console says it: its message in the reader's language, the service's reason in English, marked so. */
+export function Refused({ t, message, detail }: { t: Translator; message: string; detail: string }) {
+  return (
+    <>
+      {t.t(message, { reason: '' })}
+      <span lang="en">{detail}</span>
+    </>
+  );
+}
+
+/** One step a console takes in one click: a form holding nothing but its button. */
+export function StepButton({
+  web,
+  action,
+  label,
+  secondary = false,
+}: {
+  web: WebRequest;
+  action: string;
+  label: string;
+  secondary?: boolean;
+}) {
+  return (
+    <PostForm web={web} action={action}>
+      <button class={`polity-button${secondary ? ' polity-button--secondary' : ''}`} type="submit">
+        {label}
+      </button>
+    </PostForm>
+  );
+}
+
+/** The signed-in staff member: a console's guard let the request through only with one. */
+export const staffMember = (web: WebRequest): Principal => web.principal as Principal;
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/** An id from the address for a service: a malformed one becomes an id nothing has, so the service answers 404 as for an unknown one. */
+export const idOrNone = (value: string): string => (isUuid(value) ? value : NO_ID);
