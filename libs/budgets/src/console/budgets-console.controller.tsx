@@ -18,6 +18,8 @@ import {
   staffMember,
   idOrNone,
   Refused,
+  consoleStep,
+  newsText,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -97,7 +99,7 @@ export class BudgetsConsoleController {
     const t = this.translator(web);
     return this.workspacePage(web, id, response, {
       errors: [],
-      news: typeof news === 'string' && t.has(`bc.news.${news}`) ? t.t(`bc.news.${news}`) : undefined,
+      news: newsText(t, 'bc.news', news),
     });
   }
 
@@ -194,18 +196,13 @@ export class BudgetsConsoleController {
   }
 
   private async act(web: WebRequest, id: string, response: Response, news: string, step: () => Promise<unknown>, kept?: WorkspaceState) {
-    try {
-      await step();
-    } catch (error) {
-      const refusal = refusalOf(error);
-      response.status(refusal.status);
-      return this.workspacePage(web, id, response, {
+    return consoleStep(response, step, withNews(`${BUDGETS_CONSOLE}/${id}`, news), (refusal) =>
+      this.workspacePage(web, id, response, {
         ...kept,
         errors: [],
         refusal: <Refused t={this.translator(web)} message="bc.refused" detail={refusal.detail} />,
-      });
-    }
-    return seeOther(response, withNews(`${BUDGETS_CONSOLE}/${id}`, news));
+      }),
+    );
   }
 
   private async workspacePage(web: WebRequest, id: string, response: Response, state: WorkspaceState): Promise<string> {

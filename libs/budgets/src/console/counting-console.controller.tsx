@@ -17,6 +17,7 @@ import {
   withNews,
   Refused,
   staffMember,
+  newsText,
 } from '@polity/web';
 import type { Response } from 'express';
 import type { ComponentChildren } from 'preact';
@@ -147,7 +148,7 @@ export class CountingConsoleController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const t = this.translator(web);
-    return this.comparePage(web, id, response, typeof news === 'string' && t.has(`bc.news.${news}`) ? t.t(`bc.news.${news}`) : undefined);
+    return this.comparePage(web, id, response, newsText(t, 'bc.news', news));
   }
 
   @Post('outcomes')

@@ -22,6 +22,8 @@ import {
   Refused,
   staffMember,
   idOrNone,
+  consoleStep,
+  newsText,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -116,7 +118,7 @@ export class ThreadsConsoleController {
   ) {
     const t = this.translator(web);
     return this.page(web, id, response, {
-      news: typeof news === 'string' && t.has(`tc.news.${news}`) ? t.t(`tc.news.${news}`) : undefined,
+      news: newsText(t, 'tc.news', news),
     });
   }
 
@@ -212,14 +214,9 @@ export class ThreadsConsoleController {
   }
 
   private async act(web: WebRequest, id: string, response: Response, news: string, step: () => Promise<unknown>, sent?: Sent) {
-    try {
-      await step();
-    } catch (error) {
-      const refusal = refusalOf(error);
-      response.status(refusal.status);
-      return this.page(web, id, response, { sent: sent && { ...sent, errors: [] }, refused: refusal.detail });
-    }
-    return seeOther(response, withNews(`${THREADS_CONSOLE}/${id}`, news));
+    return consoleStep(response, step, withNews(`${THREADS_CONSOLE}/${id}`, news), (refusal) =>
+      this.page(web, id, response, { sent: sent && { ...sent, errors: [] }, refused: refusal.detail }),
+    );
   }
 
   private async page(

@@ -21,6 +21,8 @@ import {
   staffMember,
   idOrNone,
   Refused,
+  consoleStep,
+  newsText,
 } from '@polity/web';
 import type { Response } from 'express';
 import { CorrectDecisionDto, RecordDecisionDto } from '../decisions/decisions.dto';
@@ -243,14 +245,9 @@ export class CouncilConsoleController {
     step: () => Promise<unknown>,
     sent?: Sent,
   ): Promise<string | undefined> {
-    try {
-      await step();
-    } catch (error) {
-      const refusal = refusalOf(error);
-      response.status(refusal.status);
-      return this.consolePage(web, id, response, { refusal, sent: sent && { ...sent, errors: [] } });
-    }
-    return seeOther(response, withNews(`${MEETINGS_CONSOLE}/${id}`, news));
+    return consoleStep(response, step, withNews(`${MEETINGS_CONSOLE}/${id}`, news), (refusal) =>
+      this.consolePage(web, id, response, { refusal, sent: sent && { ...sent, errors: [] } }),
+    );
   }
 
   private async consolePage(
@@ -267,7 +264,7 @@ export class CouncilConsoleController {
     if (!meeting) return notFound(response, t, this.site.name, web);
     const links = meeting.agenda.flatMap((item) => [...item.links, ...item.decisions.flatMap((decision) => decision.links)]);
     const titles = await this.resources.visibleTitles(links, web.principal);
-    const news = typeof state.news === 'string' && t.has(`cc.news.${state.news}`) ? t.t(`cc.news.${state.news}`) : undefined;
+    const news = newsText(t, 'cc.news', state.news);
     return renderPage(
       <LiveConsolePage
         t={t}
@@ -311,7 +308,7 @@ export class CouncilConsoleController {
         past={[...past.items, ...upcoming.items.filter((meeting) => meeting.status === 'cancelled')]}
         draft={draft}
         errors={errors}
-        news={typeof news === 'string' && t.has(`cc.news.${news}`) ? t.t(`cc.news.${news}`) : undefined}
+        news={newsText(t, 'cc.news', news)}
       />,
     );
   }

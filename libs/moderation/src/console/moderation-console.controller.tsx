@@ -18,6 +18,7 @@ import {
   type WebRequest,
   withNews,
   idOrNone,
+  newsText,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -228,7 +229,7 @@ export class ModerationConsoleController {
       this.settings.listTemplates(),
     ]);
     const appeals = await this.waiting.byItem(page.items.filter((item) => item.origin === 'appeal').map((item) => item.id));
-    const news = typeof query.news === 'string' && t.has(`modc.news.${query.news}`) ? t.t(`modc.news.${query.news}`) : undefined;
+    const news = newsText(t, 'modc.news', query.news);
     return renderPage(
       <QueuePage
         t={t}

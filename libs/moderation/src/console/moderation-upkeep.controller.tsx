@@ -13,6 +13,8 @@ import {
   Web,
   type WebRequest,
   withNews,
+  consoleStep,
+  newsText,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -177,14 +179,9 @@ export class ModerationUpkeepController {
     step: () => Promise<unknown>,
     kept: { templateDraft?: TemplateDraft; policyDraft?: { scope: string; mode: string }; screeningDraft?: ScreeningDraft } = {},
   ): Promise<string | undefined> {
-    try {
-      await step();
-    } catch (error) {
-      const refusal = refusalOf(error);
-      response.status(refusal.status);
-      return this.settingsView({ ...web, path: SETTINGS_PATH }, { errors: [], refusal, ...kept });
-    }
-    return seeOther(response, withNews(SETTINGS_PATH, news));
+    return consoleStep(response, step, withNews(SETTINGS_PATH, news), (refusal) =>
+      this.settingsView({ ...web, path: SETTINGS_PATH }, { errors: [], refusal, ...kept }),
+    );
   }
 
   private async settingsView(
@@ -224,7 +221,7 @@ export class ModerationUpkeepController {
   }
 
   private news(t: Translator, news: unknown): string | undefined {
-    return typeof news === 'string' && t.has(`modc.news.${news}`) ? t.t(`modc.news.${news}`) : undefined;
+    return newsText(t, 'modc.news', news);
   }
 
   private translator(web: WebRequest): Translator {

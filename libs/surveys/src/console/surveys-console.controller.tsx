@@ -17,6 +17,8 @@ import {
   Refused,
   staffMember,
   idOrNone,
+  consoleStep,
+  newsText,
 } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -68,7 +70,7 @@ export class SurveysConsoleController {
     const t = this.translator(web);
     return this.builderPage(web, id, response, {
       errors: [],
-      news: typeof news === 'string' && t.has(`sc.news.${news}`) ? t.t(`sc.news.${news}`) : undefined,
+      news: newsText(t, 'sc.news', news),
     });
   }
 
@@ -122,18 +124,13 @@ export class SurveysConsoleController {
   }
 
   private async act(web: WebRequest, id: string, response: Response, news: string, step: () => Promise<unknown>, kept?: BuilderState) {
-    try {
-      await step();
-    } catch (error) {
-      const refusal = refusalOf(error);
-      response.status(refusal.status);
-      return this.builderPage(web, id, response, {
+    return consoleStep(response, step, withNews(`${SURVEYS_CONSOLE}/${id}`, news), (refusal) =>
+      this.builderPage(web, id, response, {
         ...kept,
         errors: [],
         refusal: <Refused t={this.translator(web)} message="sc.refused" detail={refusal.detail} />,
-      });
-    }
-    return seeOther(response, withNews(`${SURVEYS_CONSOLE}/${id}`, news));
+      }),
+    );
   }
 
   private async builderPage(web: WebRequest, id: string, response: Response, state: BuilderState): Promise<string> {

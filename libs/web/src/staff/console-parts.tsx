@@ -1,5 +1,7 @@
 import { isUuid, type Principal, ProblemException } from '@polity/platform';
 import type { ComponentChildren } from 'preact';
+import type { Response } from 'express';
+import { seeOther } from '../page/see-other';
 import { localPath } from '../page/form-values';
 import { PostForm } from '../page/form';
 import type { Translator } from '../i18n/translator';
@@ -98,3 +100,29 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** An id from the address for a service: a malformed one becomes an id nothing has, so the service answers 404 as for an unknown one. */
 export const idOrNone = (value: string): string => (isUuid(value) ? value : NO_ID);
+
+export type ConsoleRefusal = ReturnType<typeof refusalOf>;
+
+/**
+ * A console's step, post/redirect/get: done, on to `then` (a page saying what was done); refused by
+ * the service (4xx), the page `refused` renders, with the refusal's status. Anything else is a fault.
+ */
+export async function consoleStep(
+  response: Response,
+  step: () => Promise<unknown>,
+  then: string,
+  refused: (refusal: ConsoleRefusal) => Promise<string> | string,
+): Promise<string | undefined> {
+  try {
+    await step();
+  } catch (error) {
+    const refusal = refusalOf(error);
+    response.status(refusal.status);
+    return refused(refusal);
+  }
+  return seeOther(response, then);
+}
+
+/** The message for a `news` the address carries (`<prefix>.<news>`), when the console has one. */
+export const newsText = (t: Translator, prefix: string, news: unknown): string | undefined =>
+  typeof news === 'string' && t.has(`${prefix}.${news}`) ? t.t(`${prefix}.${news}`) : undefined;
