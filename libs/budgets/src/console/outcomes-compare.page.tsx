@@ -113,7 +113,7 @@ export function OutcomesComparePage({ t, siteName, web, budget, outcomes, news, 
         return (
           <div key={rule} class="polity-console-card">
             <p class="utrecht-paragraph">
-              <strong>{ruleName(rule)}</strong>:{' '}
+              <strong>{t.t('shell.labelled', { label: ruleName(rule) })}</strong>{' '}
               {t.t('bc.outcomes.computedAt', { when: t.date(outcome.computedAt ?? outcome.requestedAt), ballots: outcome.ballots ?? 0 })}
             </p>
             {outcome.stale && <p class="utrecht-paragraph">{t.t('bc.outcomes.stale')}</p>}

@@ -28,7 +28,6 @@ import {
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
-import { postsOf } from '../pages/thread-page-data';
 import { CreatePostDto, MarkPostDto } from '../posts/posts.dto';
 import { PostsService } from '../posts/posts.service';
 import { CreateThreadDto, ListThreadsQueryDto, MoveStageDto, UpdateThreadDto } from '../threads/threads.dto';
@@ -231,14 +230,14 @@ export class ThreadsConsoleController {
     const live = await this.live.config(page, [roomName('threads', id)], LIVE_THREAD);
     const thread = await this.query.get(id, web.principal).catch(() => null);
     if (!thread) return notFound(response, t, this.site.name, web);
-    const timeline = await this.query.timeline(id, { limit: POSTS_SHOWN }, web.principal);
+    const posts = await this.query.latestPosts(id, POSTS_SHOWN, web.principal);
     return renderPage(
       <FacilitationPage
         t={t}
         siteName={this.site.name}
         web={page}
         thread={thread}
-        posts={postsOf(timeline.items).reverse()}
+        posts={posts}
         links={resourceAddresses(thread.links)}
         live={live}
         sent={state.sent}

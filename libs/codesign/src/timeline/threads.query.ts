@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ThreadPostView, ThreadTimelineEntry, ThreadView } from '@polity/contracts';
 import { decodeCursor, newestFirstPage, type Page, type PageQueryDto, type Principal, Problems, toPage } from '@polity/platform';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { StageChangeEntity } from '../entities/stage-change.entity';
 import { ThreadEntity } from '../entities/thread.entity';
 import { ThreadDecisionEntity } from '../entities/thread-decision.entity';
@@ -87,6 +87,16 @@ export class ThreadsQuery {
         }
       },
     );
+  }
+
+  /** The newest top-level posts of a thread, newest first: what its facilitators work through. */
+  async latestPosts(threadId: string, limit: number, reader: Principal | undefined): Promise<ThreadPostView[]> {
+    const rows = await this.dataSource.manager.find(ThreadPostEntity, {
+      where: { threadId, parentId: IsNull() },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    return this.posts.present(rows, reader);
   }
 
   /** Direct replies to a post, oldest first. */

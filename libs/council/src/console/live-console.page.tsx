@@ -201,7 +201,8 @@ function Agenda({
           </p>
           {item.links.some((link) => titles.has(linkKey(link))) && (
             <p class="polity-meta">
-              {t.t('cc.agenda.links')}: {item.links.flatMap((link) => titles.get(linkKey(link)) ?? []).join(', ')}
+              {t.t('shell.labelled', { label: t.t('cc.agenda.links') })}{' '}
+              {item.links.flatMap((link) => titles.get(linkKey(link)) ?? []).join(', ')}
             </p>
           )}
           <p class="polity-meta">{t.t('cc.agenda.decisions', { count: item.decisions.length })}</p>

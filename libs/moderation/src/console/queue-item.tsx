@@ -78,7 +78,7 @@ export function QueueItem({ t, web, item, appeal, templates, back, draft }: Queu
             <ul class="polity-tags">
               {item.screening.hits.map((hit) => (
                 <li key={hit.rule}>
-                  {hit.rule} ({t.number(hit.score)}): <span lang="en">{hit.detail}</span>
+                  {t.t('shell.labelled', { label: `${hit.rule} (${t.number(hit.score)})` })} <span lang="en">{hit.detail}</span>
                 </li>
               ))}
             </ul>
@@ -86,14 +86,14 @@ export function QueueItem({ t, web, item, appeal, templates, back, draft }: Queu
         )}
         {item.reports.count > 0 && (
           <p class="utrecht-paragraph">
-            {t.t('modc.item.reports', { count: item.reports.count })}:{' '}
+            {t.t('shell.labelled', { label: t.t('modc.item.reports', { count: item.reports.count }) })}{' '}
             {reasons.map(([reason, count]) => `${t.t(`modc.reason.${reason}`)} ${count}`).join(', ')}
           </p>
         )}
         {appeal && (
           <div class="polity-answer">
             <p class="utrecht-paragraph">
-              <strong>{t.t('modc.appeal.label')}</strong>: {appeal.statement}
+              <strong>{t.t('shell.labelled', { label: t.t('modc.appeal.label') })}</strong> {appeal.statement}
             </p>
             <p class="utrecht-paragraph">
               {t.t('modc.appeal.first', { action: t.t(`modc.action.${appeal.appealed.action}`), statement: appeal.appealed.statement })}
