@@ -109,6 +109,34 @@ describe('the council clerks’ live console on the web site', () => {
     await expect(meetingOf(meetingId)).resolves.toMatchObject({ status: 'ended' });
   });
 
+  it('the agenda reordered and an item removed; after the meeting, its recording and minutes added (an http recording refused)', async () => {
+    const meeting = await createMeeting(world.api, clerk, { title: 'Planning evening' });
+    const first = await addAgendaItem(world.api, clerk, meeting.id, [], 'Opening');
+    await addAgendaItem(world.api, clerk, meeting.id, [], 'Parking');
+    await addAgendaItem(world.api, clerk, meeting.id, [], 'Withdrawn point');
+    const page = await world.pageOf(clerk);
+    await page.goto(`${world.api.url}/staff/meetings/${meeting.id}`);
+    await page.getByRole('button', { name: 'Move item 2 up' }).click();
+    await expect(notice(page)).resolves.toBe('The agenda’s order is saved.');
+    await page.getByRole('button', { name: 'Remove item 3' }).click();
+    await expect(notice(page)).resolves.toBe('The item is removed from the agenda.');
+    expect((await meetingOf(meeting.id)).agenda.map((item) => item.title)).toEqual(['Parking', 'Opening']);
+
+    await page.getByRole('button', { name: 'Start the meeting' }).click();
+    await page.getByRole('button', { name: 'End the meeting' }).click();
+    await page.locator('summary', { hasText: 'Change the meeting’s details' }).click();
+    await page.fill('#recordingUrl', 'http://video.example.org/planning');
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await expect(page.locator('#recordingUrl-error').innerText()).resolves.toBe('Give an https address, or leave it empty.');
+    await page.fill('#recordingUrl', 'https://video.example.org/planning');
+    await page.fill('#minutes', 'Parking: deferred to the next meeting.');
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await expect(notice(page)).resolves.toBe('The details are saved.');
+    const after = (await world.api.http.get(`/api/v1/meetings/${meeting.id}`).expect(200)).body as MeetingView;
+    expect(after).toMatchObject({ recordingUrl: 'https://video.example.org/planning', minutes: 'Parking: deferred to the next meeting.' });
+    expect(after.agenda.some((item) => item.id === first.id)).toBe(true);
+  });
+
   it('a double click or a resend after a dropped connection records the decision once; the next decision gets a new key', async () => {
     const meeting = await createMeeting(world.api, clerk);
     const item = await addAgendaItem(world.api, clerk, meeting.id, [], 'Parking fees');

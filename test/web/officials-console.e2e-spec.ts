@@ -120,6 +120,24 @@ describe('the officials’ consoles on the web site: proposals and budgets', () 
     await page.getByRole('button', { name: 'Save the review' }).first().click();
     await expect(notice(page)).resolves.toBe('The review is saved.');
     await expect(reviewReason.count()).resolves.toBe(1);
+    await page.locator('summary', { hasText: 'Add a project' }).click();
+    await page.fill('#new-title', 'Brighter bus stops');
+    await page.fill('#new-description', 'Lights at the ten darkest bus stops.');
+    await page.fill('#new-cost', '0');
+    await page.getByRole('button', { name: 'Save the project' }).first().click();
+    await expect(page.locator('#new-cost-error').innerText()).resolves.toBe('Give the cost as a whole number.');
+    await page.fill('#new-cost', '8000');
+    await page.fill('#new-district', 'south');
+    await page.locator('#new-feasible').check();
+    await page.getByRole('button', { name: 'Save the project' }).first().click();
+    await expect(notice(page)).resolves.toBe('The project is saved.');
+    await page.locator('summary', { hasText: 'Edit “Brighter bus stops”' }).click();
+    await page.locator('input[id^="edit-"][id$="-cost"]').last().fill('9500');
+    await page.getByRole('button', { name: 'Save the project' }).last().click();
+    await expect(notice(page)).resolves.toBe('The project is saved.');
+    const projects = (await world.api.http.get(`/api/v1/budgets/${budgetId}/projects`).set('Authorization', official.auth).expect(200))
+      .body as { items: { title: string; cost: number; feasibility: string }[] };
+    expect(projects.items.find((project) => project.title === 'Brighter bus stops')).toMatchObject({ cost: 9500, feasibility: 'feasible' });
     await page.getByRole('button', { name: 'Move to Voting' }).click();
     await expect(notice(page)).resolves.toBe('The phase has moved.');
     await expect(page.locator('main').innerText()).resolves.toContain('Now: Voting');

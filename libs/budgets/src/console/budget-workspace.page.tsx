@@ -14,13 +14,14 @@ import {
 import type { ComponentChildren } from 'preact';
 import type { BudgetDraft } from './budget-form';
 import { BudgetNav } from './budget-nav';
+import { ProjectFields, projectDraftOf } from './project-form';
 import { BudgetSettingsFields } from './budget-settings-fields';
 import { BUDGETS_CONSOLE } from './budgets-console.page';
 
 const MOVABLE: BudgetPhase[] = ['proposing', 'reviewing', 'voting', 'closed'];
 
 export interface WorkspaceState {
-  /** Which form was sent with problems: `settings`, `review:<projectId>`, `proposal`. */
+  /** Which form was sent with problems: `settings`, `project`, `review:<projectId>`, `edit:<projectId>`, `proposal`. */
   form?: string;
   draft?: BudgetDraft;
   errors: FieldError[];
@@ -84,10 +85,24 @@ export function BudgetWorkspacePage({ t, siteName, web, budget, projects, settin
                 budget={budget}
                 project={project}
                 sent={sent(`review:${project.id}`)}
+                edited={sent(`edit:${project.id}`)}
               />
             ))}
           </ul>
         )}
+        <details class="polity-disclosure" open={sent('project') !== undefined}>
+          <summary>{t.t('bc.project.add')}</summary>
+          <PostForm web={web} action={`${base}/projects`}>
+            <ProjectFields t={t} prefix="new-" draft={sent('project')?.draft ?? {}} errors={sent('project')?.errors ?? []} />
+            <div class="polity-choice">
+              <input type="checkbox" id="new-feasible" name="feasible" checked={sent('project')?.draft?.feasible === 'on'} />
+              <label for="new-feasible">{t.t('bc.project.feasible')}</label>
+            </div>
+            <button class="polity-button" type="submit">
+              {t.t('bc.project.save')}
+            </button>
+          </PostForm>
+        </details>
         <details class="polity-disclosure" open={sent('proposal') !== undefined}>
           <summary>{t.t('bc.fromProposal.title')}</summary>
           <PostForm web={web} action={`${base}/projects/from-proposal`}>
@@ -144,6 +159,7 @@ function ProjectReview(props: {
   budget: BudgetView;
   project: BudgetProjectView;
   sent: WorkspaceState | undefined;
+  edited: WorkspaceState | undefined;
 }) {
   const { t, web, project, sent } = props;
   const id = `review-${project.id}`;
@@ -181,6 +197,20 @@ function ProjectReview(props: {
           {t.t('bc.review.submit')}
         </button>
       </PostForm>
+      <details class="polity-disclosure" open={props.edited !== undefined}>
+        <summary>{t.t('bc.project.edit', { title: project.title })}</summary>
+        <PostForm web={web} action={`${props.base}/projects/${project.id}`}>
+          <ProjectFields
+            t={t}
+            prefix={`edit-${project.id}-`}
+            draft={props.edited?.draft ?? projectDraftOf(project)}
+            errors={props.edited?.errors ?? []}
+          />
+          <button class="polity-button polity-button--secondary" type="submit">
+            {t.t('bc.project.save')}
+          </button>
+        </PostForm>
+      </details>
     </li>
   );
 }

@@ -30,6 +30,7 @@ import { ProjectFromProposalDto, ReviewBudgetProjectDto } from '../projects/budg
 import { BudgetProjectsService } from '../projects/budget-projects.service';
 import { PabulibImportService } from '../pabulib-io/pabulib-import.service';
 import { draftOf, emptyBudgetDraft, readBudgetForm } from './budget-form';
+import { readProjectForm } from './project-form';
 import { BudgetWorkspacePage, type WorkspaceState } from './budget-workspace.page';
 import { BUDGETS_CONSOLE_MESSAGES } from './budgets-console.messages';
 import { BUDGETS_CONSOLE, BudgetsConsolePage } from './budgets-console.page';
@@ -193,6 +194,49 @@ export class BudgetsConsoleController {
       return this.workspacePage(web, id, response, state);
     }
     return this.act(web, id, response, 'added', () => this.projects.createFromProposal(staffMember(web), idOrNone(id), input), state);
+  }
+
+  /** An official's own project, feasible at once when they say so. */
+  @Post(':id/projects')
+  @Header('content-type', HTML)
+  async addProject(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { input, draft, errors } = await readProjectForm(this.translator(web), form, 'new-');
+    const state: WorkspaceState = { form: 'project', draft, errors };
+    if (errors.length > 0) {
+      response.status(422);
+      return this.workspacePage(web, id, response, state);
+    }
+    return this.act(web, id, response, 'projectSaved', () => this.projects.create(staffMember(web), idOrNone(id), input), {
+      ...state,
+      errors: [],
+    });
+  }
+
+  @Post(':id/projects/:projectId')
+  @Header('content-type', HTML)
+  async editProject(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Param('projectId') projectId: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { input, draft, errors } = await readProjectForm(this.translator(web), form, `edit-${projectId}-`);
+    const state: WorkspaceState = { form: `edit:${projectId}`, draft, errors };
+    if (errors.length > 0) {
+      response.status(422);
+      return this.workspacePage(web, id, response, state);
+    }
+    const { feasibility: _feasibility, ...changes } = input;
+    return this.act(web, id, response, 'projectSaved', () => this.projects.update(staffMember(web), idOrNone(projectId), changes), {
+      ...state,
+      errors: [],
+    });
   }
 
   private async act(web: WebRequest, id: string, response: Response, news: string, step: () => Promise<unknown>, kept?: WorkspaceState) {

@@ -28,12 +28,12 @@ import type { Response } from 'express';
 import { CorrectDecisionDto, RecordDecisionDto } from '../decisions/decisions.dto';
 import { DecisionsService } from '../decisions/decisions.service';
 import { LiveControlService } from '../meetings/live-control.service';
-import { ListMeetingsQueryDto } from '../meetings/meetings.dto';
+import { ListMeetingsQueryDto, ReorderAgendaDto } from '../meetings/meetings.dto';
 import { MeetingsQuery } from '../meetings/meetings.query';
 import { MeetingsService } from '../meetings/meetings.service';
 import { COUNCIL_MESSAGES } from '../pages/council.messages';
 import { COUNCIL_CONSOLE_MESSAGES } from './council-console.messages';
-import { type Draft, readAgendaItemForm, readDecisionForm, readMeetingForm } from './council-forms';
+import { detailsDraftOf, type Draft, readAgendaItemForm, readDecisionForm, readDetailsForm, readMeetingForm } from './council-forms';
 import { LiveConsolePage } from './live-console.page';
 import { MEETINGS_CONSOLE, MeetingsConsolePage } from './meetings-console.page';
 
@@ -179,6 +179,64 @@ export class CouncilConsoleController {
     return this.act(web, id, response, 'closed', () => this.control.closeItem(staffMember(web), idOrNone(id), idOrNone(itemId)));
   }
 
+  @Post(':id/details')
+  @Header('content-type', HTML)
+  async details(
+    @Web() web: WebRequest,
+    @Param('id') id: string,
+    @Body() form: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const t = this.translator(web);
+    const { input, draft, errors } = await readDetailsForm(t, form, web.timeZone);
+    const sent = { form: 'details', draft, errors };
+    if (errors.length > 0) {
+      response.status(422);
+      return this.consolePage(web, id, response, { sent });
+    }
+    try {
+      await this.meetings.update(staffMember(web), idOrNone(id), input);
+    } catch (error) {
+      // The stream address is checked by the service, as the api's: its reason goes beside the field.
+      const refusal = refusalOf(error);
+      response.status(refusal.status);
+      return this.consolePage(web, id, response, {
+        sent: { ...sent, errors: [{ field: 'streamUrl', message: t.t('cc.invalid.streamUrl', { reason: refusal.detail }) }] },
+      });
+    }
+    return seeOther(response, withNews(`${MEETINGS_CONSOLE}/${id}`, 'updated'));
+  }
+
+  @Post(':id/agenda/:itemId/up')
+  @Header('content-type', HTML)
+  up(@Web() web: WebRequest, @Param('id') id: string, @Param('itemId') itemId: string, @Res({ passthrough: true }) response: Response) {
+    return this.moveAgendaItem(web, id, itemId, -1, response);
+  }
+
+  @Post(':id/agenda/:itemId/down')
+  @Header('content-type', HTML)
+  down(@Web() web: WebRequest, @Param('id') id: string, @Param('itemId') itemId: string, @Res({ passthrough: true }) response: Response) {
+    return this.moveAgendaItem(web, id, itemId, 1, response);
+  }
+
+  @Post(':id/agenda/:itemId/remove')
+  @Header('content-type', HTML)
+  remove(@Web() web: WebRequest, @Param('id') id: string, @Param('itemId') itemId: string, @Res({ passthrough: true }) response: Response) {
+    return this.act(web, id, response, 'removed', () => this.meetings.removeItem(idOrNone(id), idOrNone(itemId)));
+  }
+
+  /** Swaps the item with its neighbour and sends the whole order, as the api's reorder takes it. */
+  private moveAgendaItem(web: WebRequest, id: string, itemId: string, by: -1 | 1, response: Response) {
+    return this.act(web, id, response, 'moved', async () => {
+      const order = (await this.query.get(idOrNone(id))).agenda.map((item) => item.id);
+      const from = order.indexOf(itemId);
+      const to = from + by;
+      if (from < 0 || to < 0 || to >= order.length) return;
+      [order[from], order[to]] = [order[to], order[from]];
+      await this.meetings.reorder(idOrNone(id), Object.assign(new ReorderAgendaDto(), { itemIds: order }));
+    });
+  }
+
   /** Records the open item's decision under the form's key: a double click or a resend records it once. */
   @Post(':id/agenda/:itemId/decisions')
   @Header('content-type', HTML)
@@ -273,6 +331,7 @@ export class CouncilConsoleController {
         meeting={meeting}
         titles={titles}
         live={live}
+        details={detailsDraftOf(meeting, web.timeZone)}
         idempotencyKey={this.decisionKey(web, meeting)}
         sent={state.sent}
         news={news}

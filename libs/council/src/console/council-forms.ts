@@ -1,9 +1,10 @@
 import { DECIDABLE_PROPOSAL_STATUSES, DECISION_OUTCOMES, ROLL_CALL_VOTES, type RollCallVote } from '@polity/contracts';
-import { type FieldError, formText, resourceLinksFrom, type Translator, zonedToIso } from '@polity/web';
+import { type FieldError, formText, isoToZoned, resourceLinksFrom, type Translator, zonedToIso } from '@polity/web';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { CorrectDecisionDto, RecordDecisionDto } from '../decisions/decisions.dto';
-import { CreateAgendaItemDto, CreateMeetingDto } from '../meetings/meetings.dto';
+import { CreateAgendaItemDto, CreateMeetingDto, UpdateMeetingDto } from '../meetings/meetings.dto';
+import type { MeetingView } from '@polity/contracts';
 
 /** The fields of a form as typed, to show again beside its problems. */
 export type Draft = Record<string, string>;
@@ -120,5 +121,39 @@ export async function readDecisionForm(
   if (correction && invalid.has('reason')) errors.push({ field: 'reason', message: t.t('cc.invalid.correction') });
   if (invalid.has('rollCall') && rollCall.badLine === null)
     errors.push({ field: 'rollCall', message: t.t('cc.invalid.rollCall', { line: 1 }) });
+  return { input, draft, errors };
+}
+
+/** A meeting's details as the console's details form shows them. */
+export function detailsDraftOf(meeting: MeetingView, timeZone: string): Draft {
+  return {
+    body: meeting.body,
+    title: meeting.title,
+    place: meeting.place,
+    scheduledAt: isoToZoned(meeting.scheduledAt, timeZone),
+    endsAt: meeting.endsAt ? isoToZoned(meeting.endsAt, timeZone) : '',
+    streamUrl: meeting.stream?.url ?? '',
+    recordingUrl: meeting.recordingUrl ?? '',
+    description: meeting.description,
+    minutes: meeting.minutes ?? '',
+  };
+}
+
+/** The details form: the scheduling fields as when scheduling, an emptied stream removed, and after the meeting its recording and minutes. */
+export async function readDetailsForm(t: Translator, form: Record<string, unknown>, timeZone: string): Promise<Read<UpdateMeetingDto>> {
+  const scheduling = await readMeetingForm(t, form, timeZone);
+  const draft: Draft = {
+    ...scheduling.draft,
+    recordingUrl: formText(form.recordingUrl, 2000).trim(),
+    minutes: formText(form.minutes, 200_000),
+  };
+  const input = plainToInstance(UpdateMeetingDto, {
+    ...scheduling.input,
+    streamUrl: draft.streamUrl || null,
+    recordingUrl: draft.recordingUrl || null,
+    minutes: draft.minutes.trim() ? draft.minutes : null,
+  });
+  const errors = [...scheduling.errors];
+  if ((await problemsOf(input)).has('recordingUrl')) errors.push({ field: 'recordingUrl', message: t.t('cc.invalid.recordingUrl') });
   return { input, draft, errors };
 }

@@ -33,6 +33,8 @@ export interface LiveConsolePageProps {
   meeting: MeetingView;
   titles: LinkTitles;
   live: LiveConfig;
+  /** The meeting's details as the details form shows them. */
+  details: Draft;
   /** The key the decision form carries: the same until a decision is recorded on the item, so a resend records it once. */
   idempotencyKey: string | null;
   /** What was sent with problems, by form: `decide`, `agenda`, `cancel`, or `correct:<decisionId>`. */
@@ -109,6 +111,10 @@ export function LiveConsolePage(props: LiveConsolePageProps) {
             </PostForm>
           </details>
         )}
+        <details class="polity-disclosure" open={sent('details') !== undefined}>
+          <summary>{t.t('cc.details.title')}</summary>
+          <DetailsForm t={t} web={web} base={base} draft={sent('details')?.draft ?? props.details} errors={sent('details')?.errors ?? []} />
+        </details>
       </section>
       <div class="polity-console-columns">
         <section aria-labelledby="decide-title">
@@ -190,7 +196,7 @@ function Agenda({
   if (meeting.agenda.length === 0) return <p class="utrecht-paragraph">{t.t('cc.agenda.empty')}</p>;
   return (
     <ol class="polity-agenda">
-      {meeting.agenda.map((item) => (
+      {meeting.agenda.map((item, index) => (
         <li
           key={item.id}
           class={`polity-agenda__item polity-agenda__item--${item.status}`}
@@ -221,6 +227,34 @@ function Agenda({
               label={t.t('cc.agenda.close', { position: item.position })}
               secondary
             />
+          )}
+          {meeting.status !== 'ended' && meeting.status !== 'cancelled' && (
+            <div class="polity-actions">
+              {index > 0 && (
+                <StepButton
+                  web={web}
+                  action={`${base}/agenda/${item.id}/up`}
+                  label={t.t('cc.agenda.up', { position: item.position })}
+                  secondary
+                />
+              )}
+              {index < meeting.agenda.length - 1 && (
+                <StepButton
+                  web={web}
+                  action={`${base}/agenda/${item.id}/down`}
+                  label={t.t('cc.agenda.down', { position: item.position })}
+                  secondary
+                />
+              )}
+              {item.status === 'pending' && (
+                <StepButton
+                  web={web}
+                  action={`${base}/agenda/${item.id}/remove`}
+                  label={t.t('cc.agenda.remove', { position: item.position })}
+                  secondary
+                />
+              )}
+            </div>
           )}
         </li>
       ))}
@@ -425,5 +459,47 @@ function CorrectionForm({
         </PostForm>
       </details>
     </li>
+  );
+}
+
+/** The meeting's details, stream, and after it the recording and minutes. */
+function DetailsForm({
+  t,
+  web,
+  base,
+  draft,
+  errors,
+}: {
+  t: Translator;
+  web: WebRequest;
+  base: string;
+  draft: Draft;
+  errors: FieldError[];
+}) {
+  const error = (field: string) => errors.find((problem) => problem.field === field)?.message;
+  const text = (field: string, type: 'text' | 'url' | 'datetime-local' = 'text', label = `cc.field.${field}`) => (
+    <TextField name={field} type={type} label={t.t(label, { zone: web.timeZone })} value={draft[field]} error={error(field)} />
+  );
+  return (
+    <PostForm web={web} action={`${base}/details`}>
+      {text('body')}
+      {text('title')}
+      {text('place')}
+      {text('scheduledAt', 'datetime-local')}
+      {text('endsAt', 'datetime-local')}
+      {text('streamUrl', 'url')}
+      {text('recordingUrl', 'url')}
+      <TextAreaField
+        name="description"
+        label={t.t('cc.field.description')}
+        rows={3}
+        value={draft.description}
+        error={error('description')}
+      />
+      <TextAreaField name="minutes" label={t.t('cc.field.minutes')} rows={6} value={draft.minutes} error={error('minutes')} />
+      <button class="polity-button" type="submit">
+        {t.t('cc.details.save')}
+      </button>
+    </PostForm>
   );
 }
