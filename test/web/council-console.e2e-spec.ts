@@ -209,6 +209,9 @@ describe('the council clerks’ live console on the web site', () => {
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale);
         expect([locale, path, await axeViolations(page)]).toEqual([locale, path, []]);
       }
+      // Every form of the console open: agenda, details, corrections.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+      expect([locale, 'all forms open', await axeViolations(page)]).toEqual([locale, 'all forms open', []]);
     }
   });
 });

@@ -144,7 +144,7 @@ describe('the moderators’ console on the web site', () => {
     await expect(stateOf(second.itemId)).resolves.toMatchObject({ open: true });
   });
 
-  it('by keyboard alone: J reaches an item, C claims it, the decision is written and sent from the keyboard', async () => {
+  it('by keyboard alone: J reaches an item, X selects it, C claims it, the decision is written and sent from the keyboard', async () => {
     const { itemId } = await reportedComment();
     const page = await world.pageOf(moderator, { javaScript: true });
     await page.goto(`${world.api.url}/staff/moderation?sort=newest`);
@@ -152,6 +152,9 @@ describe('the moderators’ console on the web site', () => {
     await page.keyboard.press('j');
     const focusedItem = () => page.evaluate(() => document.activeElement?.closest('[data-live-key]')?.getAttribute('data-live-key'));
     await expect(focusedItem()).resolves.toBe(itemId);
+    await page.keyboard.press('x');
+    await expect(itemOf(page, itemId).locator('input[name=itemIds]').isChecked()).resolves.toBe(true);
+    await page.keyboard.press('x');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('c')]);
     await expect(itemOf(page, itemId).innerText()).resolves.toContain('You hold this item');
     await page.locator(`#statement-${itemId}`).focus();
@@ -278,6 +281,8 @@ describe('the moderators’ console on the web site', () => {
         '/moderation/log',
       ]) {
         await page.goto(`${world.api.url}${path}`);
+        // Every disclosure open, so the forms inside them are checked too.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
         expect([locale, path, await axeViolations(page)]).toEqual([locale, path, []]);
       }
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale.slice(0, 2));
