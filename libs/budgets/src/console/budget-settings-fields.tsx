@@ -1,15 +1,6 @@
 import { BALLOT_KINDS } from '@polity/contracts';
-import { type FieldError, RadioField, SelectField, TextAreaField, TextField, type Translator } from '@polity/web';
+import { type FieldError, RadioField, SelectField, TextAreaField, TextField, type Translator, CheckboxField } from '@polity/web';
 import { type BudgetDraft, LIMIT_FIELDS, SCHEDULE_FIELDS } from './budget-form';
-
-function Checkbox({ name, label, checked }: { name: string; label: string; checked: boolean }) {
-  return (
-    <div class="polity-choice">
-      <input type="checkbox" id={name} name={name} checked={checked} />
-      <label for={name}>{label}</label>
-    </div>
-  );
-}
 
 /** Every setting of a budget, for creating one and for changing it. */
 export function BudgetSettingsFields({
@@ -58,7 +49,7 @@ export function BudgetSettingsFields({
       <fieldset class="utrecht-form-fieldset polity-field">
         <legend class="utrecht-form-label">{t.t('bc.field.limits')}</legend>
         <div class="polity-inline-fields">{LIMIT_FIELDS.map((field) => text(field, 'number', 'polity-number'))}</div>
-        <Checkbox name="knapsack" label={t.t('bc.field.knapsack')} checked={draft.knapsack === 'on'} />
+        <CheckboxField name="knapsack" label={t.t('bc.field.knapsack')} checked={draft.knapsack === 'on'} />
       </fieldset>
       <TextAreaField name="districts" label={t.t('bc.field.districts')} rows={3} value={draft.districts} error={error('districts')} />
       <SelectField
@@ -67,8 +58,8 @@ export function BudgetSettingsFields({
         value={draft.districtVoting}
         options={['one', 'all'].map((value) => ({ value, label: t.t(`bc.districtVoting.${value}`) }))}
       />
-      <Checkbox name="requireVerified" label={t.t('bc.field.requireVerified')} checked={draft.requireVerified === 'on'} />
-      <Checkbox name="liveResults" label={t.t('bc.field.liveResults')} checked={draft.liveResults === 'on'} />
+      <CheckboxField name="requireVerified" label={t.t('bc.field.requireVerified')} checked={draft.requireVerified === 'on'} />
+      <CheckboxField name="liveResults" label={t.t('bc.field.liveResults')} checked={draft.liveResults === 'on'} />
       <fieldset class="utrecht-form-fieldset polity-field">
         <legend class="utrecht-form-label">{t.t('bc.field.schedule', { zone: timeZone })}</legend>
         <div class="polity-inline-fields">{SCHEDULE_FIELDS.map((field) => text(field, 'datetime-local'))}</div>

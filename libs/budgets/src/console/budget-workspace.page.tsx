@@ -10,6 +10,7 @@ import {
   TextField,
   type Translator,
   type WebRequest,
+  CheckboxField,
 } from '@polity/web';
 import type { ComponentChildren } from 'preact';
 import type { BudgetDraft } from './budget-form';
@@ -94,10 +95,12 @@ export function BudgetWorkspacePage({ t, siteName, web, budget, projects, settin
           <summary>{t.t('bc.project.add')}</summary>
           <PostForm web={web} action={`${base}/projects`}>
             <ProjectFields t={t} prefix="new-" draft={sent('project')?.draft ?? {}} errors={sent('project')?.errors ?? []} />
-            <div class="polity-choice">
-              <input type="checkbox" id="new-feasible" name="feasible" checked={sent('project')?.draft?.feasible === 'on'} />
-              <label for="new-feasible">{t.t('bc.project.feasible')}</label>
-            </div>
+            <CheckboxField
+              name="feasible"
+              id="new-feasible"
+              label={t.t('bc.project.feasible')}
+              checked={sent('project')?.draft?.feasible === 'on'}
+            />
             <button class="polity-button" type="submit">
               {t.t('bc.project.save')}
             </button>

@@ -23,6 +23,7 @@ import {
   Refused,
   consoleStep,
   newsText,
+  swappedWithNeighbour,
 } from '@polity/web';
 import type { Response } from 'express';
 import { CorrectDecisionDto, RecordDecisionDto } from '../decisions/decisions.dto';
@@ -228,12 +229,12 @@ export class CouncilConsoleController {
   /** Swaps the item with its neighbour and sends the whole order, as the api's reorder takes it. */
   private moveAgendaItem(web: WebRequest, id: string, itemId: string, by: -1 | 1, response: Response) {
     return this.act(web, id, response, 'moved', async () => {
-      const order = (await this.query.get(idOrNone(id))).agenda.map((item) => item.id);
-      const from = order.indexOf(itemId);
-      const to = from + by;
-      if (from < 0 || to < 0 || to >= order.length) return;
-      [order[from], order[to]] = [order[to], order[from]];
-      await this.meetings.reorder(idOrNone(id), Object.assign(new ReorderAgendaDto(), { itemIds: order }));
+      const order = swappedWithNeighbour(
+        (await this.query.get(idOrNone(id))).agenda.map((item) => item.id),
+        itemId,
+        by,
+      );
+      if (order) await this.meetings.reorder(idOrNone(id), Object.assign(new ReorderAgendaDto(), { itemIds: order }));
     });
   }
 

@@ -20,6 +20,7 @@ import {
   type Translator,
   type WebRequest,
   StepButton,
+  MoveButtons,
 } from '@polity/web';
 import type { ComponentChildren } from 'preact';
 import { DecisionItem, type LinkTitles, linkKey } from '../pages/decision-item';
@@ -230,22 +231,14 @@ function Agenda({
           )}
           {meeting.status !== 'ended' && meeting.status !== 'cancelled' && (
             <div class="polity-actions">
-              {index > 0 && (
-                <StepButton
-                  web={web}
-                  action={`${base}/agenda/${item.id}/up`}
-                  label={t.t('cc.agenda.up', { position: item.position })}
-                  secondary
-                />
-              )}
-              {index < meeting.agenda.length - 1 && (
-                <StepButton
-                  web={web}
-                  action={`${base}/agenda/${item.id}/down`}
-                  label={t.t('cc.agenda.down', { position: item.position })}
-                  secondary
-                />
-              )}
+              <MoveButtons
+                web={web}
+                path={`${base}/agenda/${item.id}`}
+                index={index}
+                count={meeting.agenda.length}
+                up={t.t('cc.agenda.up', { position: item.position })}
+                down={t.t('cc.agenda.down', { position: item.position })}
+              />
               {item.status === 'pending' && (
                 <StepButton
                   web={web}

@@ -1,15 +1,6 @@
 import { CONDITION_OPERATORS, QUESTION_TYPES, type QuestionView } from '@polity/contracts';
-import { type FieldError, SelectField, TextAreaField, TextField, type Translator } from '@polity/web';
+import { type FieldError, SelectField, TextAreaField, TextField, type Translator, CheckboxField } from '@polity/web';
 import type { QuestionDraft } from './question-form';
-
-function Flag({ name, label, checked }: { name: string; label: string; checked: boolean }) {
-  return (
-    <div class="polity-choice">
-      <input type="checkbox" id={name} name={name} checked={checked} />
-      <label for={name}>{label}</label>
-    </div>
-  );
-}
 
 /**
  * Every field a question may have, grouped by the types that use them (a field that does not apply
@@ -50,11 +41,11 @@ export function QuestionFields({
       </div>
       <TextField name="title" label={t.t('sc.q.title')} value={draft.title} error={error('title')} />
       <TextAreaField name="description" label={t.t('sc.q.description')} rows={2} value={draft.description} error={error('description')} />
-      <Flag name="required" label={t.t('sc.q.required')} checked={draft.required === 'on'} />
+      <CheckboxField name="required" label={t.t('sc.q.required')} checked={draft.required === 'on'} />
       <fieldset class="utrecht-form-fieldset polity-field">
         <legend class="utrecht-form-label">{t.t('sc.q.choices')}</legend>
         <TextAreaField name="options" label={t.t('sc.q.options')} rows={4} value={draft.options} error={error('options')} />
-        <Flag name="allowOther" label={t.t('sc.q.allowOther')} checked={draft.allowOther === 'on'} />
+        <CheckboxField name="allowOther" label={t.t('sc.q.allowOther')} checked={draft.allowOther === 'on'} />
         <div class="polity-inline-fields">
           {number('minChoices')}
           {number('maxChoices')}
@@ -76,7 +67,7 @@ export function QuestionFields({
           {number('max')}
           {number('scalePoints')}
         </div>
-        <Flag name="integer" label={t.t('sc.q.integer')} checked={draft.integer === 'on'} />
+        <CheckboxField name="integer" label={t.t('sc.q.integer')} checked={draft.integer === 'on'} />
         <div class="polity-inline-fields">
           <TextField name="lowLabel" label={t.t('sc.q.lowLabel')} value={draft.lowLabel} error={error('lowLabel')} />
           <TextField name="highLabel" label={t.t('sc.q.highLabel')} value={draft.highLabel} error={error('highLabel')} />

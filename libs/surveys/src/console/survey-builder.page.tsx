@@ -11,6 +11,8 @@ import {
   type Translator,
   type WebRequest,
   StepButton,
+  CheckboxField,
+  MoveButtons,
 } from '@polity/web';
 import type { ComponentChildren } from 'preact';
 import { QuestionFields } from './question-fields';
@@ -34,15 +36,6 @@ interface SurveyBuilderPageProps {
   settings: Record<string, string>;
   newQuestion: QuestionDraft;
   state: BuilderState;
-}
-
-function Flag({ name, label, checked }: { name: string; label: string; checked: boolean }) {
-  return (
-    <div class="polity-choice">
-      <input type="checkbox" id={name} name={name} checked={checked} />
-      <label for={name}>{label}</label>
-    </div>
-  );
 }
 
 /** A survey as an official builds it: publishing, the questions in order (move, edit, delete), a new question, the settings. */
@@ -91,22 +84,14 @@ export function SurveyBuilderPage({ t, siteName, web, survey, settings, newQuest
                   </p>
                   {editable && (
                     <div class="polity-actions">
-                      {index > 0 && (
-                        <StepButton
-                          web={web}
-                          action={`${base}/questions/${question.key}/up`}
-                          label={t.t('sc.question.up', { title: question.title })}
-                          secondary
-                        />
-                      )}
-                      {index < survey.questions.length - 1 && (
-                        <StepButton
-                          web={web}
-                          action={`${base}/questions/${question.key}/down`}
-                          label={t.t('sc.question.down', { title: question.title })}
-                          secondary
-                        />
-                      )}
+                      <MoveButtons
+                        web={web}
+                        path={`${base}/questions/${question.key}`}
+                        index={index}
+                        count={survey.questions.length}
+                        up={t.t('sc.question.up', { title: question.title })}
+                        down={t.t('sc.question.down', { title: question.title })}
+                      />
                       <a class="utrecht-link" href={`${base}/questions/${question.key}`}>
                         {t.t('sc.question.edit', { title: question.title })}
                       </a>
@@ -190,8 +175,8 @@ export function SurveyBuilderPage({ t, siteName, web, survey, settings, newQuest
               value={draft.resultsVisibility}
               options={RESULTS_VISIBILITIES.map((visibility) => ({ value: visibility, label: t.t(`sc.resultsVisibility.${visibility}`) }))}
             />
-            <Flag name="anonymous" label={t.t('sc.field.anonymous')} checked={draft.anonymous === 'on'} />
-            <Flag name="showTextAnswers" label={t.t('sc.field.showTextAnswers')} checked={draft.showTextAnswers === 'on'} />
+            <CheckboxField name="anonymous" label={t.t('sc.field.anonymous')} checked={draft.anonymous === 'on'} />
+            <CheckboxField name="showTextAnswers" label={t.t('sc.field.showTextAnswers')} checked={draft.showTextAnswers === 'on'} />
             <button class="polity-button" type="submit">
               {t.t('sc.settings.save')}
             </button>

@@ -17,6 +17,7 @@ import {
   Refused,
   staffMember,
   idOrNone,
+  swappedWithNeighbour,
 } from '@polity/web';
 import type { Response } from 'express';
 import { SURVEYS_MESSAGES } from '../pages/surveys.messages';
@@ -129,12 +130,12 @@ export class SurveyQuestionsConsoleController {
   private async move(web: WebRequest, id: string, key: string, by: -1 | 1, response: Response) {
     return this.act(web, id, response, 'moved', async () => {
       const survey = await this.surveys.get(idOrNone(id), web.principal);
-      const keys = survey.questions.map((question) => question.key);
-      const from = keys.indexOf(key);
-      const to = from + by;
-      if (from < 0 || to < 0 || to >= keys.length) return survey;
-      [keys[from], keys[to]] = [keys[to], keys[from]];
-      return this.questions.reorder(staffMember(web), idOrNone(id), keys);
+      const keys = swappedWithNeighbour(
+        survey.questions.map((question) => question.key),
+        key,
+        by,
+      );
+      return keys ? this.questions.reorder(staffMember(web), idOrNone(id), keys) : survey;
     });
   }
 

@@ -229,3 +229,13 @@ export function RadioField(props: {
     </fieldset>
   );
 }
+
+/** A single labelled checkbox that sends `on` when ticked (a setting, a flag). */
+export function CheckboxField({ name, id, label, checked }: { name: string; id?: string; label: string; checked: boolean }) {
+  return (
+    <div class="polity-choice">
+      <input type="checkbox" id={id ?? name} name={name} checked={checked} />
+      <label for={id ?? name}>{label}</label>
+    </div>
+  );
+}

@@ -126,3 +126,23 @@ export async function consoleStep(
 /** The message for a `news` the address carries (`<prefix>.<news>`), when the console has one. */
 export const newsText = (t: Translator, prefix: string, news: unknown): string | undefined =>
   typeof news === 'string' && t.has(`${prefix}.${news}`) ? t.t(`${prefix}.${news}`) : undefined;
+
+/** The order with `key` swapped with its neighbour one step up (-1) or down (1); null when it is not there or already at that end. */
+export function swappedWithNeighbour(order: readonly string[], key: string, by: -1 | 1): string[] | null {
+  const from = order.indexOf(key);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= order.length) return null;
+  const next = [...order];
+  [next[from], next[to]] = [next[to], next[from]];
+  return next;
+}
+
+/** The buttons that move one item of an ordered list a step up or down (`<path>/up`, `<path>/down`), none past either end. */
+export function MoveButtons(props: { web: WebRequest; path: string; index: number; count: number; up: string; down: string }) {
+  return (
+    <>
+      {props.index > 0 && <StepButton web={props.web} action={`${props.path}/up`} label={props.up} secondary />}
+      {props.index < props.count - 1 && <StepButton web={props.web} action={`${props.path}/down`} label={props.down} secondary />}
+    </>
+  );
+}
