@@ -1,3 +1,4 @@
+import { SupportThreshold } from './support-threshold';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommentsModule, CommentsPagesModule } from '@polity/comments';
@@ -51,8 +52,9 @@ export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSupportEntity, Propos
     ProposalsOpenData,
     // Discovered by comments and follows in both processes: the worker's screening pushes comment changes too.
     ProposalDiscussion,
+    SupportThreshold,
   ],
-  exports: [ProposalsService, ProposalsQuery, ProposalReaderViews, ProposalSupportsService, ProposalSupportCounts],
+  exports: [ProposalsService, ProposalsQuery, ProposalReaderViews, ProposalSupportsService, ProposalSupportCounts, SupportThreshold],
 })
 export class ProposalsModule {}
 
@@ -77,7 +79,7 @@ export class ProposalsHttpModule {}
 
 /** The residents' pages for proposals, and their part of the home page; the api serves them at the site's root. */
 @Module({
-  imports: [ProposalsModule, CommentsModule, CommentsPagesModule, FollowsModule, DistrictsModule, WebModule, IdentityModule],
+  imports: [ProposalsModule, CommentsModule, CommentsPagesModule, FollowsModule, DistrictsModule, WebModule],
   // The form's fixed path first, before the proposal pages' `:id`.
   controllers: [NewProposalPagesController, ProposalAuthorPagesController, ProposalsPagesController, ProposalsConsoleController],
   providers: [ProposalsHomeSection, ProposalForms, ProposalsConsoleEntry],

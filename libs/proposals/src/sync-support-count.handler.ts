@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type JobPayloads, roomName } from '@polity/contracts';
-import { UsersService } from '@polity/identity';
-import { ParticipationConfig, UnitOfWork } from '@polity/platform';
+import { UnitOfWork } from '@polity/platform';
+import { SupportThreshold } from './support-threshold';
 import { HandlesJob } from '@polity/queue';
 import { Broadcaster } from '@polity/realtime';
 import { ProposalSupportCounts } from './proposal-support-counts';
@@ -16,17 +16,14 @@ export class SyncSupportCountHandler {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly counts: ProposalSupportCounts,
-    private readonly participation: ParticipationConfig,
-    private readonly users: UsersService,
+    private readonly threshold: SupportThreshold,
     private readonly broadcaster: Broadcaster,
   ) {}
 
   @HandlesJob('proposals.sync-support-count')
   async sync(event: JobPayloads['proposals.sync-support-count']): Promise<{ supportCount: number }> {
     const { proposalId } = event.payload;
-    const threshold = this.participation.thresholdFor(
-      this.participation.supportThreshold.kind === 'fixed' ? 0 : await this.users.countVerifiedResidents(),
-    );
+    const threshold = await this.threshold.current();
     const supportCount = await this.unitOfWork.run(async (tx) => {
       const count = await this.counts.exactOne(proposalId, tx.manager);
       await tx.manager.query('UPDATE proposal SET support_count = $2 WHERE id = $1 AND support_count <> $2', [proposalId, count]);

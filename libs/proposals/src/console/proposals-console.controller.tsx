@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
-import { UsersService } from '@polity/identity';
-import { isUuid, ParticipationConfig, type Principal, SiteConfig } from '@polity/platform';
+import { isUuid, type Principal, SiteConfig } from '@polity/platform';
 import {
   formText,
   HTML,
@@ -22,6 +21,7 @@ import type { Response } from 'express';
 import { AnswerProposalDto, ListProposalsQueryDto } from '../proposals.dto';
 import { ProposalsQuery } from '../proposals.query';
 import { ProposalsService } from '../proposals.service';
+import { SupportThreshold } from '../support-threshold';
 import { AnswerPage } from './answer.page';
 import { PROPOSALS_CONSOLE_MESSAGES } from './proposals-console.messages';
 import { CONSOLE_TABS, type ConsoleTab, PROPOSALS_CONSOLE, ProposalsConsolePage } from './proposals-console.page';
@@ -33,8 +33,7 @@ export class ProposalsConsoleController {
   constructor(
     private readonly query: ProposalsQuery,
     private readonly proposals: ProposalsService,
-    private readonly users: UsersService,
-    private readonly participation: ParticipationConfig,
+    private readonly threshold: SupportThreshold,
     private readonly site: SiteConfig,
   ) {}
 
@@ -58,7 +57,7 @@ export class ProposalsConsoleController {
         }),
         web.principal,
       ),
-      this.threshold(),
+      this.threshold.current(),
     ]);
     const news = params.news === 'answered' ? t.t('pc.news.answered') : undefined;
     return renderPage(
@@ -131,18 +130,11 @@ export class ProposalsConsoleController {
         siteName={this.site.name}
         web={{ ...web, path: `${PROPOSALS_CONSOLE}/${id}` }}
         proposal={proposal}
-        threshold={await this.threshold()}
+        threshold={await this.threshold.current()}
         draft={draft}
         errors={errors}
         refusal={refused && <Refused t={t} message="pc.refused" detail={refused} />}
       />,
-    );
-  }
-
-  /** Today's threshold, as the support count job reckons it. */
-  private async threshold(): Promise<number> {
-    return this.participation.thresholdFor(
-      this.participation.supportThreshold.kind === 'fixed' ? 0 : await this.users.countVerifiedResidents(),
     );
   }
 
