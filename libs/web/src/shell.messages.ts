@@ -63,7 +63,7 @@ export const SHELL_MESSAGES = defineCatalogue({
     'follow.yours': 'Vous suivez ceci : ses nouvelles arrivent dans vos notifications.',
     'follow.remove': 'Ne plus suivre',
     'chart.described': 'Un graphique en barres des chiffres du tableau qui le suit.',
-    'shell.labelled': '{label} :',
+    'shell.labelled': '{label} :',
     'shell.language.label': 'Langue',
     'shell.language.current': '{language} (langue actuelle)',
     'shell.footer.apiDocs': 'Documentation de l’API ouverte',
