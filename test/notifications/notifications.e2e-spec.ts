@@ -221,6 +221,11 @@ describe('notifications: fan-out, inbox, email preferences, digests, unsubscribe
     expect(message.html).toContain('Someone replied to your comment');
     expect(message.headers.get('list-unsubscribe')).toMatch(/^<https?:\/\/\S+\/api\/v1\/notifications\/unsubscribe\?token=\S+>$/);
     expect(message.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    // Named after its notification: sent twice (a worker died between the send and its record), it is one message.
+    const [notification] = (await api.http.get('/api/v1/notifications').set('Authorization', author.auth).expect(200)).body.items as {
+      id: string;
+    }[];
+    expect(message.headers.get('message-id')).toBe(`<notification-${notification.id}@localhost>`);
     // The message's own link opens the site's page, which asks and changes nothing by being opened.
     const page = new URL(/https?:\/\/\S+\/unsubscribe\?token=\S+/.exec(message.text)?.[0] ?? 'http://x/');
     expect(page.pathname).toBe('/unsubscribe');

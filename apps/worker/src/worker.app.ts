@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PolityConfig } from '@polity/platform';
-import { PolityLogger } from '@polity/platform';
+import { GracefulShutdown, PolityLogger } from '@polity/platform';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -12,6 +12,7 @@ export async function createWorkerApp(config: PolityConfig): Promise<NestExpress
   const app = await NestFactory.create<NestExpressApplication>(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(PolityLogger));
   app.flushLogs();
+  app.use(app.get(GracefulShutdown).track);
   app.enableShutdownHooks();
   return app;
 }

@@ -1,3 +1,4 @@
+import { GracefulShutdown } from './http/graceful-shutdown';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditLog } from './audit/audit-log';
 import { DiscoveryModule } from '@nestjs/core';
@@ -37,6 +38,7 @@ export class PlatformModule {
       OpenDataPublishers,
       Pseudonyms,
       AuditLog,
+      GracefulShutdown,
     ];
     return {
       module: PlatformModule,

@@ -4,3 +4,4 @@ export * from './job-workers';
 export * from './outbox-relay';
 export * from './queue.module';
 export * from './admin-jobs';
+export * from './job-recovery';

@@ -1,9 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { JOB_QUEUES, JobName, QueueName } from '@polity/contracts';
-import { RedisConnections, WorkerConfig } from '@polity/platform';
-import { Job, Worker } from 'bullmq';
+import { RedisConnections, unavailableDependency, WorkerConfig } from '@polity/platform';
+import { DelayedError, Job, Worker } from 'bullmq';
 import { HandlesJob } from './handles-job.decorator';
+import { JobQueue } from './job-queue';
+
+/** How long a job waits when PostgreSQL did not answer, before it runs again. */
+const OUTAGE_RETRY_MS = 2000;
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 
@@ -28,6 +32,7 @@ export class JobWorkers implements OnModuleInit, OnApplicationBootstrap, OnAppli
     private readonly scanner: MetadataScanner,
     private readonly connections: RedisConnections,
     private readonly config: WorkerConfig,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** Checked at module init, before any bootstrap hook opens a connection or starts a timer. */
@@ -62,10 +67,22 @@ export class JobWorkers implements OnModuleInit, OnApplicationBootstrap, OnAppli
   private startWorker(queue: QueueName): Worker {
     const worker = new Worker(
       queue,
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         const handler = this.handlers.get(job.name as JobName);
         if (!handler) throw new Error(`No handler for job ${job.name}`);
-        return handler(job.data, job);
+        try {
+          const result = await handler(job.data, job);
+          // Recurring runs were never recorded; every other job's record goes once its work is done.
+          if (!job.repeatJobKey && job.id) await this.jobs.done(job.id);
+          return result;
+        } catch (error) {
+          // PostgreSQL away (restarting): the job waits and runs again, without spending an attempt,
+          // so an outage longer than the retries' backoff fails nothing.
+          if (unavailableDependency(error) !== 'database') throw error;
+          this.logger.warn({ queue, job: job.name, jobId: job.id }, 'database unavailable; the job waits and runs again');
+          await job.moveToDelayed(Date.now() + OUTAGE_RETRY_MS, token);
+          throw new DelayedError();
+        }
       },
       {
         connection: this.connections.open({ maxRetriesPerRequest: null }),
@@ -74,6 +91,8 @@ export class JobWorkers implements OnModuleInit, OnApplicationBootstrap, OnAppli
         // A job whose worker died is taken over once its lock lapses; the check runs as often.
         lockDuration: this.config.jobLockMs,
         stalledInterval: this.config.jobLockMs,
+        // A job whose worker was killed is taken over; a few kills in a row must not fail it (handlers are idempotent).
+        maxStalledCount: 10,
       },
     );
     worker.on('failed', (job, error) => {

@@ -79,6 +79,7 @@ export function batchJobs(
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener: Client | undefined;
+  private listening = false;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -102,7 +103,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await this.listener?.end().catch(() => undefined);
       return;
     }
-    this.timer = setInterval(() => this.kick(), this.config.outboxPollIntervalMs);
+    this.timer = setInterval(() => {
+      // After PostgreSQL restarted, listen again: polling alone would delay every job by up to a poll interval.
+      if (!this.listener && !this.listening) {
+        this.listening = true;
+        this.listen()
+          .catch(() => undefined)
+          .finally(() => (this.listening = false));
+      }
+      this.kick();
+    }, this.config.outboxPollIntervalMs);
     this.kick();
   }
 
@@ -157,17 +167,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           else single.push({ job, event });
         }
       }
-      await Promise.all([
-        ...this.firstPerThrottleKey(single).map(async ({ job, event }) => {
+      const throttled = await Promise.all(
+        this.firstPerThrottleKey(single).map(async ({ job, event }) => {
           const now = Date.now();
           const slot = await this.throttle(job, event, now);
-          if (slot === null) return;
-          await this.queue.enqueue(job, event as never, jobOptions(job, event, now, slot));
+          return slot === null ? null : { name: job, payload: event as never, options: jobOptions(job, event, now, slot) };
         }),
+      );
+      const jobs = [
+        ...throttled.filter((job) => job !== null),
         ...[...batched].flatMap(([job, events]) =>
-          batchJobs(job, events).map(({ payload, jobId }) => this.queue.enqueue(job, payload as never, { jobId })),
+          batchJobs(job, events).map(({ payload, jobId }) => ({ name: job, payload: payload as never, options: { jobId } })),
         ),
-      ]);
+      ];
+      // Recorded in this transaction: relayed means recorded, whatever Redis forgets later.
+      await this.queue.enqueueMany(jobs, manager);
       await manager.query('UPDATE outbox_event SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
       return rows.length;
     });
@@ -221,11 +235,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const client = new Client({ connectionString: this.database.url });
     client.on('notification', () => this.kick());
     client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'outbox LISTEN connection lost; relying on polling');
-      this.listener = undefined;
+      this.logger.warn({ err: error }, 'outbox LISTEN connection lost; polling until it is back');
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
     });
     await client.connect();
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
+    if (this.stopped) await client.end();
+    else this.listener = client;
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AdminJobsController } from './admin-jobs.controller';
 import { JobQueue } from './job-queue';
+import { JobRecovery } from './job-recovery';
 import { JobWorkers } from './job-workers';
 import { MaintenanceSchedule } from './maintenance-schedule';
 import { OutboxRelay } from './outbox-relay';
@@ -22,7 +23,7 @@ export class QueueAdminModule {}
 /** Consuming jobs: the worker's processors, the outbox relay and the recurring maintenance. */
 @Module({
   imports: [QueueModule],
-  providers: [JobWorkers, OutboxRelay, PruneOutboxHandler, MaintenanceSchedule],
-  exports: [OutboxRelay],
+  providers: [JobWorkers, OutboxRelay, JobRecovery, PruneOutboxHandler, MaintenanceSchedule],
+  exports: [OutboxRelay, JobRecovery],
 })
 export class WorkerHostModule {}

@@ -40,7 +40,11 @@ export class Broadcaster implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.emitter = new Emitter(this.connections.open(), { key: socketIoChannelKey(this.connections) });
+    const client = this.connections.open();
+    // The emitter publishes without waiting; a publish Redis refused (it is away) must not become an
+    // unhandled rejection, which would end the process. The message is lost; clients catch up by `seq`.
+    const publisher = { publish: (channel: string, message: string | Buffer) => client.publish(channel, message).catch(() => 0) };
+    this.emitter = new Emitter(publisher, { key: socketIoChannelKey(this.connections) });
   }
 
   async toRoom<E extends ClientEventName>(room: string, event: E, data: ClientEventPayloads[E]): Promise<RoomMessage<E>> {

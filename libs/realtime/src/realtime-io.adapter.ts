@@ -87,7 +87,8 @@ export class RealtimeIoAdapter extends IoAdapter {
         Object.assign(socketData(socket), { identity, principal });
         return undefined;
       };
-      handshake().then(next, () => next(new Error('authentication_unavailable')));
+      // PostgreSQL or Redis away: the client is told so, and tries again after a pause (see the site's live client).
+      handshake().then(next, () => next(new Error('service_unavailable')));
     });
     return server;
   }

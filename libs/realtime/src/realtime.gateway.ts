@@ -15,6 +15,7 @@ import { SocketAccess } from './access/socket-access';
 import { socketData } from './access/socket-data';
 import { SocketRateLimit } from './access/socket-rate-limit';
 import { ACCOUNT_CHANGED, type AccountChange, USER_BATCH, type UserBatch } from './broadcaster';
+import { unavailableDependency } from '@polity/platform';
 import { RoomPolicies } from './room-policies';
 import { Presence } from './presence';
 import { RoomSequence } from './room-sequence';
@@ -79,6 +80,21 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<SubscribeAck> {
+    try {
+      return await this.join(socket, body);
+    } catch (error) {
+      // PostgreSQL or Redis away: a refusal the client can retry, never a silent missing ack.
+      if (!unavailableDependency(error)) throw error;
+      return refuse(
+        this.parse(body)?.room,
+        503,
+        'service_unavailable',
+        'Live updates are unavailable for a moment; subscribe again shortly.',
+      );
+    }
+  }
+
+  private async join(socket: Socket, body: unknown): Promise<SubscribeAck> {
     const request = this.parse(body);
     if (await this.limits.exceeded(socket)) return refuse(request?.room, RATE_LIMITED.status, RATE_LIMITED.code, RATE_LIMITED.detail);
     if (!request) return refuse(undefined, 400, 'invalid_request', 'Send { room: "<kind>:<id>" }.');

@@ -4,10 +4,20 @@ import type Redis from 'ioredis';
 
 const SEQUENCE_TTL_SECONDS = 7 * 24 * 3600;
 const key = (room: string): string => `room-seq:${room}`;
+// A room's counter starts from the clock (milliseconds) rather than from 0: when Redis restarts
+// empty or the key expires, the numbers still only go up, so every client sees a gap and catches up
+// instead of taking the new, smaller numbers for messages it already has.
 const NEXT_MANY = `local seqs = {}
 for i, room in ipairs(KEYS) do
+  redis.call('SET', room, ARGV[2], 'NX')
   seqs[i] = redis.call('INCR', room)
   redis.call('EXPIRE', room, ARGV[1])
+end
+return seqs`;
+const CURRENT_MANY = `local seqs = {}
+for i, room in ipairs(KEYS) do
+  redis.call('SET', room, ARGV[2], 'NX', 'EX', ARGV[1])
+  seqs[i] = redis.call('GET', room)
 end
 return seqs`;
 
@@ -20,10 +30,7 @@ export class RoomSequence {
   constructor(@InjectRedis() private readonly redis: Redis) {}
 
   async next(room: string): Promise<number> {
-    const [[, seq]] = (await this.redis.multi().incr(key(room)).expire(key(room), SEQUENCE_TTL_SECONDS).exec()) as [
-      [null, number],
-      unknown,
-    ];
+    const [seq] = await this.nextMany([room]);
     return seq;
   }
 
@@ -33,16 +40,18 @@ export class RoomSequence {
    */
   async nextMany(rooms: readonly string[]): Promise<number[]> {
     if (rooms.length === 0) return [];
-    return (await this.redis.eval(NEXT_MANY, rooms.length, ...rooms.map(key), SEQUENCE_TTL_SECONDS)) as number[];
+    return (await this.redis.eval(NEXT_MANY, rooms.length, ...rooms.map(key), SEQUENCE_TTL_SECONDS, Date.now())) as number[];
   }
 
   async current(room: string): Promise<number> {
-    return Number((await this.redis.get(key(room))) ?? 0);
+    const [seq] = await this.currentMany([room]);
+    return seq;
   }
 
   /** The current number of each room, in one round trip (a page reads them before its data, to catch up from). */
   async currentMany(rooms: readonly string[]): Promise<number[]> {
     if (rooms.length === 0) return [];
-    return (await this.redis.mget(...rooms.map(key))).map((seq) => Number(seq ?? 0));
+    const seqs = (await this.redis.eval(CURRENT_MANY, rooms.length, ...rooms.map(key), SEQUENCE_TTL_SECONDS, Date.now())) as string[];
+    return seqs.map(Number);
   }
 }

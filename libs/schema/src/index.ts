@@ -6,7 +6,7 @@ import { DISTRICTS_ENTITIES, DISTRICTS_MIGRATIONS } from '@polity/districts';
 import { FOLLOWS_ENTITIES, FOLLOWS_MIGRATIONS } from '@polity/follows';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@polity/identity';
 import { MODERATION_ENTITIES, MODERATION_MIGRATIONS } from '@polity/moderation';
-import { AuditEntryEntity, OutboxEventEntity, PLATFORM_MIGRATIONS, SchemaCatalogue } from '@polity/platform';
+import { AuditEntryEntity, OutboxEventEntity, QueuedJobEntity, PLATFORM_MIGRATIONS, SchemaCatalogue } from '@polity/platform';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '@polity/notifications';
 import { OPEN_DATA_ENTITIES, OPEN_DATA_MIGRATIONS } from '@polity/open-data';
 import { PROPOSALS_ENTITIES, PROPOSALS_MIGRATIONS } from '@polity/proposals';
@@ -19,6 +19,7 @@ import { SURVEYS_ENTITIES, SURVEYS_MIGRATIONS } from '@polity/surveys';
 export const POLITY_SCHEMA: SchemaCatalogue = {
   entities: [
     OutboxEventEntity,
+    QueuedJobEntity,
     AuditEntryEntity,
     ...IDENTITY_ENTITIES,
     ...DISTRICTS_ENTITIES,

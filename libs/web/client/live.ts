@@ -53,17 +53,24 @@ function start({ rooms, on }: LiveConfig): void {
   // `data-live` on the root element says where the page stands (for style sheets and tests alike).
   const state = (value: string) => (document.documentElement.dataset.live = value);
   socket.on('disconnect', () => state('disconnected'));
-  socket.on('connect', () => {
-    const subscribed = Object.keys(rooms).map(async (room) => {
-      const ack = (await socket.emitWithAck('subscribe', { room })) as { ok: boolean; seq?: number };
-      if (!ack.ok || ack.seq === undefined || ack.seq === seqs.get(room)) return;
-      // Messages were sent since the page was made or while it was not connected (or Redis lost the
-      // room's count and it started again): catch up from the page itself, and go on from here.
-      seqs.set(room, ack.seq);
-      refresh();
-    });
-    void Promise.all(subscribed).then(() => state('ready'));
+  // A refusal in the handshake is not retried by Socket.IO itself; an unavailable server is worth a retry.
+  socket.on('connect_error', (error: Error) => {
+    if (error.message === 'service_unavailable') window.setTimeout(() => socket.connect(), 3000 + Math.random() * 3000);
   });
+  const subscribe = async (room: string): Promise<void> => {
+    const ack = (await socket.emitWithAck('subscribe', { room })) as { ok: boolean; seq?: number; error?: { status: number } };
+    // The server could not reach PostgreSQL or Redis: ask again shortly, while still connected.
+    if (!ack.ok && ack.error?.status === 503) {
+      window.setTimeout(() => socket.connected && void subscribe(room), 3000 + Math.random() * 3000);
+      return;
+    }
+    if (!ack.ok || ack.seq === undefined || ack.seq === seqs.get(room)) return;
+    // Messages were sent since the page was made or while it was not connected (or Redis lost the
+    // room's count and it started again, from a larger number): catch up from the page itself, and go on from here.
+    seqs.set(room, ack.seq);
+    refresh();
+  };
+  socket.on('connect', () => void Promise.all(Object.keys(rooms).map(subscribe)).then(() => state('ready')));
 
   socket.onAny((event: string, message: RoomMessage) => {
     if (typeof message !== 'object' || message === null || !seqs.has(message.room)) return;

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { DigestPeriod, JobPayloads } from '@polity/contracts';
 import { UsersService } from '@polity/identity';
-import { Mailer, SiteConfig } from '@polity/platform';
+import { HttpConfig, Mailer, SiteConfig } from '@polity/platform';
 import { isLocale, Translator } from '@polity/web';
 import { mailWords, NOTIFICATION_TEXTS, writeNotification } from '../notification-texts';
 import { HandlesJob, JobQueue } from '@polity/queue';
@@ -37,7 +37,12 @@ export class MailNotificationsHandler implements OnApplicationBootstrap {
     private readonly links: MailLinkFactory,
     private readonly jobs: JobQueue,
     private readonly site: SiteConfig,
+    private readonly http: HttpConfig,
   ) {}
+
+  private get messageHost(): string {
+    return new URL(this.http.publicUrl).hostname;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     for (const [period, pattern] of Object.entries(DIGEST_SCHEDULES) as [DigestPeriod, string][]) {
@@ -61,6 +66,7 @@ export class MailNotificationsHandler implements OnApplicationBootstrap {
       to: recipient.address,
       ...renderNotificationMail(asMail(t)(row), links, mailWords(t, this.site.name)),
       headers: this.links.headers(links),
+      messageId: `<notification-${row.id}@${this.messageHost}>`,
     });
     await this.dataSource.query('UPDATE notification SET emailed_at = now() WHERE id = $1', [row.id]);
     return { sent: true };

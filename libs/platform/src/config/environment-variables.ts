@@ -213,6 +213,16 @@ export class EnvironmentVariables {
   @Max(600_000)
   JOB_LOCK_MS = 30_000;
 
+  /**
+   * How old a queued job's PostgreSQL record may grow before the worker checks that Redis still
+   * holds the job, and queues it again if not (Redis restarted empty).
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(500)
+  @Max(3_600_000)
+  JOB_RECOVERY_AFTER_MS = 30_000;
+
   /** A number of supports, or a percentage of verified residents such as `1%`. */
   @Matches(/^(\d{1,9}|\d{1,2}(\.\d{1,2})?%)$/, { message: 'PROPOSAL_SUPPORT_THRESHOLD must be a whole number or a percentage such as 1%' })
   PROPOSAL_SUPPORT_THRESHOLD = '1%';

@@ -117,7 +117,13 @@ export function loadConfig(env: Environment = process.env): PolityConfig {
       v.SOCKET_MESSAGES_PER_ACCOUNT,
       v.SOCKET_CONNECTIONS_PER_IP,
     ),
-    worker: new WorkerConfig(v.WORKER_CONCURRENCY, v.OUTBOX_POLL_INTERVAL_MS, v.OUTBOX_RETENTION_DAYS, v.JOB_LOCK_MS),
+    worker: new WorkerConfig(
+      v.WORKER_CONCURRENCY,
+      v.OUTBOX_POLL_INTERVAL_MS,
+      v.OUTBOX_RETENTION_DAYS,
+      v.JOB_LOCK_MS,
+      v.JOB_RECOVERY_AFTER_MS,
+    ),
     participation: new ParticipationConfig(
       v.PROPOSAL_SUPPORT_THRESHOLD.endsWith('%')
         ? { kind: 'share_of_verified', percent: Number(v.PROPOSAL_SUPPORT_THRESHOLD.slice(0, -1)) }

@@ -82,6 +82,8 @@ export class WorkerConfig {
     readonly outboxPollIntervalMs: number,
     readonly outboxRetentionDays: number,
     readonly jobLockMs: number,
+    /** A job recorded in PostgreSQL this long ago that Redis no longer holds is queued again. */
+    readonly jobRecoveryAfterMs: number,
   ) {}
 }
 

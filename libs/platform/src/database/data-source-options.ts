@@ -28,6 +28,8 @@ export function buildDataSourceOptions(database: DatabaseConfig, schema: SchemaC
     extra: {
       max: database.poolSize,
       application_name: 'polity',
+      // While PostgreSQL restarts, a request waits this long for a connection, then gets a 503.
+      connectionTimeoutMillis: 5_000,
       // A statement stuck behind a lock should fail the request, not hang it.
       statement_timeout: 30_000,
       idle_in_transaction_session_timeout: 60_000,

@@ -4,6 +4,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { correlationId as assignCorrelationId } from '../logging/logging.module';
+import { unavailableDependency } from './dependency-errors';
 import { ErrorPages } from './error-pages';
 import { ProblemException, ProblemInit } from './problem';
 
@@ -22,6 +23,18 @@ function fromHttpException(exception: HttpException): ProblemInit {
   const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
   const code = (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '_');
   return { status, code, detail };
+}
+
+/** PostgreSQL or Redis away: the client may try again shortly. */
+function fromUnavailableDependency(exception: unknown): ProblemInit | null {
+  const dependency = unavailableDependency(exception);
+  if (!dependency) return null;
+  return {
+    status: 503,
+    code: 'service_unavailable',
+    detail: `Polity cannot reach its ${dependency === 'database' ? 'database' : 'message broker'} at the moment. Try again in a few seconds.`,
+    headers: { 'Retry-After': '5' },
+  };
 }
 
 /** Body-parser errors (malformed JSON, oversized body) reach the filter as plain errors carrying a status. */
@@ -60,9 +73,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     let problem: ProblemInit;
     if (exception instanceof ProblemException) problem = exception.problem;
     else if (exception instanceof HttpException) problem = fromParserError(exception.cause) ?? fromHttpException(exception);
-    else problem = fromParserError(exception) ?? { status: 500, code: 'internal_error', detail: '' };
+    else
+      problem = fromParserError(exception) ?? fromUnavailableDependency(exception) ?? { status: 500, code: 'internal_error', detail: '' };
 
-    if (problem.status >= 500 && !(exception instanceof ProblemException)) {
+    if (problem.status === 503 && problem.code === 'service_unavailable') {
+      this.logger.warn({ correlationId, reason: String((exception as Error).message) }, 'a dependency is unavailable');
+    } else if (problem.status >= 500 && !(exception instanceof ProblemException)) {
       this.logger.error({ err: exception, correlationId }, 'unhandled error');
       problem = {
         status: problem.status,

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { DomainEvent, DomainEventType } from '@polity/contracts';
+import { unavailableDependency } from '../errors/dependency-errors';
 import { OnDomainEvent, OnDomainEvents } from './on-domain-event.decorator';
 import { Slots } from './slots';
 
@@ -90,7 +91,7 @@ export class DomainEventBus implements OnApplicationBootstrap {
     try {
       await listener.handle(mine);
     } catch (error) {
-      this.logger.error({ err: error, eventTypes: [...listener.types], events: mine.length }, 'domain event listener failed');
+      this.logFailure(error, { eventTypes: [...listener.types], events: mine.length });
     }
   }
 
@@ -99,8 +100,15 @@ export class DomainEventBus implements OnApplicationBootstrap {
       try {
         await listener(event);
       } catch (error) {
-        this.logger.error({ err: error, eventType: event.type, eventId: event.id }, 'domain event listener failed');
+        this.logFailure(error, { eventType: event.type, eventId: event.id });
       }
     }
+  }
+
+  /** Redis or PostgreSQL away is expected now and then (the push is lost, clients catch up by `seq`); anything else is a bug. */
+  private logFailure(error: unknown, context: Record<string, unknown>): void {
+    if (unavailableDependency(error))
+      this.logger.warn({ ...context, reason: String((error as Error).message) }, 'domain event listener could not reach a dependency');
+    else this.logger.error({ err: error, ...context }, 'domain event listener failed');
   }
 }

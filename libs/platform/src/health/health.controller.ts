@@ -4,6 +4,7 @@ import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } fr
 import type Redis from 'ioredis';
 import { Public } from '../auth/auth.decorators';
 import { ProblemException } from '../errors/problem';
+import { GracefulShutdown } from '../http/graceful-shutdown';
 import { InjectRedis } from '../redis/redis.module';
 
 /** Liveness (the process answers) and readiness (PostgreSQL and Redis answer), for api and worker. */
@@ -16,6 +17,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @InjectRedis() private readonly redis: Redis,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
   /** Liveness: the process answers. */
@@ -27,6 +29,9 @@ export class HealthController {
   /** Readiness: PostgreSQL and Redis answer (503 otherwise). */
   @Get('ready')
   async ready(): Promise<unknown> {
+    if (this.shutdown.draining) {
+      throw new ProblemException({ status: 503, code: 'shutting_down', detail: 'This instance is stopping; send requests to another.' });
+    }
     try {
       return await this.health.check([
         () => this.database.pingCheck('postgres').withTimeout(2000),

@@ -1,3 +1,4 @@
+import { GracefulShutdown } from './graceful-shutdown';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -33,6 +34,7 @@ export function configureHttpApp(app: NestExpressApplication, options: { withApi
   app.set('trust proxy', http.trustProxy);
   app.disable('x-powered-by');
   answerClientErrors(app.getHttpServer());
+  app.use(app.get(GracefulShutdown).track);
   app.use(
     helmet({
       // Browsers remember HSTS for a year: sent from a development server on plain http://localhost it

@@ -11,6 +11,11 @@ export interface MailMessage {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /**
+   * A Message-ID fixed by what the message is about (`<notification-…@host>`): sent twice (a worker
+   * died between the send and its record), it is one message to mail software that deduplicates.
+   */
+  messageId?: string;
 }
 
 /**
