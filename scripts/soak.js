@@ -10,6 +10,7 @@ const { join } = require('node:path');
 const { tmpdir } = require('node:os');
 const { Stack, sleep, root } = require('./chaos/stack');
 const { setUp } = require('./chaos/fixtures');
+const { startMailSink } = require('./chaos/mail-sink');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -39,6 +40,7 @@ async function main() {
     SOAK_ROLE: `${kind}-${port}`,
   });
   process.once('exit', () => void stack.stopAll());
+  const mailSink = await startMailSink(stack.smtpPort);
   stack.createDatabase();
   await stack.startRedis();
   await stack.start('api', 0);
@@ -119,6 +121,8 @@ async function main() {
   console.log(`\nplot: ${plotPath}`);
   writeFileSync(join(workDir, 'samples.json'), JSON.stringify(samples));
   await stack.stopAll();
+  await mailSink.close();
+  console.log(`${mailSink.mails.length} mails received; work files in ${workDir}`);
   process.exit(failed === 0 ? 0 : 1);
 }
 

@@ -1,8 +1,6 @@
 // After the load and the faults: what the database, the queues, the mail and the watchers say,
 // against what every client was told. Each check is a row: counts, and whether it holds.
 const { execFileSync } = require('node:child_process');
-const { readFileSync, readdirSync, statSync } = require('node:fs');
-const { join } = require('node:path');
 
 const acked = (status) => typeof status === 'number' && status >= 200 && status < 300;
 /** Refused connections never reached the server; 5xx answers are promises that nothing was written. */
@@ -70,11 +68,13 @@ function writesChecks(stack, entries, fixtures) {
     else if (stored.get(userOf(actor)) !== state) ballotMismatch++;
   }
   const ballotRows = Number(stack.sql('SELECT count(*) FROM budget_ballot'));
+  // Half-written: a ballot without its choices.
+  const emptyBallots = Number(stack.sql('SELECT count(*) FROM budget_ballot b WHERE NOT EXISTS (SELECT 1 FROM budget_ballot_choice c WHERE c.ballot_id = b.id)'));
   const ballotVoters = Number(stack.sql('SELECT count(DISTINCT voter_id) FROM budget_ballot'));
   rows.push({
     check: 'ballots: the last acknowledged ballot is stored, one per resident',
     count: `${ballotOps.filter((e) => acked(e.status)).length} acked, ${ballotRows} ballots, ${ballotUnknown} unknown`,
-    bad: ballotMismatch + (ballotRows - ballotVoters),
+    bad: ballotMismatch + (ballotRows - ballotVoters) + emptyBallots,
   });
 
   // Comments: acknowledged → exactly one row; 5xx or refused → none; dropped → at most one.
@@ -223,7 +223,7 @@ function stateChecks(stack, fixtures) {
  * first copy was written just before a worker was killed or PostgreSQL went away (sent, then the
  * record of it could not be written): at least once, counted apart.
  */
-function mailChecks(stack, windows) {
+function mailChecks(stack, mails, windows) {
   const immediate = json(
     stack,
     `SELECT n.id, n.emailed_at IS NOT NULL AS "emailed" FROM notification n
@@ -231,12 +231,7 @@ function mailChecks(stack, windows) {
       WHERE coalesce(p.email, CASE n.kind WHEN 'council_decision' THEN 'immediate' WHEN 'comment_reply' THEN 'immediate' ELSE 'daily' END) = 'immediate'`,
   );
   const sent = new Map();
-  for (const file of readdirSync(stack.mailDir).filter((name) => name.endsWith('.eml'))) {
-    const path = join(stack.mailDir, file);
-    const head = readFileSync(path, 'utf8').split(/\r?\n\r?\n/)[0];
-    const id = /^Message-ID:\s*<notification-([0-9a-f-]{36})@/im.exec(head)?.[1];
-    if (id) sent.set(id, [...(sent.get(id) ?? []), statSync(path).mtimeMs]);
-  }
+  for (const { notificationId, at } of mails) if (notificationId) sent.set(notificationId, [...(sent.get(notificationId) ?? []), at]);
   const crashes = windows.filter((w) => ['kill-worker', 'postgres'].includes(w.name));
   const explained = (times) => crashes.some((w) => Math.min(...times) >= w.from - 15_000 && Math.min(...times) <= w.to);
   const once = immediate.filter((n) => sent.get(n.id)?.length === 1).length;
@@ -334,8 +329,8 @@ function outageChecks(entries, windows) {
     // An instance stopping says so, and means it.
     if (e.status === 503 && e.code === 'shutting_down') return false;
     if (during(e, ['redis', 'postgres'])) return e.status === 200;
-    // Well clear of any outage (3 s after), a live process says it is ready.
-    const near = windows.some((w) => ['redis', 'postgres'].includes(w.name) && e.at >= w.from - 1000 && e.at - e.ms <= w.to + 3000);
+    // Well clear of any outage (reconnecting takes up to a second, the check's timeout two), a live process says it is ready.
+    const near = windows.some((w) => ['redis', 'postgres'].includes(w.name) && e.at >= w.from - 1000 && e.at - e.ms <= w.to + 4000);
     return !near && e.status !== 200;
   });
   rows.push({

@@ -15,6 +15,7 @@ const { tmpdir } = require('node:os');
 const { Stack, sleep, root } = require('./stack');
 const { setUp } = require('./fixtures');
 const checks = require('./checks');
+const { startMailSink } = require('./mail-sink');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -41,7 +42,8 @@ async function main() {
   const queues = [...new Set(Object.values(JOB_QUEUES))];
   process.once('exit', () => void stack.stopAll());
 
-  say(`logs and mail in ${workDir}`);
+  const mailSink = await startMailSink(stack.smtpPort);
+  say(`logs in ${workDir}`);
   stack.createDatabase();
   await stack.startRedis();
   await stack.start('api', 0);
@@ -171,7 +173,7 @@ async function main() {
   const table = [
     ...checks.writesChecks(stack, entries, fixtures),
     ...checks.stateChecks(stack, fixtures),
-    ...checks.mailChecks(stack, windows),
+    ...checks.mailChecks(stack, mailSink.mails, windows),
     ...rows,
     ...queueResult.rows,
     ...checks.outageChecks(entries, windows),
@@ -201,7 +203,10 @@ async function main() {
   require('node:fs').writeFileSync(join(workDir, 'result.json'), result);
   if (process.env.CHAOS_RESULT) require('node:fs').writeFileSync(process.env.CHAOS_RESULT, result);
   await stack.stopAll();
-  if (!args.includes('--keep')) rmSync(workDir, { recursive: true, force: true });
+  await mailSink.close();
+  // A failed run keeps its logs, journal and result for a look.
+  if (failed.length === 0 && !args.includes('--keep')) rmSync(workDir, { recursive: true, force: true });
+  else say(`kept ${workDir}`);
   process.exit(failed.length === 0 ? 0 : 1);
 }
 

@@ -1,6 +1,6 @@
 // The processes a chaos run starts and breaks: its own Redis server (so emptying it touches nothing
 // else), its own database on the local PostgreSQL, two api and two worker processes.
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const { createWriteStream, mkdirSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -30,7 +30,7 @@ class Stack {
   /**
    * @param {object} options
    * @param {string} options.database the database's name (created afresh)
-   * @param {number} options.basePort api ports base, base+1; workers base+2, base+3; Redis base+4
+   * @param {number} options.basePort api ports base, base+1; workers base+2, base+3; Redis base+4; SMTP base+5
    * @param {string} options.workDir logs and dropped mail
    * @param {'restart'|'refuse'} options.postgresFault a real restart of the cluster, or (beside other
    *   tests sharing it) cutting this database's connections and refusing new ones for a while
@@ -42,6 +42,7 @@ class Stack {
     this.apiPorts = [basePort, basePort + 1];
     this.workerPorts = [basePort + 2, basePort + 3];
     this.redisPort = basePort + 4;
+    this.smtpPort = basePort + 5;
     this.workDir = workDir;
     this.mailDir = join(workDir, 'mail');
     this.postgresFault = postgresFault;
@@ -79,6 +80,7 @@ class Stack {
       // A killed worker's jobs are taken over after 5 s; a job Redis lost is queued again after 3 s.
       JOB_LOCK_MS: '5000',
       JOB_RECOVERY_AFTER_MS: '3000',
+      SMTP_URL: `smtp://127.0.0.1:${this.smtpPort}`,
       MAIL_DROP_DIR: this.mailDir,
     };
   }
@@ -143,17 +145,26 @@ class Stack {
   /** PostgreSQL goes away for `downMs` and comes back; resolves with the time it accepted connections again. */
   async postgresOutage(downMs) {
     const version = readdirSync('/etc/postgresql')[0];
-    const cluster = (action, ...extra) => execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action, ...extra]);
-    if (this.postgresFault === 'restart') cluster('stop', '-m', 'fast');
+    if (this.postgresFault === 'restart') execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'stop', '-m', 'fast']);
     else {
       // What the processes see of a restart: every connection cut, new ones refused, then accepted again.
       psql(this.adminUrl, `ALTER DATABASE ${this.database} ALLOW_CONNECTIONS false`);
       psql(this.adminUrl, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${this.database}'`);
     }
     await sleep(downMs);
-    if (this.postgresFault === 'restart') cluster('start');
-    else psql(this.adminUrl, `ALTER DATABASE ${this.database} ALLOW_CONNECTIONS true`);
-    const back = Date.now();
+    let back;
+    if (this.postgresFault === 'restart') {
+      // pg_ctlcluster returns a while after the server accepts connections: the first accepted one marks the end.
+      const starting = spawn('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'ignore' });
+      while (back === undefined) {
+        if (spawnSync('pg_isready', ['-q', '-h', '127.0.0.1', '-d', this.database]).status === 0) back = Date.now();
+        else await sleep(50);
+      }
+      if (starting.exitCode === null) await new Promise((resolve) => starting.once('exit', resolve));
+    } else {
+      psql(this.adminUrl, `ALTER DATABASE ${this.database} ALLOW_CONNECTIONS true`);
+      back = Date.now();
+    }
     await waitFor(async () => psql(this.databaseUrl, 'SELECT 1') === '1', 60_000, 'postgres');
     return back;
   }

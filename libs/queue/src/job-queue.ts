@@ -23,7 +23,7 @@ export interface EnqueueOptions {
   removeOnComplete?: boolean;
 }
 
-interface JobToQueue<J extends JobName = JobName> {
+export interface JobToQueue<J extends JobName = JobName> {
   name: J;
   payload: JobPayloads[J];
   options?: EnqueueOptions;
@@ -75,8 +75,26 @@ export class JobQueue implements OnApplicationShutdown {
   async enqueueMany<J extends JobName>(jobs: readonly JobToQueue<J>[], manager?: EntityManager): Promise<void> {
     const named = jobs.map((job) => ({ ...job, options: { ...job.options, jobId: job.options?.jobId ?? `${job.name}-${randomUUID()}` } }));
     await this.record(named, manager);
+    await this.add(named);
+  }
+
+  /**
+   * Records jobs (in `manager`'s transaction when given) without queueing them: for jobs whose work
+   * reads rows that transaction writes, queued with `add` once it has committed. Each needs its id.
+   */
+  async record(jobs: readonly JobToQueue[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (jobs.length === 0) return;
+    await manager.query(
+      `INSERT INTO queued_job (job_id, name, payload)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[]) ON CONFLICT (job_id) DO NOTHING`,
+      [jobs.map((job) => job.options?.jobId), jobs.map((job) => job.name), jobs.map((job) => JSON.stringify(job.payload))],
+    );
+  }
+
+  /** Adds recorded jobs to their queues, in one round trip per queue. */
+  async add<J extends JobName>(jobs: readonly JobToQueue<J>[]): Promise<void> {
     const byQueue = new Map<QueueName, { name: J; data: JobPayloads[J]; opts?: EnqueueOptions }[]>();
-    for (const job of named) {
+    for (const job of jobs) {
       const queue = JOB_QUEUES[job.name];
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), { name: job.name, data: job.payload, opts: job.options }]);
     }
@@ -116,14 +134,5 @@ export class JobQueue implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
-  }
-
-  private async record(jobs: readonly JobToQueue[], manager: EntityManager = this.dataSource.manager): Promise<void> {
-    if (jobs.length === 0) return;
-    await manager.query(
-      `INSERT INTO queued_job (job_id, name, payload)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[]) ON CONFLICT (job_id) DO NOTHING`,
-      [jobs.map((job) => job.options?.jobId), jobs.map((job) => job.name), jobs.map((job) => JSON.stringify(job.payload))],
-    );
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { eventsOf, type JobPayloads, type NotifyingEvent } from '@polity/contracts';
-import { HandlesJob, JobQueue } from '@polity/queue';
+import { HandlesJob, JobQueue, type JobToQueue } from '@polity/queue';
 import { Broadcaster, Presence } from '@polity/realtime';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { NotificationEntity } from '../entities/notification.entity';
 import { presentNotification } from '../inbox/present-notification';
 import { EFFECTIVE_FREQUENCY, PREFERENCE_JOIN } from '../mail/email-frequency';
@@ -49,9 +49,7 @@ export class FanOutHandler {
     for (let start = 0; pushFirst && start < rows.length; start += BATCH) await this.push(rows.slice(start, start + BATCH));
     let created = 0;
     const store = async (batch: NotificationEntity[]): Promise<void> => {
-      const stored = await this.store(batch, pushFirst);
-      created += stored.length;
-      await this.mailImmediately(stored);
+      created += await this.store(batch, pushFirst);
     };
     for (let start = 0; start < rows.length; start += BATCH) await store(rows.slice(start, start + BATCH));
     await this.pushUnreadCounts([...new Set(rows.map((row) => row.userId))]);
@@ -111,10 +109,26 @@ export class FanOutHandler {
     );
   }
 
-  /** Inserts the rows (each once, whatever ran before) and returns the ids it newly stored. */
-  private async store(rows: readonly NotificationEntity[], pushed: boolean): Promise<string[]> {
+  /**
+   * Inserts the rows (each once, whatever ran before) and, in the same transaction, records the mail
+   * jobs of those newly stored that are mailed at once; the jobs go to Redis after the commit. A run
+   * cut short after the commit leaves them recorded (JobRecovery queues them); a retry, which stores
+   * nothing new, never has to remember them. Returns how many it newly stored.
+   */
+  private async store(rows: readonly NotificationEntity[], pushed: boolean): Promise<number> {
+    const mails = await this.dataSource.transaction(async (manager) => {
+      const stored = await this.insert(manager, rows, pushed);
+      const mail = await this.immediateMails(manager, stored);
+      await this.jobs.record(mail, manager);
+      return { stored: stored.length, mail };
+    });
+    await this.jobs.add(mails.mail);
+    return mails.stored;
+  }
+
+  private async insert(manager: EntityManager, rows: readonly NotificationEntity[], pushed: boolean): Promise<string[]> {
     const column = <K extends keyof NotificationEntity>(key: K): NotificationEntity[K][] => rows.map((row) => row[key]);
-    const stored: { id: string }[] = await this.dataSource.query(
+    const stored: { id: string }[] = await manager.query(
       `INSERT INTO notification (id, user_id, event_id, kind, resource_kind, resource_id, resource_title, title, body, params, created_at, pushed_at)
        SELECT r.id, r.user_id, r.event_id, r.kind, r.resource_kind, r.resource_id, r.resource_title, r.title, r.body, r.params, r.created_at,
               CASE WHEN $12 THEN now() END
@@ -154,19 +168,18 @@ export class FanOutHandler {
     );
   }
 
-  private async mailImmediately(notificationIds: readonly string[]): Promise<void> {
-    if (notificationIds.length === 0) return;
-    const immediate = await this.dataSource.query<{ id: string }[]>(
+  /** The mail jobs of those of these notifications their recipients want mailed at once. */
+  private async immediateMails(manager: EntityManager, notificationIds: readonly string[]): Promise<JobToQueue<'mail.notification'>[]> {
+    if (notificationIds.length === 0) return [];
+    const immediate = await manager.query<{ id: string }[]>(
       `SELECT n.id FROM notification n ${PREFERENCE_JOIN} WHERE n.id = ANY($1::uuid[]) AND ${EFFECTIVE_FREQUENCY} = 'immediate'`,
       [notificationIds],
     );
-    await this.jobs.enqueueMany(
-      immediate.map((row) => ({
-        name: 'mail.notification' as const,
-        payload: { notificationId: row.id },
-        options: { jobId: `mail-notification-${row.id}` },
-      })),
-    );
+    return immediate.map((row) => ({
+      name: 'mail.notification' as const,
+      payload: { notificationId: row.id },
+      options: { jobId: `mail-notification-${row.id}` },
+    }));
   }
 
   private async deliverUnpushed(eventIds: readonly string[]): Promise<number> {
@@ -180,7 +193,14 @@ export class FanOutHandler {
         .getMany();
       if (batch.length === 0) return pushed;
       await this.push(batch);
-      await this.mailImmediately(batch.map((row) => row.id));
+      // Rows an earlier run stored: their mail jobs were recorded with them; queued again here in case
+      // that run ended before handing them to Redis (the same ids: a job still queued is not doubled).
+      await this.jobs.add(
+        await this.immediateMails(
+          this.dataSource.manager,
+          batch.map((row) => row.id),
+        ),
+      );
       await this.dataSource.query('UPDATE notification SET pushed_at = now() WHERE id = ANY($1::uuid[])', [batch.map((row) => row.id)]);
       pushed += batch.length;
     }

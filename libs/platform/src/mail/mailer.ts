@@ -19,6 +19,16 @@ export interface MailMessage {
 }
 
 /**
+ * A few connections kept open and reused: a connection (and its TLS handshake) per message made a
+ * busy evening's notifications queue up behind the mail server. `?pool=false` in SMTP_URL opts out.
+ */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
+}
+
+/**
  * Sends mail over SMTP. A failure throws, so the job that sends retries with backoff; each
  * message is its own job, so one bad address never holds up anyone else's mail.
  *
@@ -34,7 +44,7 @@ export class Mailer implements OnApplicationShutdown {
 
   async send(message: MailMessage): Promise<void> {
     const { smtpUrl, from } = this.config;
-    this.transport ??= smtpUrl ? createTransport(smtpUrl, { from }) : createTransport({ streamTransport: true, buffer: true });
+    this.transport ??= smtpUrl ? createTransport(pooled(smtpUrl), { from }) : createTransport({ streamTransport: true, buffer: true });
     // A subject is one header line: any line break or control character in a title becomes a space.
     // eslint-disable-next-line no-control-regex
     const subject = message.subject.replace(/[\u0000-\u001F\u007F]+/g, ' ');

@@ -23,7 +23,13 @@ export class RedisConnections implements OnApplicationShutdown {
    * blocking connections ask for unlimited retries instead.
    */
   open(options: RedisOptions = {}): Redis {
-    const client = new Redis(this.config.url, { lazyConnect: false, maxRetriesPerRequest: 1, ...options });
+    const client = new Redis(this.config.url, {
+      lazyConnect: false,
+      maxRetriesPerRequest: 1,
+      // Reconnect within a second of Redis coming back (ioredis waits up to 2 s by default).
+      retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+      ...options,
+    });
     // Errors surface through commands and health checks; an unhandled 'error' event would crash the process.
     client.on('error', () => undefined);
     this.opened.push(client);
