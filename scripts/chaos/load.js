@@ -120,20 +120,29 @@ async function clerk() {
   }
 }
 
-/** Readiness of every process and a public read on every api, four times a second: what a load balancer and a visitor see. */
-async function probes() {
+/** Readiness of every process, four times a second: what a load balancer sees. */
+async function readinessProbes() {
   while (running) {
     await Promise.all([
       ...config.apis.map(async (base, index) =>
         record({ actor: 'probe', op: 'ready', target: `api-${index}` }, await send(base, 'GET', '/health/ready')),
       ),
-      ...config.apis.map(async (base, index) =>
-        record({ actor: 'probe', op: 'read', target: `api-${index}` }, await send(base, 'GET', '/api/v1/proposals?limit=5')),
-      ),
       ...config.workers.map(async (base, index) =>
         record({ actor: 'probe', op: 'ready', target: `worker-${index}` }, await send(base, 'GET', '/health/ready')),
       ),
     ]);
+    await sleep(250);
+  }
+}
+
+/** A public read on every api, four times a second: what a visitor sees. */
+async function readProbes() {
+  while (running) {
+    await Promise.all(
+      config.apis.map(async (base, index) =>
+        record({ actor: 'probe', op: 'read', target: `api-${index}` }, await send(base, 'GET', '/api/v1/proposals?limit=5')),
+      ),
+    );
     await sleep(250);
   }
 }
@@ -206,7 +215,7 @@ process.on('message', async (message) => {
     config = message.config;
     const watchers = config.apis.flatMap((base, index) => [watcher(base, `api-${index}-a`), watcher(base, `api-${index}-b`)]);
     process.watchers = watchers;
-    const work = [...config.residents.map((person, index) => resident(person, index)), clerk(), probes()];
+    const work = [...config.residents.map((person, index) => resident(person, index)), clerk(), readinessProbes(), readProbes()];
     process.send({ type: 'started' });
     await Promise.all(work);
     flush();

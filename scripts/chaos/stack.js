@@ -1,6 +1,7 @@
 // The processes a chaos run starts and breaks: its own Redis server (so emptying it touches nothing
 // else), its own database on the local PostgreSQL, two api and two worker processes.
-const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const { spawn, execFileSync } = require('node:child_process');
+const { Client } = require('pg');
 const { createWriteStream, mkdirSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -93,7 +94,11 @@ class Stack {
     );
     this.redis = redis;
     await waitFor(
-      async () => execFileSync('redis-cli', ['-p', String(this.redisPort), 'ping'], { encoding: 'utf8' }).trim() === 'PONG',
+      async () =>
+        execFileSync('redis-cli', ['-p', String(this.redisPort), 'ping'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }).trim() === 'PONG',
       10_000,
       'redis',
     );
@@ -145,7 +150,8 @@ class Stack {
   /** PostgreSQL goes away for `downMs` and comes back; resolves with the time it accepted connections again. */
   async postgresOutage(downMs) {
     const version = readdirSync('/etc/postgresql')[0];
-    if (this.postgresFault === 'restart') execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'stop', '-m', 'fast']);
+    if (this.postgresFault === 'restart')
+      execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'stop', '-m', 'fast']);
     else {
       // What the processes see of a restart: every connection cut, new ones refused, then accepted again.
       psql(this.adminUrl, `ALTER DATABASE ${this.database} ALLOW_CONNECTIONS false`);
@@ -157,8 +163,17 @@ class Stack {
       // pg_ctlcluster returns a while after the server accepts connections: the first accepted one marks the end.
       const starting = spawn('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'ignore' });
       while (back === undefined) {
-        if (spawnSync('pg_isready', ['-q', '-h', '127.0.0.1', '-d', this.database]).status === 0) back = Date.now();
-        else await sleep(50);
+        const client = new Client({ connectionString: this.adminUrl, connectionTimeoutMillis: 1000 });
+        client.on('error', () => undefined);
+        if (
+          await client.connect().then(
+            () => true,
+            () => false,
+          )
+        )
+          back = Date.now();
+        else await sleep(20);
+        await client.end().catch(() => undefined);
       }
       if (starting.exitCode === null) await new Promise((resolve) => starting.once('exit', resolve));
     } else {
