@@ -1,5 +1,5 @@
 import { RoomSequence } from '@polity/realtime';
-import { createTestApp, expectEventually, registerUser, type RunningApp } from '@polity/testing';
+import { connectSocket, createTestApp, expectEventually, registerUser, type RunningApp, subscribe } from '@polity/testing';
 import { createProposal } from '@polity/testing';
 import { Client } from 'pg';
 import { testDatabaseUrl } from '../test-environment';
@@ -39,6 +39,7 @@ describe('faults: PostgreSQL or Redis away', () => {
 
     it('answers 503 problem+json at once (never a 500 or a hang), says it is not ready, and recovers by itself', async () => {
       const person = await registerUser(api);
+      const socket = await connectSocket(api.url, person.accessToken);
       await asAdmin(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
       await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`);
       try {
@@ -50,8 +51,12 @@ describe('faults: PostgreSQL or Redis away', () => {
         expect((await api.http.get('/proposals')).status).toBe(503);
         const ready = await api.http.get('/health/ready');
         expect([ready.status, (ready.body as { code: string }).code]).toEqual([503, 'not_ready']);
+        // A live client asking for a room whose policy reads the database is told to ask again, not left without an answer.
+        const ack = await subscribe(socket, `user:${person.id}`);
+        expect(ack).toMatchObject({ ok: false, error: { status: 503, code: 'service_unavailable' } });
         expect(Date.now() - started).toBeLessThan(15_000);
       } finally {
+        socket.close();
         await asAdmin(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
       }
       await expectEventually(async () => expect((await api.http.get('/health/ready')).status).toBe(200), 20_000, 250);

@@ -10,6 +10,8 @@ import { JobQueue } from './job-queue';
 
 const BATCH_SIZE = 200;
 const MAX_REMEMBERED_SLOTS = 10_000;
+/** How soon a lost LISTEN connection is opened again. */
+const RELISTEN_MS = 1000;
 
 type Coalescing = { windowMs: number; throttled?: boolean; key: (payload: DomainEvent) => string };
 
@@ -81,6 +83,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private listener: Client | undefined;
   private listening = false;
   private timer: NodeJS.Timeout | undefined;
+  private listenTimer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -103,22 +106,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await this.listener?.end().catch(() => undefined);
       return;
     }
-    this.timer = setInterval(() => {
-      // After PostgreSQL restarted, listen again: polling alone would delay every job by up to a poll interval.
-      if (!this.listener && !this.listening) {
-        this.listening = true;
-        this.listen()
-          .catch(() => undefined)
-          .finally(() => (this.listening = false));
-      }
-      this.kick();
-    }, this.config.outboxPollIntervalMs);
+    this.timer = setInterval(() => this.kick(), this.config.outboxPollIntervalMs);
+    // After PostgreSQL restarted, listen again: polling alone would delay every job by up to a poll interval.
+    this.listenTimer = setInterval(() => {
+      if (this.listener || this.listening || this.stopped) return;
+      this.listening = true;
+      this.listen()
+        .catch(() => undefined)
+        .finally(() => (this.listening = false));
+    }, RELISTEN_MS);
     this.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.listenTimer);
     await this.running;
     await this.listener?.end().catch(() => undefined);
   }

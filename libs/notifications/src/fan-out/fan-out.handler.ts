@@ -116,14 +116,14 @@ export class FanOutHandler {
    * nothing new, never has to remember them. Returns how many it newly stored.
    */
   private async store(rows: readonly NotificationEntity[], pushed: boolean): Promise<number> {
-    const mails = await this.dataSource.transaction(async (manager) => {
-      const stored = await this.insert(manager, rows, pushed);
-      const mail = await this.immediateMails(manager, stored);
-      await this.jobs.record(mail, manager);
-      return { stored: stored.length, mail };
+    const { stored, mail } = await this.dataSource.transaction(async (manager) => {
+      const ids = await this.insert(manager, rows, pushed);
+      const jobs = await this.immediateMails(manager, ids);
+      await this.jobs.record(jobs, manager);
+      return { stored: ids.length, mail: jobs };
     });
-    await this.jobs.add(mails.mail);
-    return mails.stored;
+    await this.jobs.add(mail);
+    return stored;
   }
 
   private async insert(manager: EntityManager, rows: readonly NotificationEntity[], pushed: boolean): Promise<string[]> {

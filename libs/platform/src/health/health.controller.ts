@@ -29,9 +29,7 @@ export class HealthController {
   /** Readiness: PostgreSQL and Redis answer (503 otherwise). */
   @Get('ready')
   async ready(): Promise<unknown> {
-    if (this.shutdown.draining) {
-      throw new ProblemException({ status: 503, code: 'shutting_down', detail: 'This instance is stopping; send requests to another.' });
-    }
+    if (this.shutdown.draining) throw this.stopping();
     try {
       return await this.health.check([
         () => this.database.pingCheck('postgres').withTimeout(2000),
@@ -45,6 +43,8 @@ export class HealthController {
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
+      // A check that failed because the instance began stopping meanwhile says so.
+      if (this.shutdown.draining) throw this.stopping();
       throw new ProblemException({
         status: 503,
         code: 'not_ready',
@@ -52,5 +52,9 @@ export class HealthController {
         extensions: { checks: error.getResponse() },
       });
     }
+  }
+
+  private stopping(): ProblemException {
+    return new ProblemException({ status: 503, code: 'shutting_down', detail: 'This instance is stopping; send requests to another.' });
   }
 }

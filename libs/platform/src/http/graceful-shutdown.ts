@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -13,13 +13,28 @@ const GRACE_MS = 10_000;
  * finish. Nest then closes Socket.IO (clients reconnect, to another instance) and the HTTP server.
  */
 @Injectable()
-export class GracefulShutdown implements BeforeApplicationShutdown {
+export class GracefulShutdown implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(GracefulShutdown.name);
   private inFlight = 0;
   private settled: (() => void) | undefined;
   draining = false;
 
   constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** Readiness says "stopping" from the signal on, before any shutdown hook has run. */
+  private readonly onSignal = (): void => {
+    this.draining = true;
+  };
+
+  onApplicationBootstrap(): void {
+    process.once('SIGTERM', this.onSignal);
+    process.once('SIGINT', this.onSignal);
+  }
+
+  onApplicationShutdown(): void {
+    process.off('SIGTERM', this.onSignal);
+    process.off('SIGINT', this.onSignal);
+  }
 
   /** Express middleware: counts requests under way, and closes connections once draining. */
   readonly track = (_request: Request, response: Response, next: NextFunction): void => {
