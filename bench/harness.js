@@ -4,6 +4,7 @@ require('reflect-metadata');
 const { spawn, execFileSync } = require('node:child_process');
 const { join } = require('node:path');
 const { randomUUID } = require('node:crypto');
+const { LOAD_CLIENT_LIMITS } = require('./load-client-limits');
 
 const root = join(__dirname, '..');
 const dist = (path) => join(root, 'dist', path);
@@ -21,16 +22,7 @@ const env = {
   API_PORT: '3310',
   WORKER_PORT: '3311',
   HOST: '127.0.0.1',
-  RATE_LIMIT_PER_IP: '100000000',
-  RATE_LIMIT_PER_USER: '100000000',
-  RATE_LIMIT_AUTH_PER_IP: '100000000',
-  // Every benchmark client connects from 127.0.0.1: the per-address and per-account limits would
-  // refuse all but the first few, which is what they are for in production.
-  SOCKET_CONNECTIONS_PER_IP: '100000000',
-  SOCKET_MESSAGES_PER_CONNECTION: '100000000',
-  SOCKET_MESSAGES_PER_ACCOUNT: '100000000',
-  PROPOSAL_SUPPORT_THRESHOLD: '1000000',
-  OUTBOX_POLL_INTERVAL_MS: '200',
+  ...LOAD_CLIENT_LIMITS,
 };
 const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
 

@@ -45,7 +45,7 @@ async function main() {
   await stack.startRedis();
   await stack.start('api', 0);
   await Promise.all([stack.start('api', 1), stack.start('worker', 0), stack.start('worker', 1)]);
-  const fixtures = await setUp(stack, { residents: 24, proposals: 5, items: 400 });
+  const fixtures = await setUp(stack, { residents: 24, proposals: 5, items: 400, immediateMailEvery: 4 });
   const load = fork(join(__dirname, 'chaos', 'load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   load.send({
     type: 'start',
@@ -55,6 +55,9 @@ async function main() {
       workers: stack.workerPorts.map((port) => `http://127.0.0.1:${port}`),
       ...fixtures,
       decisionPauseMs: 3000,
+      // A load the stack sustains: a soak looks for what grows under a steady state, not for a backlog.
+      mix: { support: 0.45, ballot: 0.2, comment: 0.05 },
+      thinkMs: [400, 1200],
     },
   });
   console.log(`soak: ${minutes} min of steady load on 2 api and 2 worker processes; a sample every ${SAMPLE_MS / 1000} s`);

@@ -32,7 +32,7 @@ function people(stack, count, roles) {
   return ids.map((userId) => ({ userId, auth: `Bearer ${tokens.issue({ userId, sessionId: userId })}` }));
 }
 
-async function setUp(stack, { residents: residentCount, proposals: proposalCount, items: itemCount }) {
+async function setUp(stack, { residents: residentCount, proposals: proposalCount, items: itemCount, immediateMailEvery = 2 }) {
   const api = stack.apiUrls[0];
   const residents = people(stack, residentCount, ['citizen']);
   const [official] = people(stack, 1, ['official']);
@@ -48,7 +48,7 @@ async function setUp(stack, { residents: residentCount, proposals: proposalCount
     });
     proposals.push(created.id);
   }
-  // Each resident follows two proposals; half want comment notifications by mail at once.
+  // Each resident follows two proposals; some (every second, by default) want comment notifications by mail at once.
   const follows = residents.flatMap((resident, i) =>
     [proposals[i % proposalCount], proposals[(i + 1) % proposalCount]].map((id) => [resident.userId, id]),
   );
@@ -60,7 +60,7 @@ async function setUp(stack, { residents: residentCount, proposals: proposalCount
   );
   stack.sql(
     `INSERT INTO notification_preference (user_id, kind, email) VALUES ${residents
-      .filter((_, i) => i % 2 === 0)
+      .filter((_, i) => i % immediateMailEvery === 0)
       .map((resident) => `('${resident.userId}', 'comment_on_followed', 'immediate')`)
       .join(',')}`,
   );

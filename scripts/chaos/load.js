@@ -59,8 +59,9 @@ const record = (entry, result) =>
 async function resident(person, index) {
   const { proposals, budget, survey } = config;
   while (running) {
+    const { support, ballot, comment } = config.mix;
     const roll = Math.random();
-    if (roll < 0.4) {
+    if (roll < support) {
       const proposal = pick(proposals);
       const op = Math.random() < 0.65 ? 'support' : 'withdraw';
       const result = await send(api(), op === 'support' ? 'PUT' : 'DELETE', `/api/v1/proposals/${proposal}/support`, {
@@ -68,7 +69,7 @@ async function resident(person, index) {
         body: op === 'support' ? {} : undefined,
       });
       record({ actor: index, op, target: proposal }, result);
-    } else if (roll < 0.6) {
+    } else if (roll < support + ballot) {
       const projectIds = budget.projects
         .filter(() => Math.random() < 0.4)
         .slice(0, 4)
@@ -76,7 +77,7 @@ async function resident(person, index) {
       if (projectIds.length === 0) projectIds.push(budget.projects[0]);
       const result = await send(api(), 'PUT', `/api/v1/budgets/${budget.id}/ballot`, { auth: person.auth, body: { projectIds } });
       record({ actor: index, op: 'ballot', target: budget.id, value: projectIds }, result);
-    } else if (roll < 0.8) {
+    } else if (roll < support + ballot + comment) {
       const proposal = pick(proposals);
       const token = randomUUID();
       const result = await send(api(), 'POST', `/api/v1/proposals/${proposal}/comments`, {
@@ -89,7 +90,7 @@ async function resident(person, index) {
       const result = await send(api(), 'PUT', `/api/v1/surveys/${survey}/response`, { auth: person.auth, body: { answers } });
       record({ actor: index, op: 'response', target: survey, value: answers }, result);
     }
-    await sleep(150 + Math.random() * 450);
+    await sleep(config.thinkMs[0] + Math.random() * (config.thinkMs[1] - config.thinkMs[0]));
   }
 }
 

@@ -71,6 +71,9 @@ async function main() {
       survey: fixtures.survey,
       meeting: fixtures.meeting,
       decisionPauseMs: plan.decisionPauseMs,
+      // Shares of support/withdraw, ballots and comments (the rest: survey answers), and each resident's pause between actions.
+      mix: { support: 0.4, ballot: 0.2, comment: 0.2 },
+      thinkMs: [150, 600],
     },
   });
   await fromLoad('started');

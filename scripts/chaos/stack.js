@@ -2,6 +2,7 @@
 // else), its own database on the local PostgreSQL, two api and two worker processes.
 const { spawn, execFileSync } = require('node:child_process');
 const { Client } = require('pg');
+const { LOAD_CLIENT_LIMITS } = require('../../bench/load-client-limits');
 const { createWriteStream, mkdirSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -69,15 +70,7 @@ class Stack {
       HOST: '127.0.0.1',
       PUBLIC_URL: 'http://localhost:3000',
       [role === 'api' ? 'API_PORT' : 'WORKER_PORT']: String(port),
-      // Every load client connects from 127.0.0.1: per-address limits would refuse all but a few.
-      RATE_LIMIT_PER_IP: '100000000',
-      RATE_LIMIT_PER_USER: '100000000',
-      RATE_LIMIT_AUTH_PER_IP: '100000000',
-      SOCKET_CONNECTIONS_PER_IP: '100000000',
-      SOCKET_MESSAGES_PER_CONNECTION: '100000000',
-      SOCKET_MESSAGES_PER_ACCOUNT: '100000000',
-      PROPOSAL_SUPPORT_THRESHOLD: '1000000',
-      OUTBOX_POLL_INTERVAL_MS: '200',
+      ...LOAD_CLIENT_LIMITS,
       // A killed worker's jobs are taken over after 5 s; a job Redis lost is queued again after 3 s.
       JOB_LOCK_MS: '5000',
       JOB_RECOVERY_AFTER_MS: '3000',
