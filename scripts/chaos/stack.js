@@ -71,6 +71,8 @@ class Stack {
       PUBLIC_URL: 'http://localhost:3000',
       [role === 'api' ? 'API_PORT' : 'WORKER_PORT']: String(port),
       ...LOAD_CLIENT_LIMITS,
+      // The load's tokens are issued once, at the start; they must outlast a 20-minute soak.
+      JWT_ACCESS_TTL_SECONDS: '3600',
       // A killed worker's jobs are taken over after 5 s; a job Redis lost is queued again after 3 s.
       JOB_LOCK_MS: '5000',
       JOB_RECOVERY_AFTER_MS: '3000',

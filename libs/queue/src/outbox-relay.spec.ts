@@ -57,7 +57,11 @@ describe('the outbox relay’s job options', () => {
     const events = Array.from({ length: 250 }, (_, i) => submitted(`e${i}`));
     const jobs = batchJobs('moderation.screen-content', events);
     expect(jobs.map((job) => ('batch' in job.payload ? job.payload.batch.length : 1))).toEqual([100, 100, 50]);
-    expect(jobs[0].jobId).toBe('moderation.screen-content-batch-e0');
+    expect(jobs[0].jobId).toMatch(/^moderation\.screen-content-batch-e0-[0-9a-f]{16}$/);
+    // The same events, the same job; one more event (a pass relayed again after a rollback gathered it), another job.
+    expect(batchJobs('moderation.screen-content', events)[0].jobId).toBe(jobs[0].jobId);
+    const grown = batchJobs('moderation.screen-content', [...events.slice(0, 99), { ...events[0], id: 'e-late' }]);
+    expect(grown[0].jobId).not.toBe(jobs[0].jobId);
     expect(batchJobs('moderation.screen-content', [events[7]])).toEqual([{ payload: events[7], jobId: 'moderation.screen-content-e7' }]);
   });
 });

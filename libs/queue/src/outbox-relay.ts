@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainEvent, JOB_BATCHING, JOB_COALESCING, JobName, jobsForEvent } from '@polity/contracts';
@@ -48,9 +49,18 @@ export function jobOptions(job: JobName, event: DomainEvent, now = Date.now(), s
   return { jobId: `${job}-${key}-${window}`, delay: end - now, removeOnComplete: true };
 }
 
+/** A short name for a set of events: the same events, the same name. */
+const eventsDigest = (events: readonly DomainEvent[]): string =>
+  createHash('sha256')
+    .update(events.map((event) => event.id).join(','))
+    .digest('hex')
+    .slice(0, 16);
+
 /**
- * The jobs for events of a batched job (see JOB_BATCHING): `size` events each, named after the
- * first, so a pass relayed twice (a crash between enqueue and commit) adds no second job for it.
+ * The jobs for events of a batched job (see JOB_BATCHING): `size` events each, named after all of
+ * them, so a pass relayed twice (a crash between enqueue and commit) adds no second job for the same
+ * events. Named after the first alone, a second pass that gathered more events (PostgreSQL restarted
+ * between the two) was taken for the first and its new events were never done: the chaos run found it.
  * A lone event travels as itself.
  */
 export function batchJobs(
@@ -64,7 +74,7 @@ export function batchJobs(
     jobs.push(
       batch.length === 1
         ? { payload: batch[0], jobId: `${job}-${batch[0].id}` }
-        : { payload: { batch }, jobId: `${job}-batch-${batch[0].id}` },
+        : { payload: { batch }, jobId: `${job}-batch-${batch[0].id}-${eventsDigest(batch)}` },
     );
   }
   return jobs;
