@@ -183,14 +183,15 @@ function stateChecks(stack, fixtures) {
     bad: scalar(`SELECT count(*) FROM comment c
       WHERE (SELECT count(*) FROM moderation_screening s JOIN moderation_item i ON i.id = s.item_id WHERE i.content_id = c.id) <> 1`),
   });
-  // Who follows a resource when a comment or decision is made must hear of it once; who follows
-  // later may or may not (the fan-out reads the followers when it runs); nobody else hears.
+  // Who followed a resource a second before a comment or decision was made must hear of it once; who
+  // follows later may or may not (the fan-out reads the followers when it runs, and a follow's time is
+  // when its transaction began, which may commit after the fan-out read); nobody else hears.
   const told = (kind, subject, subjectsSql) =>
     json(
       stack,
       `WITH subjects AS (${subjectsSql}),
        pairs AS (
-         SELECT f.user_id, s.id, f.created_at < s.at AS due FROM subjects s
+         SELECT f.user_id, s.id, f.created_at < s.at - interval '1 second' AS due FROM subjects s
            JOIN follow f ON f.kind = 'proposals' AND f.resource_id = s.resource_id AND f.user_id IS DISTINCT FROM s.author_id),
        told AS (
          SELECT n.user_id, (o.payload->'payload'->>'${subject}')::uuid AS id, count(*)::int AS n FROM notification n
