@@ -53,7 +53,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   setupFilesAfterEnv: ['<rootDir>/test/suite-setup.js'],
-  testTimeout: 30_000,
+  testTimeout: 120_000,
   // Sockets and pools are closed in afterAll; this only guards against a hang in CI.
   forceExit: false,
 };
