@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import {
+  axeViolations,
   createTestApp,
   createUserWithRoles,
   launchBrowser,
@@ -13,8 +13,6 @@ import {
 } from '@polity/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { unsubscribeToken } from '../../libs/notifications/src/mail/unsubscribe-token';
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The mailed link, to this test's server (mail says PUBLIC_URL). */
 const linkIn = (text: string, path: string, base: string): string => {
   const mailed = new URL(new RegExp(`https?://\\S+/${path}\\?token=\\S+`).exec(text)?.[0] ?? '');
@@ -177,7 +175,7 @@ describe('looking after one’s account on the web site, without JavaScript', ()
     await page.goto(`${api.url}/unsubscribe?token=${token}`);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Ne plus recevoir ces e-mails ?');
     await expect(page.locator('main').innerText()).resolves.toContain('Quelqu’un répond à votre commentaire');
-    expect((await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const preferences = async () =>
       (await api.http.get('/api/v1/me/notification-preferences').set('Authorization', user.auth).expect(200)).body as unknown[];
     await expect(preferences()).resolves.toContainEqual({ kind: 'comment_reply', email: 'immediate' });
@@ -194,12 +192,12 @@ describe('looking after one’s account on the web site, without JavaScript', ()
       const page = await signedIn(user, locale, true);
       for (const path of ['/account', '/account/erase', '/forgot-password', '/reset-password?token=x', '/confirm-email?token=x']) {
         await page.goto(`${api.url}${path}`);
-        const violations = (await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id);
+        const violations = await axeViolations(page);
         expect({ path, violations }).toEqual({ path, violations: [] });
       }
       await page.goto(`${api.url}/account`);
       await page.locator('form[action="/account/verification"] button').click();
-      const violations = (await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()).violations.map((v) => v.id);
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
     });
   }

@@ -21,7 +21,6 @@ import {
 import type { Page } from 'playwright-core';
 
 // The accessibility scans visit every page in both languages; on a busy two-core machine that takes longer than the default 30 s.
-jest.setTimeout(120_000);
 
 describe('participatory budgets on the web site', () => {
   const world = webWorld();
@@ -335,7 +334,7 @@ describe('participatory budgets on the web site', () => {
         expect({ path, locale, violations: await axeViolations(page) }).toEqual({ path, locale, violations: [] });
       }
     }
-  }, 90_000);
+  }, 180_000);
 
   it('has no WCAG 2.1 AA violation on the budget pages in each state and both languages', async () => {
     const { budget, projects } = await votingBudget(world.api, official, [300, 200], {

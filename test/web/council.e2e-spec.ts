@@ -134,7 +134,7 @@ describe('council meetings on the web site', () => {
       await page.goto(`${world.api.url}/notifications`);
       const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `“${meeting.title}” has started` }) });
       await expect(entry.getByRole('link').first().getAttribute('href')).resolves.toBe(`/meetings/${meeting.id}`);
-    }, 60_000);
+    }, 180_000);
   }
 
   it('has no WCAG 2.1 AA violation on the meetings list and a meeting scheduled, live, ended and cancelled, in both languages', async () => {
@@ -163,5 +163,5 @@ describe('council meetings on the web site', () => {
         expect({ path, locale, violations: await axeViolations(page) }).toEqual({ path, locale, violations: [] });
       }
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -15,7 +15,6 @@ import {
 import type { Page } from 'playwright-core';
 
 // The accessibility scans visit every page in both languages; on a busy two-core machine that takes longer than the default 30 s.
-jest.setTimeout(120_000);
 
 describe('the moderators’ console on the web site', () => {
   const world = webWorld();

@@ -13,7 +13,6 @@ import {
 import type { Page } from 'playwright-core';
 
 // The accessibility scans visit every page in both languages; on a busy two-core machine that takes longer than the default 30 s.
-jest.setTimeout(120_000);
 
 describe('the officials’ consoles on the web site: proposals and budgets', () => {
   const world = webWorld();

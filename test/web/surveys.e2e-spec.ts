@@ -163,7 +163,7 @@ describe('surveys on the web site', () => {
       // Changing the answers brings them back, page by page.
       await page.goto(`${world.api.url}/surveys/${survey.id}/answer`);
       await expect(page.getByLabel('By bike').isChecked()).resolves.toBe(true);
-    }, 60_000);
+    }, 180_000);
   }
 
   it('with JavaScript, a question appears as soon as the answer it depends on is given', async () => {
@@ -202,7 +202,7 @@ describe('surveys on the web site', () => {
     await page.getByLabel('5').check();
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Thank you');
-  }, 60_000);
+  }, 180_000);
 
   it('results: a chart per question with its table, one per matrix row, suppressed below the group size, and live', async () => {
     const survey = await openSurvey({ questions: QUESTIONS.filter((q) => ['street', 'happy', 'state'].includes(q.key)) });
@@ -254,5 +254,5 @@ describe('surveys on the web site', () => {
       await page.getByRole('alert').waitFor();
       expect(await axeViolations(page)).toEqual([]);
     }
-  }, 60_000);
+  }, 180_000);
 });

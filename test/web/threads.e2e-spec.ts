@@ -141,5 +141,5 @@ describe('co-design threads on the web site', () => {
       await page.getByRole('alert').waitFor();
       expect(await axeViolations(page)).toEqual([]);
     }
-  }, 60_000);
+  }, 180_000);
 });
