@@ -7,7 +7,7 @@
 // than 5% over the last 15 minutes (the first 5 are warm-up), the delay measured against the
 // machine's speed. Exit code 0 when none did.
 const { fork, execFile, execFileSync } = require('node:child_process');
-const { mkdirSync, readFileSync, rmSync, existsSync, writeFileSync } = require('node:fs');
+const { mkdirSync, rmSync, existsSync, writeFileSync, statSync, openSync, readSync, closeSync } = require('node:fs');
 const { join } = require('node:path');
 const { tmpdir } = require('node:os');
 const { Stack, sleep, root } = require('./chaos/stack');
@@ -99,6 +99,10 @@ async function main() {
   };
 
   const samples = [];
+  const latest = new Map();
+  const processLines = newLines(probeFile);
+  const machineLines = newLines(machineFile);
+  let machineMs = NaN;
   const started = Date.now();
   const redisMemory = () =>
     Number(
@@ -107,9 +111,7 @@ async function main() {
   while (Date.now() - started < minutes * 60_000) {
     await sleep(SAMPLE_MS);
     if (!autovacuum) vacuum();
-    const lines = readLines(probeFile);
-    const latest = new Map();
-    for (const line of lines) latest.set(line.role, line);
+    for (const line of processLines()) latest.set(line.role, line);
     const processes = [...latest.values()];
     const sample = {
       minute: (Date.now() - started) / 60_000,
@@ -121,7 +123,7 @@ async function main() {
         stack.sql(`SELECT count(*) FROM pg_stat_activity WHERE datname = '${stack.database}' AND application_name = 'polity'`),
       ),
       redisMb: redisMemory(),
-      machineMs: readLines(machineFile).at(-1)?.fixedWorkMs ?? NaN,
+      machineMs: (machineMs = machineLines().at(-1)?.fixedWorkMs ?? machineMs),
     };
     // The delay in units of the machine's speed: it may rise with the shared cores' slowness, not on its own.
     sample.loopDelayAtMachineSpeed = sample.loopDelayP99Ms / sample.machineMs;
@@ -180,13 +182,28 @@ async function main() {
   process.exit(failed === 0 ? 0 : 1);
 }
 
-function readLines(file) {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
+/** A reader of the JSON lines appended to `file` since its last call (the probes only ever append). */
+function newLines(file) {
+  let offset = 0;
+  return () => {
+    if (!existsSync(file)) return [];
+    const size = statSync(file).size;
+    if (size <= offset) return [];
+    const chunk = Buffer.alloc(size - offset);
+    const descriptor = openSync(file, 'r');
+    try {
+      readSync(descriptor, chunk, 0, chunk.length, offset);
+    } finally {
+      closeSync(descriptor);
+    }
+    const text = chunk.toString('utf8');
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    offset += Buffer.byteLength(complete);
+    return complete
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+  };
 }
 
 /** One small chart per measure, drawn as SVG and photographed by the machine's Chromium. */
